@@ -1,0 +1,4 @@
+export { openDatabase, migrate, loadMigrations, type Db, type Migration } from './open.js';
+export { createQueries, type Queries } from './queries.js';
+export type { StepChanges } from './queries/visits.js';
+export type * from './records.js';

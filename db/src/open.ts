@@ -1,0 +1,49 @@
+import Database from 'better-sqlite3';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export type Db = Database.Database;
+
+// Works from src/ (tests, tsx) and dist/ (npm start) alike: both sit next to migrations/.
+const migrationsDir = fileURLToPath(new URL('../migrations/', import.meta.url));
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export function loadMigrations(dir = migrationsDir): Migration[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
+    .sort()
+    .map((f) => ({ version: Number(f.slice(0, 3)), name: f, sql: readFileSync(dir + f, 'utf8') }));
+}
+
+/**
+ * Opens (or creates) the database and brings its schema up to date. WAL lets displays and
+ * reports read while a desk writes; synchronous=FULL makes every committed ticket survive a
+ * power cut, not only a process crash (rule 3). The busy timeout lets several processes share
+ * one file without failing on a momentary lock.
+ */
+export function openDatabase(path: string, options: { readonly?: boolean } = {}): Db {
+  const db = new Database(path, { readonly: options.readonly ?? false });
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  if (!options.readonly) migrate(db);
+  return db;
+}
+
+export function migrate(db: Db, migrations = loadMigrations()): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  for (const m of migrations) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+  }
+  return db.pragma('user_version', { simple: true }) as number;
+}

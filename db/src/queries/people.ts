@@ -1,0 +1,93 @@
+import type { Db } from '../open.js';
+import type { DeviceRecord, UserRecord } from '../records.js';
+
+interface UserRow {
+  id: number; hub_id: number; username: string; display_name: string; password_hash: string;
+  role: string; language: string; active: number; agency_ids: string | null;
+}
+interface DeviceRow {
+  id: number; hub_id: number; kind: string; name: string; zone: string | null; revoked_at: number | null; last_seen_at: number | null;
+}
+
+const toUser = (r: UserRow): UserRecord => ({
+  id: r.id,
+  hubId: r.hub_id,
+  username: r.username,
+  displayName: r.display_name,
+  passwordHash: r.password_hash,
+  role: r.role as UserRecord['role'],
+  language: r.language as UserRecord['language'],
+  active: r.active === 1,
+  agencyIds: r.agency_ids ? r.agency_ids.split(',').map(Number) : [],
+});
+
+const toDevice = (r: DeviceRow): DeviceRecord => ({
+  id: r.id, hubId: r.hub_id, kind: r.kind as DeviceRecord['kind'], name: r.name, zone: r.zone,
+  revokedAt: r.revoked_at, lastSeenAt: r.last_seen_at,
+});
+
+const userSelect = /* sql */ `
+  SELECT u.*, (SELECT group_concat(agency_id) FROM user_agencies WHERE user_id = u.id) AS agency_ids FROM users u`;
+
+export function peopleQueries(db: Db) {
+  const userById = db.prepare<[number], UserRow>(`${userSelect} WHERE u.id = ?`);
+  const userByName = db.prepare<[string], UserRow>(`${userSelect} WHERE u.username = ?`);
+  const usersOfHub = db.prepare<[number], UserRow>(`${userSelect} WHERE u.hub_id = ? ORDER BY u.id`);
+  const insertUser = db.prepare(/* sql */ `
+    INSERT INTO users (hub_id, username, display_name, password_hash, role, language, created_at)
+    VALUES (@hubId, @username, @displayName, @passwordHash, @role, @language, @now)`);
+  const addAgency = db.prepare(/* sql */ `INSERT INTO user_agencies (user_id, agency_id) VALUES (?, ?)`);
+  const insertSession = db.prepare(/* sql */ `
+    INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (@tokenHash, @userId, @now, @expiresAt)`);
+  const sessionUser = db.prepare<[string, number], { user_id: number }>(/* sql */ `
+    SELECT user_id FROM sessions WHERE token_hash = ? AND expires_at > ?`);
+  const deleteSession = db.prepare(/* sql */ `DELETE FROM sessions WHERE token_hash = ?`);
+  const deleteExpiredSessions = db.prepare(/* sql */ `DELETE FROM sessions WHERE expires_at <= ?`);
+  const deviceByToken = db.prepare<[string], DeviceRow>(/* sql */ `SELECT * FROM devices WHERE token_hash = ?`);
+  const deviceById = db.prepare<[number], DeviceRow>(/* sql */ `SELECT * FROM devices WHERE id = ?`);
+  const devicesOfHub = db.prepare<[number], DeviceRow>(/* sql */ `SELECT * FROM devices WHERE hub_id = ? ORDER BY id`);
+  const insertDevice = db.prepare(/* sql */ `
+    INSERT INTO devices (hub_id, kind, name, token_hash, zone, created_at) VALUES (@hubId, @kind, @name, @tokenHash, @zone, @now)`);
+  const revokeDevice = db.prepare(/* sql */ `UPDATE devices SET revoked_at = @now WHERE id = @id AND revoked_at IS NULL`);
+  const touchDevice = db.prepare(/* sql */ `UPDATE devices SET last_seen_at = @now WHERE id = @id`);
+
+  return {
+    user: (id: number): UserRecord | undefined => {
+      const r = userById.get(id);
+      return r && toUser(r);
+    },
+    userByUsername: (username: string): UserRecord | undefined => {
+      const r = userByName.get(username);
+      return r && toUser(r);
+    },
+    users: (hubId: number): UserRecord[] => usersOfHub.all(hubId).map(toUser),
+    insertUser: (u: Omit<UserRecord, 'id' | 'active'>, now: number): number => {
+      const id = Number(insertUser.run({ ...u, now }).lastInsertRowid);
+      for (const a of u.agencyIds) addAgency.run(id, a);
+      return id;
+    },
+    insertSession: (tokenHash: string, userId: number, now: number, expiresAt: number): void => {
+      insertSession.run({ tokenHash, userId, now, expiresAt });
+    },
+    sessionUserId: (tokenHash: string, now: number): number | undefined => sessionUser.get(tokenHash, now)?.user_id,
+    deleteSession: (tokenHash: string): void => {
+      deleteSession.run(tokenHash);
+    },
+    deleteExpiredSessions: (now: number): number => deleteExpiredSessions.run(now).changes,
+    deviceByTokenHash: (tokenHash: string): DeviceRecord | undefined => {
+      const r = deviceByToken.get(tokenHash);
+      return r && toDevice(r);
+    },
+    device: (id: number): DeviceRecord | undefined => {
+      const r = deviceById.get(id);
+      return r && toDevice(r);
+    },
+    devices: (hubId: number): DeviceRecord[] => devicesOfHub.all(hubId).map(toDevice),
+    insertDevice: (d: { hubId: number; kind: string; name: string; tokenHash: string; zone: string | null }, now: number): number =>
+      Number(insertDevice.run({ ...d, now }).lastInsertRowid),
+    revokeDevice: (id: number, now: number): boolean => revokeDevice.run({ id, now }).changes === 1,
+    touchDevice: (id: number, now: number): void => {
+      touchDevice.run({ id, now });
+    },
+  };
+}

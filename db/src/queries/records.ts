@@ -1,0 +1,73 @@
+import type { Db } from '../open.js';
+import type { EventRecord, ReferralRecord } from '../records.js';
+
+interface ReferralRow {
+  id: number; hub_id: number; visit_id: number; from_step_id: number; to_step_id: number; from_agency_id: number;
+  to_agency_id: number; reason: string; placement: string; note: string | null; note_deleted_at: number | null;
+  by_user_id: number | null; created_at: number;
+}
+interface EventRow { seq: number; type: string; zone: string | null; agency_ids: string | null; visit_id: number | null; data: string; at: number }
+
+const toReferral = (r: ReferralRow): ReferralRecord => ({
+  id: r.id, hubId: r.hub_id, visitId: r.visit_id, fromStepId: r.from_step_id, toStepId: r.to_step_id,
+  fromAgencyId: r.from_agency_id, toAgencyId: r.to_agency_id, reason: r.reason as ReferralRecord['reason'],
+  placement: r.placement as ReferralRecord['placement'], note: r.note, noteDeletedAt: r.note_deleted_at,
+  byUserId: r.by_user_id, createdAt: r.created_at,
+});
+
+const toEvent = (r: EventRow): EventRecord => ({
+  seq: r.seq, type: r.type, zone: r.zone, agencyIds: r.agency_ids ? JSON.parse(r.agency_ids) : null,
+  visitId: r.visit_id, data: JSON.parse(r.data), at: r.at,
+});
+
+/** Referrals, calls, events and the audit log: the history of the hub. */
+export function historyQueries(db: Db) {
+  const insertReferral = db.prepare(/* sql */ `
+    INSERT INTO referrals (hub_id, visit_id, from_step_id, to_step_id, from_agency_id, to_agency_id, reason, placement, note, by_user_id, created_at)
+    VALUES (@hubId, @visitId, @fromStepId, @toStepId, @fromAgencyId, @toAgencyId, @reason, @placement, @note, @byUserId, @createdAt)`);
+  const referralsOfVisit = db.prepare<[number], ReferralRow>(/* sql */ `SELECT * FROM referrals WHERE visit_id = ? ORDER BY id`);
+  const referralToStep = db.prepare<[number], ReferralRow>(/* sql */ `SELECT * FROM referrals WHERE to_step_id = ?`);
+  const deleteNotes = db.prepare(/* sql */ `
+    UPDATE referrals SET note = NULL, note_deleted_at = @now WHERE hub_id = @hubId AND note IS NOT NULL AND created_at < @before`);
+  const insertCall = db.prepare(/* sql */ `
+    INSERT INTO calls (hub_id, step_id, desk_id, user_id, recall, at) VALUES (@hubId, @stepId, @deskId, @userId, @recall, @at)`);
+  const bumpSeq = db.prepare<[number], { last_seq: number }>(/* sql */ `
+    UPDATE hubs SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq`);
+  const lastSeq = db.prepare<[number], { last_seq: number }>(/* sql */ `SELECT last_seq FROM hubs WHERE id = ?`);
+  const insertEvent = db.prepare(/* sql */ `
+    INSERT INTO events (hub_id, seq, type, zone, agency_ids, visit_id, data, at)
+    VALUES (@hubId, @seq, @type, @zone, @agencyIds, @visitId, @data, @at)`);
+  const eventsSince = db.prepare<[number, number, number], EventRow>(/* sql */ `
+    SELECT seq, type, zone, agency_ids, visit_id, data, at FROM events WHERE hub_id = ? AND seq > ? ORDER BY seq LIMIT ?`);
+  const insertAudit = db.prepare(/* sql */ `
+    INSERT INTO audit_log (hub_id, at, actor_kind, actor_id, action, subject, detail)
+    VALUES (@hubId, @at, @actorKind, @actorId, @action, @subject, @detail)`);
+
+  return {
+    insertReferral: (r: Omit<ReferralRecord, 'id' | 'noteDeletedAt'>): number =>
+      Number(insertReferral.run(r).lastInsertRowid),
+    referralsOfVisit: (visitId: number): ReferralRecord[] => referralsOfVisit.all(visitId).map(toReferral),
+    referralToStep: (stepId: number): ReferralRecord | undefined => {
+      const r = referralToStep.get(stepId);
+      return r && toReferral(r);
+    },
+    deleteNotesBefore: (hubId: number, before: number, now: number): number => deleteNotes.run({ hubId, before, now }).changes,
+    insertCall: (c: { hubId: number; stepId: number; deskId: number; userId: number | null; recall: boolean; at: number }): void => {
+      insertCall.run({ ...c, recall: c.recall ? 1 : 0 });
+    },
+    /** Appends an event with the hub's next sequence number; call inside the change's transaction. */
+    appendEvent: (e: Omit<EventRecord, 'seq'> & { hubId: number }): number => {
+      const seq = bumpSeq.get(e.hubId)!.last_seq;
+      insertEvent.run({
+        hubId: e.hubId, seq, type: e.type, zone: e.zone, agencyIds: e.agencyIds ? JSON.stringify(e.agencyIds) : null,
+        visitId: e.visitId, data: JSON.stringify(e.data), at: e.at,
+      });
+      return seq;
+    },
+    lastSeq: (hubId: number): number => lastSeq.get(hubId)?.last_seq ?? 0,
+    eventsSince: (hubId: number, since: number, limit: number): EventRecord[] => eventsSince.all(hubId, since, limit).map(toEvent),
+    audit: (a: { hubId: number | null; at: number; actorKind: string; actorId: number | null; action: string; subject: string | null; detail: unknown }): void => {
+      insertAudit.run({ ...a, detail: a.detail === undefined ? null : JSON.stringify(a.detail) });
+    },
+  };
+}

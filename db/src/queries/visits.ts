@@ -1,0 +1,165 @@
+import type { Db } from '../open.js';
+import type { StepRecord, VisitRecord } from '../records.js';
+
+interface VisitRow {
+  id: number; hub_id: number; day: string; number: string; token: string; language: string; needs: string;
+  status: string; arrived_at: number; ended_at: number | null;
+}
+interface StepRow {
+  id: number; hub_id: number; visit_id: number; service_id: number; position: number; status: string;
+  queue_time: number | null; priority: number; desk_id: number | null; user_id: number | null;
+  created_at: number; called_at: number | null; started_at: number | null; ended_at: number | null;
+}
+
+const toVisit = (r: VisitRow): VisitRecord => ({
+  id: r.id, hubId: r.hub_id, day: r.day, number: r.number, token: r.token, language: r.language,
+  needs: JSON.parse(r.needs), status: r.status as VisitRecord['status'], arrivedAt: r.arrived_at, endedAt: r.ended_at,
+});
+
+export const toStep = (r: StepRow): StepRecord => ({
+  id: r.id, hubId: r.hub_id, visitId: r.visit_id, serviceId: r.service_id, position: r.position,
+  status: r.status as StepRecord['status'], queueTime: r.queue_time, priority: r.priority, deskId: r.desk_id,
+  userId: r.user_id, createdAt: r.created_at, calledAt: r.called_at, startedAt: r.started_at, endedAt: r.ended_at,
+});
+
+/** The fields a transition may change; the rest stay as they are. */
+export interface StepChanges {
+  status: StepRecord['status'];
+  queueTime?: number | null;
+  priority?: number;
+  deskId?: number | null;
+  userId?: number | null;
+  calledAt?: number | null;
+  startedAt?: number | null;
+  endedAt?: number | null;
+}
+
+export function visitQueries(db: Db) {
+  const nextNumber = db.prepare<[number, string, string], { last: number }>(/* sql */ `
+    INSERT INTO day_counters (hub_id, day, prefix, last) VALUES (?, ?, ?, 1)
+    ON CONFLICT (hub_id, day, prefix) DO UPDATE SET last = last + 1
+    RETURNING last`);
+  const idempotency = db.prepare<[number, string], { visit_id: number; request_hash: string }>(/* sql */ `
+    SELECT visit_id, request_hash FROM idempotency_keys WHERE hub_id = ? AND key = ?`);
+  const insertIdempotency = db.prepare(/* sql */ `
+    INSERT INTO idempotency_keys (hub_id, key, visit_id, request_hash, created_at) VALUES (@hubId, @key, @visitId, @requestHash, @now)`);
+  const insertVisit = db.prepare(/* sql */ `
+    INSERT INTO visits (hub_id, day, number, token, language, needs, device_id, issued_by_user_id, arrived_at)
+    VALUES (@hubId, @day, @number, @token, @language, @needs, @deviceId, @userId, @arrivedAt)`);
+  const visitById = db.prepare<[number], VisitRow>(/* sql */ `SELECT * FROM visits WHERE id = ?`);
+  const visitByToken = db.prepare<[string], VisitRow>(/* sql */ `SELECT * FROM visits WHERE token = ?`);
+  const endVisit = db.prepare(/* sql */ `
+    UPDATE visits SET status = @status, ended_at = @now WHERE id = @id AND status = 'active'`);
+  const insertStep = db.prepare(/* sql */ `
+    INSERT INTO steps (hub_id, visit_id, service_id, position, status, queue_time, priority, placement, created_at)
+    VALUES (@hubId, @visitId, @serviceId, @position, @status, @queueTime, @priority, @placement, @now)`);
+  const stepById = db.prepare<[number], StepRow>(/* sql */ `SELECT * FROM steps WHERE id = ?`);
+  const stepsOfVisit = db.prepare<[number], StepRow>(/* sql */ `SELECT * FROM steps WHERE visit_id = ? ORDER BY position`);
+  const maxPosition = db.prepare<[number], { p: number | null }>(/* sql */ `SELECT max(position) AS p FROM steps WHERE visit_id = ?`);
+  // Every transition names the status it expects: if another desk got there first, nothing changes.
+  const updateStep = db.prepare(/* sql */ `
+    UPDATE steps SET status = @status, queue_time = @queueTime, priority = @priority, desk_id = @deskId,
+      user_id = @userId, called_at = @calledAt, started_at = @startedAt, ended_at = @endedAt
+    WHERE id = @id AND status = @expected`);
+  const claimNext = db.prepare<{ services: string; deskId: number; userId: number | null; now: number }, StepRow>(/* sql */ `
+    UPDATE steps SET status = 'called', desk_id = @deskId, user_id = @userId, called_at = @now
+    WHERE id = (
+      SELECT id FROM steps
+      WHERE status = 'waiting' AND service_id IN (SELECT value FROM json_each(@services))
+      ORDER BY priority DESC, queue_time, id LIMIT 1
+    ) AND status = 'waiting'
+    RETURNING *`);
+  const activeStepOfDesk = db.prepare<[number], StepRow>(/* sql */ `
+    SELECT * FROM steps WHERE desk_id = ? AND status IN ('called', 'serving') ORDER BY called_at DESC LIMIT 1`);
+  const activeSteps = db.prepare<[number], StepRow>(/* sql */ `
+    SELECT * FROM steps WHERE hub_id = ? AND status IN ('called', 'serving')`);
+  const peopleAhead = db.prepare<{ serviceId: number; priority: number; queueTime: number; id: number }, { n: number }>(/* sql */ `
+    SELECT count(*) AS n FROM steps
+    WHERE service_id = @serviceId AND status = 'waiting'
+      AND (priority > @priority OR (priority = @priority AND (queue_time < @queueTime OR (queue_time = @queueTime AND id < @id))))`);
+  const frontOfLine = db.prepare<[number], { t: number | null }>(/* sql */ `
+    SELECT min(queue_time) AS t FROM steps WHERE service_id = ? AND status = 'waiting'`);
+  const waitingCounts = db.prepare<[number], { service_id: number; n: number; oldest: number }>(/* sql */ `
+    SELECT service_id, count(*) AS n, min(queue_time) AS oldest FROM steps
+    WHERE hub_id = ? AND status = 'waiting' GROUP BY service_id`);
+  const waitingOfService = db.prepare<[number], StepRow & { v_number: string; v_language: string; v_needs: string; v_arrived_at: number }>(/* sql */ `
+    SELECT s.*, v.number AS v_number, v.language AS v_language, v.needs AS v_needs, v.arrived_at AS v_arrived_at
+    FROM steps s JOIN visits v ON v.id = s.visit_id
+    WHERE s.service_id = ? AND s.status = 'waiting'
+    ORDER BY s.priority DESC, s.queue_time, s.id`);
+  const recentDurations = db.prepare<[number, number], { d: number }>(/* sql */ `
+    SELECT ended_at - started_at AS d FROM steps
+    WHERE service_id = ? AND status = 'done' AND started_at IS NOT NULL
+    ORDER BY ended_at DESC LIMIT ?`);
+
+  return {
+    nextNumber: (hubId: number, day: string, prefix: string): number => nextNumber.get(hubId, day, prefix)!.last,
+    idempotency: (hubId: number, key: string) => {
+      const r = idempotency.get(hubId, key);
+      return r && { visitId: r.visit_id, requestHash: r.request_hash };
+    },
+    insertIdempotency: (hubId: number, key: string, visitId: number, requestHash: string, now: number): void => {
+      insertIdempotency.run({ hubId, key, visitId, requestHash, now });
+    },
+    insertVisit: (v: {
+      hubId: number; day: string; number: string; token: string; language: string; needs: object;
+      deviceId: number | null; userId: number | null; arrivedAt: number;
+    }): number => Number(insertVisit.run({ ...v, needs: JSON.stringify(v.needs) }).lastInsertRowid),
+    visit: (id: number): VisitRecord | undefined => {
+      const r = visitById.get(id);
+      return r && toVisit(r);
+    },
+    visitByToken: (token: string): VisitRecord | undefined => {
+      const r = visitByToken.get(token);
+      return r && toVisit(r);
+    },
+    endVisit: (id: number, status: VisitRecord['status'], now: number): boolean => endVisit.run({ id, status, now }).changes === 1,
+    insertStep: (s: {
+      hubId: number; visitId: number; serviceId: number; position: number; status: StepRecord['status'];
+      queueTime: number | null; priority: number; placement: string | null;
+    }, now: number): number => Number(insertStep.run({ ...s, now }).lastInsertRowid),
+    step: (id: number): StepRecord | undefined => {
+      const r = stepById.get(id);
+      return r && toStep(r);
+    },
+    stepsOfVisit: (visitId: number): StepRecord[] => stepsOfVisit.all(visitId).map(toStep),
+    maxPosition: (visitId: number): number => maxPosition.get(visitId)?.p ?? 0,
+    /** Applies a transition if the step is still in `expected`; false when someone else won. */
+    updateStep: (step: StepRecord, expected: StepRecord['status'], c: StepChanges): boolean =>
+      updateStep.run({
+        id: step.id,
+        expected,
+        status: c.status,
+        queueTime: c.queueTime !== undefined ? c.queueTime : step.queueTime,
+        priority: c.priority ?? step.priority,
+        deskId: c.deskId !== undefined ? c.deskId : step.deskId,
+        userId: c.userId !== undefined ? c.userId : step.userId,
+        calledAt: c.calledAt !== undefined ? c.calledAt : step.calledAt,
+        startedAt: c.startedAt !== undefined ? c.startedAt : step.startedAt,
+        endedAt: c.endedAt !== undefined ? c.endedAt : step.endedAt,
+      }).changes === 1,
+    claimNext: (serviceIds: readonly number[], deskId: number, userId: number | null, now: number): StepRecord | undefined => {
+      const r = claimNext.get({ services: JSON.stringify(serviceIds), deskId, userId, now });
+      return r && toStep(r);
+    },
+    activeStepOfDesk: (deskId: number): StepRecord | undefined => {
+      const r = activeStepOfDesk.get(deskId);
+      return r && toStep(r);
+    },
+    activeSteps: (hubId: number): StepRecord[] => activeSteps.all(hubId).map(toStep),
+    peopleAhead: (s: StepRecord): number =>
+      peopleAhead.get({ serviceId: s.serviceId, priority: s.priority, queueTime: s.queueTime ?? 0, id: s.id })!.n,
+    frontOfLine: (serviceId: number): number | null => frontOfLine.get(serviceId)?.t ?? null,
+    waitingCounts: (hubId: number) =>
+      waitingCounts.all(hubId).map((r) => ({ serviceId: r.service_id, waiting: r.n, oldestQueueTime: r.oldest })),
+    waitingOfService: (serviceId: number) =>
+      waitingOfService.all(serviceId).map((r) => ({
+        step: toStep(r),
+        number: r.v_number,
+        language: r.v_language,
+        needs: JSON.parse(r.v_needs),
+        arrivedAt: r.v_arrived_at,
+      })),
+    recentServiceDurations: (serviceId: number, limit: number): number[] => recentDurations.all(serviceId, limit).map((r) => r.d),
+  };
+}

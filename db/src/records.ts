@@ -1,0 +1,135 @@
+/**
+ * Rows as the rest of the system sees them: camelCase, JSON parsed, booleans as booleans.
+ * Times stay UTC milliseconds; the API turns them into ISO strings.
+ */
+import type { LocalizedText, Needs, ReferralPlacement, ReferralReason, Role, Schedule, StepStatus, VisitStatus, DeskStatus, DeviceKind } from '@luukku/shared';
+
+export interface HubRecord {
+  id: number;
+  slug: string;
+  name: LocalizedText;
+  timeZone: string;
+  languages: string[];
+  referralPolicy: ReferralPlacement;
+  targetWaitMin: number;
+  lastSeq: number;
+}
+
+export interface AgencyRecord {
+  id: number;
+  hubId: number;
+  code: string;
+  name: LocalizedText;
+  color: string;
+  isGuidance: boolean;
+}
+
+export interface ServiceRecord {
+  id: number;
+  hubId: number;
+  agencyId: number;
+  code: string;
+  name: LocalizedText;
+  publicLabel: LocalizedText;
+  prefix: string;
+  isGuidance: boolean;
+  targetWaitMin: number | null;
+  schedule: Schedule;
+  defaultServiceMin: number;
+  active: boolean;
+}
+
+export interface DeskRecord {
+  id: number;
+  hubId: number;
+  name: string;
+  zone: string;
+  status: DeskStatus;
+  userId: number | null;
+  serviceIds: number[];
+}
+
+export interface UserRecord {
+  id: number;
+  hubId: number;
+  username: string;
+  displayName: string;
+  passwordHash: string;
+  role: Role;
+  language: 'fi' | 'sv' | 'en';
+  active: boolean;
+  agencyIds: number[];
+}
+
+export interface DeviceRecord {
+  id: number;
+  hubId: number;
+  kind: DeviceKind;
+  name: string;
+  zone: string | null;
+  revokedAt: number | null;
+  lastSeenAt: number | null;
+}
+
+export interface VisitRecord {
+  id: number;
+  hubId: number;
+  day: string;
+  number: string;
+  token: string;
+  language: string;
+  needs: Needs;
+  status: VisitStatus;
+  arrivedAt: number;
+  endedAt: number | null;
+}
+
+export interface StepRecord {
+  id: number;
+  hubId: number;
+  visitId: number;
+  serviceId: number;
+  position: number;
+  status: StepStatus;
+  queueTime: number | null;
+  priority: number;
+  deskId: number | null;
+  userId: number | null;
+  createdAt: number;
+  calledAt: number | null;
+  startedAt: number | null;
+  endedAt: number | null;
+}
+
+export interface ReferralRecord {
+  id: number;
+  hubId: number;
+  visitId: number;
+  fromStepId: number;
+  toStepId: number;
+  fromAgencyId: number;
+  toAgencyId: number;
+  reason: ReferralReason;
+  placement: ReferralPlacement;
+  note: string | null;
+  noteDeletedAt: number | null;
+  byUserId: number | null;
+  createdAt: number;
+}
+
+export interface EventRecord {
+  seq: number;
+  type: string;
+  zone: string | null;
+  agencyIds: number[] | null;
+  visitId: number | null;
+  data: unknown;
+  at: number;
+}
+
+export interface KioskQuestionRecord {
+  id: number;
+  icon: string;
+  label: LocalizedText;
+  suggests: string[];
+}

@@ -1,0 +1,63 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import database from './plugins/database.js';
+import auth from './plugins/auth.js';
+import errors from './plugins/errors.js';
+import ui from './plugins/ui.js';
+import { seedDemo } from './demo/seed.js';
+import { attachRealtime } from './realtime/socket-server.js';
+import adminRoutes from './routes/admin.js';
+import authRoutes from './routes/auth.js';
+import deskRoutes from './routes/desks.js';
+import healthRoutes from './routes/health.js';
+import kioskRoutes from './routes/kiosk.js';
+import queueRoutes from './routes/queues.js';
+import stepRoutes from './routes/steps.js';
+import visitRoutes from './routes/visits.js';
+
+export { configFromEnv, testConfig, type Config } from './config.js';
+
+/** Builds the whole server, ready to inject or listen; it never listens itself. */
+export async function buildApp(config: Config): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    bodyLimit: 64 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(errors);
+  await app.register(database, { config });
+  await app.register(auth);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Luukku API', version: '0.1.0', description: 'Queue and referral system for one-stop public service hubs' },
+      components: {
+        securitySchemes: {
+          device: { type: 'http', scheme: 'bearer', description: 'Kiosk or display device token' },
+          session: { type: 'apiKey', in: 'cookie', name: 'luukku_session', description: 'Staff session from /api/auth/login' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(kioskRoutes);
+  await app.register(visitRoutes);
+  await app.register(deskRoutes);
+  await app.register(stepRoutes);
+  await app.register(queueRoutes);
+  await app.register(adminRoutes);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  await app.register(ui);
+
+  if (config.demo) await seedDemo(app.q, config.now().getTime());
+  attachRealtime(app);
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,64 @@
+import type { Queries, UserRecord, DeviceRecord, EventRecord } from '@luukku/db';
+import type { EventType, EventDataMap } from '@luukku/shared';
+
+export type Actor =
+  | { kind: 'user'; hubId: number; user: UserRecord }
+  | { kind: 'device'; hubId: number; device: DeviceRecord };
+
+export interface StoredEvent extends EventRecord {
+  hubId: number;
+}
+
+/** What commands need from the outside world; tests give their own clock. */
+export interface CommandContext {
+  q: Queries;
+  now: () => Date;
+  /** Called after commit with the events the change wrote, in sequence order. */
+  publish: (events: readonly StoredEvent[]) => void;
+  newToken: () => string;
+}
+
+/** Who may receive an event: everyone in the hub, one display zone, some agencies, one visit. */
+export interface Audience {
+  zone?: string | null;
+  agencyIds?: readonly number[] | null;
+  visitId?: number | null;
+}
+
+export interface Writer {
+  emit<K extends EventType>(type: K, data: EventDataMap[K], audience?: Audience): void;
+}
+
+/**
+ * Runs one command as one transaction: the change and its events commit together, and only
+ * then are the events published. A command that throws writes nothing and publishes nothing.
+ */
+export function write<T>(ctx: CommandContext, hubId: number, fn: (w: Writer, now: number) => T): T {
+  const events: StoredEvent[] = [];
+  const result = ctx.q.transaction(() => {
+    events.length = 0;
+    const now = ctx.now().getTime();
+    const writer: Writer = {
+      emit(type, data, audience = {}) {
+        const record = {
+          hubId,
+          type,
+          zone: audience.zone ?? null,
+          agencyIds: audience.agencyIds ? [...new Set(audience.agencyIds)] : null,
+          visitId: audience.visitId ?? null,
+          data,
+          at: now,
+        };
+        const seq = ctx.q.appendEvent(record);
+        events.push({ ...record, seq });
+      },
+    };
+    return fn(writer, now);
+  });
+  if (events.length > 0) ctx.publish(events);
+  return result;
+}
+
+export function actorUserId(actor: Actor): number | null {
+  return actor.kind === 'user' ? actor.user.id : null;
+}

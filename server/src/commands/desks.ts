@@ -1,0 +1,98 @@
+import type { StepRecord, UserRecord } from '@luukku/db';
+import { DomainError } from '@luukku/shared';
+import { mayServe } from '../domain/access.js';
+import { write, type CommandContext } from './context.js';
+import { emitCall, emitQueues, emitStep, emitVisit } from './events.js';
+import { loadDesk, loadHub, loadOwnOpenDesk, loadService } from './load.js';
+
+function audit(ctx: CommandContext, user: UserRecord, now: number, action: string, subject: string, detail?: unknown): void {
+  ctx.q.audit({ hubId: user.hubId, at: now, actorKind: 'user', actorId: user.id, action, subject, detail });
+}
+
+/**
+ * Opens a desk for the services this user serves now. Opening again changes the services.
+ * A user works at one desk at a time: opening another one closes the first, if it is free.
+ */
+export function openDesk(ctx: CommandContext, user: UserRecord, deskId: number, serviceIds: readonly number[]): void {
+  write(ctx, user.hubId, (w, now) => {
+    const { q } = ctx;
+    const desk = loadDesk(q, user.hubId, deskId);
+    if (desk.status !== 'closed' && desk.userId !== user.id) {
+      throw new DomainError('DESK_TAKEN', `Desk ${desk.name} is open for another staff member`);
+    }
+    const unique = [...new Set(serviceIds)];
+    for (const id of unique) {
+      const service = loadService(q, user.hubId, id);
+      if (!mayServe(user, service)) throw new DomainError('FORBIDDEN', `You do not serve ${service.code}`, { serviceId: id });
+    }
+    for (const other of q.desksOfUser(user.id)) {
+      if (other.id === desk.id) continue;
+      if (q.activeStepOfDesk(other.id)) {
+        throw new DomainError('DESK_BUSY', `Finish the visitor at desk ${other.name} before moving`);
+      }
+      q.setDeskState(other.id, 'closed', null, null);
+      q.setDeskServices(other.id, []);
+    }
+    q.setDeskState(desk.id, 'open', user.id, now);
+    q.setDeskServices(desk.id, unique);
+    audit(ctx, user, now, 'desk.open', `desk:${desk.id}`, { serviceIds: unique });
+    emitQueues(q, w, loadHub(q, user.hubId));
+  });
+}
+
+export function closeDesk(ctx: CommandContext, user: UserRecord, deskId: number): void {
+  write(ctx, user.hubId, (w, now) => {
+    const { q } = ctx;
+    const desk = loadDesk(q, user.hubId, deskId);
+    if (desk.status === 'closed') return;
+    if (desk.userId !== user.id && user.role !== 'admin') {
+      throw new DomainError('DESK_TAKEN', `Desk ${desk.name} is open for another staff member`);
+    }
+    if (q.activeStepOfDesk(desk.id)) {
+      throw new DomainError('DESK_BUSY', 'Finish, refer or return the current visitor before closing');
+    }
+    q.setDeskState(desk.id, 'closed', null, null);
+    q.setDeskServices(desk.id, []);
+    audit(ctx, user, now, 'desk.close', `desk:${desk.id}`);
+    emitQueues(q, w, loadHub(q, user.hubId));
+  });
+}
+
+/** A break keeps the desk and its services but takes it out of "call next" and the estimates. */
+export function setDeskBreak(ctx: CommandContext, user: UserRecord, deskId: number, onBreak: boolean): void {
+  write(ctx, user.hubId, (w, now) => {
+    const { q } = ctx;
+    const desk = loadDesk(q, user.hubId, deskId);
+    if (desk.status === 'closed') throw new DomainError('DESK_CLOSED', `Desk ${desk.name} is closed`);
+    if (desk.userId !== user.id) throw new DomainError('DESK_TAKEN', `Desk ${desk.name} is open for another staff member`);
+    if (onBreak && q.activeStepOfDesk(desk.id)) {
+      throw new DomainError('DESK_BUSY', 'Finish, refer or return the current visitor before a break');
+    }
+    q.setDeskState(desk.id, onBreak ? 'break' : 'open', user.id, now);
+    audit(ctx, user, now, onBreak ? 'desk.break' : 'desk.resume', `desk:${desk.id}`);
+    emitQueues(q, w, loadHub(q, user.hubId));
+  });
+}
+
+/**
+ * Calls the next visitor for the desk's services: highest priority first, then the earliest
+ * place in line across all of them, so no line starves. The claim is one UPDATE that checks
+ * the step is still waiting; two desks pressing at once never get the same visitor (rule 1).
+ */
+export function callNext(ctx: CommandContext, user: UserRecord, deskId: number): StepRecord {
+  return write(ctx, user.hubId, (w, now) => {
+    const { q } = ctx;
+    const desk = loadOwnOpenDesk(q, user, deskId);
+    if (q.activeStepOfDesk(desk.id)) {
+      throw new DomainError('DESK_BUSY', 'Finish, refer or return the current visitor first');
+    }
+    const step = q.claimNext(desk.serviceIds, desk.id, user.id, now);
+    if (!step) throw new DomainError('QUEUE_EMPTY', 'Nobody is waiting for the services of this desk');
+    q.insertCall({ hubId: user.hubId, stepId: step.id, deskId: desk.id, userId: user.id, recall: false, at: now });
+    emitCall(q, w, step, desk, false);
+    emitStep(q, w, 'called', step);
+    emitVisit(q, w, step.visitId);
+    emitQueues(q, w, loadHub(q, user.hubId));
+    return step;
+  });
+}

@@ -1,0 +1,177 @@
+import type { Queries, StepChanges, StepRecord, UserRecord } from '@luukku/db';
+import { DomainError, isOpenAt, type ReferBody, type StepChange, type StepStatus } from '@luukku/shared';
+import { assertTransition } from '../domain/transitions.js';
+import { placeInLine } from '../domain/placement.js';
+import { write, type CommandContext, type Writer } from './context.js';
+import { emitCall, emitQueues, emitStep, emitVisit } from './events.js';
+import { loadHub, loadOwnOpenDesk, loadService, loadStepFor } from './load.js';
+
+/** Applies one transition, guarded by the status it was read in: the loser of a race gets a 409. */
+function apply(q: Queries, step: StepRecord, to: StepStatus, changes: Omit<StepChanges, 'status'>): StepRecord {
+  assertTransition(step.status, to);
+  if (!q.updateStep(step, step.status, { ...changes, status: to })) {
+    throw new DomainError('ILLEGAL_TRANSITION', 'The visitor was changed by someone else just now; reload');
+  }
+  return q.step(step.id)!;
+}
+
+/**
+ * After a step ends: the next planned step of the visit joins its line (keeping the visit's
+ * arrival), or the visit is over.
+ */
+function advanceVisit(q: Queries, w: Writer, step: StepRecord, ending: 'done' | 'no_show' | 'cancelled', now: number): void {
+  const steps = q.stepsOfVisit(step.visitId);
+  if (ending === 'done') {
+    const next = steps.find((s) => s.status === 'planned');
+    if (next) {
+      const visit = q.visit(step.visitId)!;
+      const place = placeInLine('keep', visit.arrivedAt, now);
+      const activated = apply(q, next, 'waiting', { queueTime: place.queueTime, priority: place.priority });
+      emitStep(q, w, 'activated', activated);
+      return;
+    }
+  } else {
+    for (const s of steps) if (s.status === 'planned') apply(q, s, 'cancelled', { endedAt: now });
+  }
+  q.endVisit(step.visitId, ending, now);
+}
+
+function audit(q: Queries, user: UserRecord, now: number, action: string, step: StepRecord, detail?: unknown): void {
+  q.audit({ hubId: user.hubId, at: now, actorKind: 'user', actorId: user.id, action, subject: `step:${step.id}`, detail });
+}
+
+type Simple = 'start' | 'finish' | 'no-show' | 'return' | 'cancel';
+
+const simple: Record<Simple, { to: StepStatus; change: StepChange }> = {
+  start: { to: 'serving', change: 'started' },
+  finish: { to: 'done', change: 'finished' },
+  'no-show': { to: 'no_show', change: 'no_show' },
+  return: { to: 'waiting', change: 'returned' },
+  cancel: { to: 'cancelled', change: 'cancelled' },
+};
+
+/** start, finish, no-show, return to queue (keeps the place), cancel. */
+export function transitionStep(ctx: CommandContext, user: UserRecord, stepId: number, action: Simple): StepRecord {
+  return write(ctx, user.hubId, (w, now) => {
+    const { q } = ctx;
+    const { step } = loadStepFor(q, user, stepId);
+    const { to, change } = simple[action];
+    let changes: Omit<StepChanges, 'status'>;
+    switch (to) {
+      case 'serving':
+        changes = { startedAt: now };
+        break;
+      case 'waiting':
+        // the visitor stepped out: back to the line at their old place, not to the back
+        changes = { deskId: null, userId: null, calledAt: null, startedAt: null };
+        break;
+      default:
+        changes = { endedAt: now };
+    }
+    const updated = apply(q, step, to, changes);
+    if (to === 'done' || to === 'no_show' || to === 'cancelled') advanceVisit(q, w, updated, to, now);
+    audit(q, user, now, `step.${action}`, step);
+    emitStep(q, w, change, updated);
+    emitVisit(q, w, updated.visitId);
+    emitQueues(q, w, loadHub(q, user.hubId));
+    return updated;
+  });
+}
+
+/** Calls a chosen waiting visitor to this user's desk. */
+export function callStep(ctx: CommandContext, user: UserRecord, stepId: number, deskId: number): StepRecord {
+  return write(ctx, user.hubId, (w, now) => {
+    const { q } = ctx;
+    const desk = loadOwnOpenDesk(q, user, deskId);
+    const { step } = loadStepFor(q, user, stepId);
+    if (q.activeStepOfDesk(desk.id)) throw new DomainError('DESK_BUSY', 'Finish, refer or return the current visitor first');
+    const called = apply(q, step, 'called', { deskId: desk.id, userId: user.id, calledAt: now });
+    q.insertCall({ hubId: user.hubId, stepId: step.id, deskId: desk.id, userId: user.id, recall: false, at: now });
+    audit(q, user, now, 'step.call', step);
+    emitCall(q, w, called, desk, false);
+    emitStep(q, w, 'called', called);
+    emitVisit(q, w, called.visitId);
+    emitQueues(q, w, loadHub(q, user.hubId));
+    return called;
+  });
+}
+
+/** Announces the call again on the display. */
+export function recallStep(ctx: CommandContext, user: UserRecord, stepId: number): StepRecord {
+  return write(ctx, user.hubId, (w, now) => {
+    const { q } = ctx;
+    const { step } = loadStepFor(q, user, stepId);
+    if (step.status !== 'called' || step.deskId === null) {
+      throw new DomainError('STEP_NOT_CALLED', 'Only a called visitor can be called again');
+    }
+    const desk = q.desk(step.deskId)!;
+    q.insertCall({ hubId: user.hubId, stepId: step.id, deskId: desk.id, userId: user.id, recall: true, at: now });
+    audit(q, user, now, 'step.recall', step);
+    emitCall(q, w, step, desk, true);
+    emitStep(q, w, 'recalled', step);
+    emitVisit(q, w, step.visitId);
+    return step;
+  });
+}
+
+/**
+ * Ends this step by sending the visitor on: the first service is queued now, the others are
+ * planned after it. The visit keeps its number; its place in the new line follows the
+ * placement given or the hub's policy (default: the original arrival time).
+ */
+export function referStep(ctx: CommandContext, user: UserRecord, stepId: number, body: ReferBody): { from: StepRecord; to: StepRecord } {
+  return write(ctx, user.hubId, (w, now) => {
+    const { q } = ctx;
+    const hub = loadHub(q, user.hubId);
+    const { step, service: fromService } = loadStepFor(q, user, stepId);
+    assertTransition(step.status, 'referred');
+    const targets = body.services.map((id) => loadService(q, hub.id, id));
+    const first = targets[0]!;
+    if (first.id === step.serviceId) {
+      throw new DomainError('REFER_TO_SAME_SERVICE', 'Use "return to queue" to put the visitor back in this line');
+    }
+    if (!isOpenAt(first.schedule, new Date(now), hub.timeZone)) {
+      throw new DomainError('SERVICE_CLOSED', `${first.code} is not open now`, { serviceId: first.id });
+    }
+    const placement = body.placement ?? hub.referralPolicy;
+    const visit = q.visit(step.visitId)!;
+    const ended = apply(q, step, 'referred', { endedAt: now });
+    const place = placeInLine(placement, visit.arrivedAt, now);
+    let position = q.maxPosition(visit.id);
+    const newSteps = targets.map((t, i) => {
+      const id = q.insertStep(
+        {
+          hubId: hub.id,
+          visitId: visit.id,
+          serviceId: t.id,
+          position: ++position,
+          status: i === 0 ? 'waiting' : 'planned',
+          queueTime: i === 0 ? place.queueTime : null,
+          priority: i === 0 ? place.priority : 0,
+          placement: i === 0 ? placement : 'keep',
+        },
+        now,
+      );
+      q.insertReferral({
+        hubId: hub.id,
+        visitId: visit.id,
+        fromStepId: step.id,
+        toStepId: id,
+        fromAgencyId: fromService.agencyId,
+        toAgencyId: t.agencyId,
+        reason: body.reason,
+        placement: i === 0 ? placement : 'keep',
+        note: body.note ? body.note : null,
+        byUserId: user.id,
+        createdAt: now,
+      });
+      return q.step(id)!;
+    });
+    audit(q, user, now, 'step.refer', step, { to: body.services, reason: body.reason, placement });
+    emitStep(q, w, 'referred', ended, targets.map((t) => t.agencyId));
+    emitStep(q, w, 'activated', newSteps[0]!, [fromService.agencyId]);
+    emitVisit(q, w, visit.id);
+    emitQueues(q, w, hub);
+    return { from: ended, to: newSteps[0]! };
+  });
+}

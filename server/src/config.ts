@@ -1,0 +1,75 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const flag = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no'])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+/** Every setting comes from the environment through this one schema; defaults suit the demo. */
+export const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  LUUKKU_DATA_DIR: z.string().min(1).default('./data'),
+  LUUKKU_DEMO: flag.default(true),
+  LUUKKU_KIOSK_RATE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(30),
+  LUUKKU_SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
+  LUUKKU_PUBLIC_URL: z.url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** A file path, or ':memory:' in tests. */
+  databasePath: string;
+  demo: boolean;
+  kioskRateLimitPerMinute: number;
+  sessionHours: number;
+  publicUrl: string | undefined;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** Where the built UIs are; absent ones are simply not served. */
+  uiDir: string;
+  /** The clock every rule reads; tests move it. */
+  now: () => Date;
+}
+
+export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new Error(`Bad configuration:\n${z.prettifyError(parsed.error)}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.LUUKKU_DATA_DIR);
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databasePath: resolve(dataDir, 'luukku.sqlite'),
+    demo: e.LUUKKU_DEMO,
+    kioskRateLimitPerMinute: e.LUUKKU_KIOSK_RATE_LIMIT,
+    sessionHours: e.LUUKKU_SESSION_HOURS,
+    publicUrl: e.LUUKKU_PUBLIC_URL,
+    logLevel: e.LOG_LEVEL,
+    uiDir: resolve(import.meta.dirname, '../..'),
+    now: () => new Date(),
+  };
+}
+
+/** A config for tests and tools: in-memory database, demo seeded, no UI, quiet. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir: resolve('data-test'),
+    databasePath: ':memory:',
+    demo: true,
+    kioskRateLimitPerMinute: 0,
+    sessionHours: 12,
+    publicUrl: undefined,
+    logLevel: 'silent',
+    uiDir: resolve(import.meta.dirname, '../..'),
+    now: () => new Date(),
+    ...overrides,
+  };
+}

@@ -1,0 +1,92 @@
+import type { LocalizedText, Schedule } from '@luukku/shared';
+
+/**
+ * The demo hub, modelled on Mäntsälä's town hall. The regular services are open round the
+ * clock so the demo works whenever someone tries it; the health counselling pop-up keeps a
+ * real pop-up schedule (Tuesdays only) to show how pop-up days behave.
+ */
+const always: Schedule = {
+  weekly: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, [{ from: '00:00', to: '24:00' }]])),
+  dates: [],
+  closed: [],
+};
+const tuesdays: Schedule = { weekly: { tue: [{ from: '00:00', to: '24:00' }] }, dates: [], closed: [] };
+
+const t = (fi: string, sv: string, en: string): LocalizedText => ({ fi, sv, en });
+
+export const demoHub = {
+  slug: 'mantsala',
+  name: t('Mäntsälän palvelutori', 'Mäntsälä servicetorg', 'Mäntsälä service hub'),
+  timeZone: 'Europe/Helsinki',
+  languages: ['fi', 'sv', 'en'],
+  referralPolicy: 'keep' as const,
+  targetWaitMin: 15,
+};
+
+export const demoAgencies = [
+  { code: 'neuvonta', name: t('Neuvonta', 'Rådgivning', 'Guidance'), color: '#4b5563', isGuidance: true },
+  { code: 'kela', name: t('Kela', 'FPA', 'Kela'), color: '#0b6e8a', isGuidance: false },
+  { code: 'kunta', name: t('Mäntsälän kunta', 'Mäntsälä kommun', 'Municipality of Mäntsälä'), color: '#1d4ed8', isGuidance: false },
+  { code: 'asunnot', name: t('Mäntsälän Vuokra-asunnot', 'Mäntsälä Hyresbostäder', 'Mäntsälä Rental Housing'), color: '#b45309', isGuidance: false },
+  { code: 'ohjaamo', name: t('Ohjaamo', 'Ohjaamo', 'Ohjaamo youth centre'), color: '#7c3aed', isGuidance: false },
+  { code: 'tyo', name: t('Työllisyyspalvelut', 'Sysselsättningstjänster', 'Employment services'), color: '#047857', isGuidance: false },
+  { code: 'poliisi', name: t('Poliisi', 'Polisen', 'Police'), color: '#1e3a8a', isGuidance: false },
+];
+
+export const demoServices = [
+  { code: 'neuvonta', agency: 'neuvonta', prefix: 'A', isGuidance: true, schedule: always, minutes: 5,
+    name: t('Neuvonta', 'Rådgivning', 'Guidance'), label: t('Neuvonta', 'Rådgivning', 'Guidance') },
+  { code: 'kela', agency: 'kela', prefix: 'K', isGuidance: false, schedule: always, minutes: 12,
+    name: t('Kela: etuudet ja asumistuki', 'FPA: förmåner och bostadsbidrag', 'Kela: benefits and housing allowance'),
+    label: t('Kela', 'FPA', 'Kela') },
+  { code: 'kunta', agency: 'kunta', prefix: 'M', isGuidance: false, schedule: always, minutes: 8,
+    name: t('Kunnan asiointipiste', 'Kommunens servicepunkt', 'Municipal service point'),
+    label: t('Kunnan asiointipiste', 'Kommunens servicepunkt', 'Municipal service point') },
+  { code: 'asunnot', agency: 'asunnot', prefix: 'V', isGuidance: false, schedule: always, minutes: 10,
+    name: t('Vuokra-asunnot', 'Hyresbostäder', 'Rental housing'), label: t('Vuokra-asunnot', 'Hyresbostäder', 'Rental housing') },
+  { code: 'ohjaamo', agency: 'ohjaamo', prefix: 'O', isGuidance: false, schedule: always, minutes: 15,
+    name: t('Ohjaamo: alle 30-vuotiaat', 'Ohjaamo: under 30 år', 'Ohjaamo: under 30s'), label: t('Ohjaamo', 'Ohjaamo', 'Ohjaamo') },
+  { code: 'tyo', agency: 'tyo', prefix: 'T', isGuidance: false, schedule: always, minutes: 12,
+    name: t('Työllisyyspalvelut', 'Sysselsättningstjänster', 'Employment services'),
+    label: t('Työllisyyspalvelut', 'Sysselsättningstjänster', 'Employment services') },
+  { code: 'poliisi', agency: 'poliisi', prefix: 'P', isGuidance: false, schedule: always, minutes: 10,
+    name: t('Poliisi: passit ja henkilökortit', 'Polisen: pass och id-kort', 'Police: passports and ID cards'),
+    label: t('Poliisi', 'Polisen', 'Police') },
+  // the public label stays neutral: nobody in the lobby needs to know who sees the nurse
+  { code: 'terveys', agency: 'kunta', prefix: 'H', isGuidance: false, schedule: tuesdays, minutes: 15,
+    name: t('Terveys- ja liikuntaneuvonta (tiistaisin)', 'Hälso- och motionsrådgivning (tisdagar)', 'Health and exercise counselling (Tuesdays)'),
+    label: t('Hyvinvointineuvonta', 'Välmåenderådgivning', 'Wellbeing counselling') },
+];
+
+export const demoDesks = [
+  { name: '1', zone: 'a' }, { name: '2', zone: 'a' }, { name: '3', zone: 'a' },
+  { name: '4', zone: 'b' }, { name: '5', zone: 'b' }, { name: '6', zone: 'b' },
+];
+
+export const demoPassword = 'demo';
+
+export const demoUsers = [
+  { username: 'kela', displayName: 'Kela (demo)', role: 'staff' as const, agencies: ['kela'] },
+  { username: 'kunta', displayName: 'Kunta (demo)', role: 'staff' as const, agencies: ['kunta'] },
+  { username: 'asunnot', displayName: 'Vuokra-asunnot (demo)', role: 'staff' as const, agencies: ['asunnot'] },
+  { username: 'ohjaamo', displayName: 'Ohjaamo (demo)', role: 'staff' as const, agencies: ['ohjaamo'] },
+  { username: 'tyo', displayName: 'Työllisyyspalvelut (demo)', role: 'staff' as const, agencies: ['tyo'] },
+  { username: 'poliisi', displayName: 'Poliisi (demo)', role: 'staff' as const, agencies: ['poliisi'] },
+  { username: 'neuvonta', displayName: 'Neuvonta (demo)', role: 'guide' as const, agencies: ['neuvonta'] },
+  { username: 'admin', displayName: 'Pääkäyttäjä (demo)', role: 'admin' as const, agencies: [] },
+];
+
+export const demoDevices = [
+  { token: 'demo-kiosk', kind: 'kiosk' as const, name: 'Aulan kioski', zone: null },
+  { token: 'demo-display', kind: 'display' as const, name: 'Aulan näyttö', zone: null },
+];
+
+export const demoQuestions = [
+  { icon: 'briefcase', suggests: ['tyo', 'kela'], label: t('Menetin työni', 'Jag har förlorat mitt jobb', 'I lost my job') },
+  { icon: 'home', suggests: ['asunnot', 'kela'], label: t('Muutto tai asuminen', 'Flytt eller boende', 'Moving or housing') },
+  { icon: 'coins', suggests: ['kela'], label: t('Raha ja etuudet', 'Pengar och förmåner', 'Money and benefits') },
+  { icon: 'compass', suggests: ['ohjaamo'],
+    label: t('Alle 30 v. ja etsin opiskelu- tai työpaikkaa', 'Under 30 och söker studier eller arbete', 'Under 30 and looking for study or work') },
+  { icon: 'id-card', suggests: ['poliisi'], label: t('Henkilökortti tai passi', 'Id-kort eller pass', 'ID card or passport') },
+  { icon: 'question', suggests: [], label: t('Jotain muuta', 'Något annat', 'Something else') },
+];

@@ -1,0 +1,72 @@
+import fp from 'fastify-plugin';
+import cookie from '@fastify/cookie';
+import type { FastifyRequest } from 'fastify';
+import { DomainError, type DeviceKind, type Role } from '@luukku/shared';
+import type { DeviceRecord, UserRecord } from '@luukku/db';
+import type { Actor } from '../commands/context.js';
+import { hashToken } from '../auth/secrets.js';
+
+export const sessionCookie = 'luukku_session';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+/** Who is asking: a device by its bearer token, or a staff member by their session cookie. */
+export function resolveActor(
+  app: { q: import('@luukku/db').Queries; config: { now: () => Date } },
+  bearer: string | undefined,
+  session: string | undefined,
+): Actor | null {
+  const now = app.config.now().getTime();
+  if (bearer) {
+    const device = app.q.deviceByTokenHash(hashToken(bearer));
+    if (!device || device.revokedAt !== null) return null;
+    return { kind: 'device', hubId: device.hubId, device };
+  }
+  if (session) {
+    const userId = app.q.sessionUserId(hashToken(session), now);
+    const user = userId === undefined ? undefined : app.q.user(userId);
+    if (!user || !user.active) return null;
+    return { kind: 'user', hubId: user.hubId, user };
+  }
+  return null;
+}
+
+export function bearerToken(header: string | undefined): string | undefined {
+  const m = header?.match(/^Bearer\s+(\S+)$/i);
+  return m?.[1];
+}
+
+export default fp(
+  async (app) => {
+    await app.register(cookie);
+    app.decorateRequest('actor', null);
+    app.addHook('onRequest', async (req) => {
+      const bearer = bearerToken(req.headers.authorization);
+      req.actor = resolveActor(app, bearer, req.cookies[sessionCookie]);
+      if (bearer && !req.actor) throw new DomainError('UNAUTHENTICATED', 'Unknown or revoked device token');
+    });
+  },
+  { name: 'auth', dependencies: ['database'] },
+);
+
+export function requireActor(req: FastifyRequest): Actor {
+  if (!req.actor) throw new DomainError('UNAUTHENTICATED', 'Log in, or send a device token');
+  return req.actor;
+}
+
+export function requireUser(req: FastifyRequest, roles?: readonly Role[]): UserRecord {
+  const actor = requireActor(req);
+  if (actor.kind !== 'user') throw new DomainError('FORBIDDEN', 'This needs a staff login');
+  if (roles && !roles.includes(actor.user.role)) throw new DomainError('FORBIDDEN', `This needs the role ${roles.join(' or ')}`);
+  return actor.user;
+}
+
+export function requireDevice(req: FastifyRequest, kind: DeviceKind): DeviceRecord {
+  const actor = requireActor(req);
+  if (actor.kind !== 'device' || actor.device.kind !== kind) throw new DomainError('FORBIDDEN', `This needs a ${kind} device`);
+  return actor.device;
+}

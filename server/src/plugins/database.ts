@@ -1,0 +1,53 @@
+import fp from 'fastify-plugin';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createQueries, openDatabase, type Db, type Queries } from '@luukku/db';
+import type { Config } from '../config.js';
+import type { CommandContext, StoredEvent } from '../commands/context.js';
+import { newToken } from '../auth/secrets.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    db: Db;
+    q: Queries;
+    /** What commands run with: queries, the clock, and the after-commit publisher. */
+    commands: CommandContext;
+    /** Subscribers to committed events (realtime registers itself here). */
+    onEvents: (listener: (events: readonly StoredEvent[]) => void) => void;
+  }
+}
+
+export default fp<{ config: Config }>(
+  async (app, { config }) => {
+    if (config.databasePath !== ':memory:') mkdirSync(dirname(config.databasePath), { recursive: true });
+    const db = openDatabase(config.databasePath);
+    const q = createQueries(db);
+    const listeners: ((events: readonly StoredEvent[]) => void)[] = [];
+    app.decorate('config', config);
+    app.decorate('db', db);
+    app.decorate('q', q);
+    app.decorate('onEvents', (l: (events: readonly StoredEvent[]) => void) => {
+      listeners.push(l);
+    });
+    app.decorate('commands', {
+      q,
+      now: config.now,
+      newToken: () => newToken(16),
+      publish: (events: readonly StoredEvent[]) => {
+        for (const l of listeners) {
+          try {
+            l(events);
+          } catch (err) {
+            // the change is committed; a failing listener must not turn it into an error answer
+            app.log.error({ err }, 'event listener failed');
+          }
+        }
+      },
+    });
+    app.addHook('onClose', async () => {
+      db.close();
+    });
+  },
+  { name: 'database' },
+);

@@ -1,0 +1,37 @@
+import fp from 'fastify-plugin';
+import fastifyStatic from '@fastify/static';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Serves the built UIs: /kiosk, /staff, /display, and the phone page /v/<token>. A UI that is
+ * not built (as in API tests) is left out, and its path answers with a clear 404.
+ */
+export default fp(
+  async (app) => {
+    const uis = [
+      { prefix: '/kiosk/', dir: join(app.config.uiDir, 'kiosk-ui', 'dist') },
+      { prefix: '/staff/', dir: join(app.config.uiDir, 'staff-ui', 'dist') },
+      { prefix: '/display/', dir: join(app.config.uiDir, 'display-ui', 'dist') },
+    ];
+    let first = true;
+    for (const ui of uis) {
+      if (!existsSync(join(ui.dir, 'index.html'))) {
+        app.log.warn({ dir: ui.dir }, `UI not built; ${ui.prefix} is not served (run npm run build)`);
+        continue;
+      }
+      await app.register(fastifyStatic, { root: ui.dir, prefix: ui.prefix, decorateReply: first, wildcard: false, index: 'index.html' });
+      first = false;
+      const bare = ui.prefix.slice(0, -1);
+      // /kiosk?device=… and deep links such as /staff/admin open the app itself
+      app.get(bare, (req, reply) => reply.sendFile('index.html', ui.dir));
+      app.get(`${ui.prefix}*`, { schema: { hide: true } }, (req, reply) => reply.sendFile('index.html', ui.dir));
+    }
+    const display = uis[2]!.dir;
+    if (existsSync(join(display, 'phone.html'))) {
+      app.get('/v/:token', { schema: { hide: true } }, (req, reply) => reply.sendFile('phone.html', display));
+    }
+    app.get('/', { schema: { hide: true } }, (req, reply) => reply.redirect('/staff'));
+  },
+  { name: 'ui', dependencies: ['database'] },
+);

@@ -1,0 +1,95 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { CreatedDevice, CreateDeviceBody, CreateUserBody, Device, DomainError, ErrorBody, HubPolicyBody, Hub, IdParams, User } from '@luukku/shared';
+import { hashPassword, hashToken, newToken } from '../auth/secrets.js';
+import { requireUser } from '../plugins/auth.js';
+import { deviceView, hubView, userView } from '../views/catalog.js';
+
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+
+/** The hub coordinator's API: devices, staff accounts, the referral policy. */
+export default async function adminRoutes(app: FastifyInstance) {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const q = app.q;
+  const audit = (hubId: number, actorId: number, action: string, subject: string, detail?: unknown) =>
+    q.audit({ hubId, at: app.config.now().getTime(), actorKind: 'user', actorId, action, subject, detail });
+
+  r.get('/api/admin/devices', { schema: { tags: ['admin'], summary: 'Paired devices', response: { 200: z.object({ devices: z.array(Device) }), ...errors } } },
+    async (req) => {
+      const admin = requireUser(req, ['admin']);
+      return { devices: q.devices(admin.hubId).map(deviceView) };
+    });
+
+  r.post(
+    '/api/admin/devices',
+    { schema: { tags: ['admin'], summary: 'Create a kiosk or display; the token is shown only once', body: CreateDeviceBody, response: { 201: CreatedDevice, ...errors } } },
+    async (req, reply) => {
+      const admin = requireUser(req, ['admin']);
+      const token = newToken(24);
+      const id = q.transaction(() => {
+        const deviceId = q.insertDevice({ hubId: admin.hubId, kind: req.body.kind, name: req.body.name, tokenHash: hashToken(token), zone: req.body.zone }, app.config.now().getTime());
+        audit(admin.hubId, admin.id, 'device.create', `device:${deviceId}`, { kind: req.body.kind });
+        return deviceId;
+      });
+      reply.status(201);
+      return { device: deviceView(q.device(id)!), token };
+    },
+  );
+
+  r.post(
+    '/api/admin/devices/:id/revoke',
+    { schema: { tags: ['admin'], summary: 'Revoke a device; its token stops working at once', params: IdParams, response: { 200: Device, ...errors } } },
+    async (req) => {
+      const admin = requireUser(req, ['admin']);
+      const device = q.device(req.params.id);
+      if (!device || device.hubId !== admin.hubId) throw new DomainError('DEVICE_NOT_FOUND', `No device ${req.params.id}`);
+      q.transaction(() => {
+        q.revokeDevice(device.id, app.config.now().getTime());
+        audit(admin.hubId, admin.id, 'device.revoke', `device:${device.id}`);
+      });
+      return deviceView(q.device(device.id)!);
+    },
+  );
+
+  r.get('/api/admin/users', { schema: { tags: ['admin'], summary: 'Staff accounts', response: { 200: z.object({ users: z.array(User) }), ...errors } } },
+    async (req) => {
+      const admin = requireUser(req, ['admin']);
+      return { users: q.users(admin.hubId).map(userView) };
+    });
+
+  r.post(
+    '/api/admin/users',
+    { schema: { tags: ['admin'], summary: 'Create a staff account', body: CreateUserBody, response: { 201: User, ...errors } } },
+    async (req, reply) => {
+      const admin = requireUser(req, ['admin']);
+      const agencies = new Set(q.agencies(admin.hubId).map((a) => a.id));
+      const unknown = req.body.agencyIds.filter((a) => !agencies.has(a));
+      if (unknown.length > 0) throw new DomainError('NOT_FOUND', `No agency ${unknown.join(', ')} in this hub`);
+      if (q.userByUsername(req.body.username)) throw new DomainError('USERNAME_TAKEN', `The username ${req.body.username} is taken`);
+      const passwordHash = await hashPassword(req.body.password);
+      const id = q.transaction(() => {
+        if (q.userByUsername(req.body.username)) throw new DomainError('USERNAME_TAKEN', `The username ${req.body.username} is taken`);
+        const { password: _pw, ...rest } = req.body;
+        const userId = q.insertUser({ ...rest, hubId: admin.hubId, passwordHash }, app.config.now().getTime());
+        audit(admin.hubId, admin.id, 'user.create', `user:${userId}`, { role: req.body.role });
+        return userId;
+      });
+      reply.status(201);
+      return userView(q.user(id)!);
+    },
+  );
+
+  r.put(
+    '/api/admin/hub/policy',
+    { schema: { tags: ['admin'], summary: 'Referral placement policy and target wait', body: HubPolicyBody, response: { 200: Hub, ...errors } } },
+    async (req) => {
+      const admin = requireUser(req, ['admin']);
+      q.transaction(() => {
+        q.updateHubPolicy(admin.hubId, req.body.referralPolicy, req.body.targetWaitMin);
+        audit(admin.hubId, admin.id, 'hub.policy', `hub:${admin.hubId}`, req.body);
+      });
+      return hubView(q.hub(admin.hubId)!);
+    },
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * Every error the API or a socket acknowledgement can answer with. The code is the contract;
+ * the message is for people. Status codes live here so that server and clients agree.
+ */
+export const errorStatus = {
+  VALIDATION_FAILED: 400,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  BAD_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  HUB_NOT_FOUND: 404,
+  SERVICE_NOT_FOUND: 404,
+  DESK_NOT_FOUND: 404,
+  STEP_NOT_FOUND: 404,
+  VISIT_NOT_FOUND: 404,
+  DEVICE_NOT_FOUND: 404,
+  USER_NOT_FOUND: 404,
+  SERVICE_CLOSED: 409,
+  SERVICE_NOT_SERVED_HERE: 409,
+  DESK_CLOSED: 409,
+  DESK_BUSY: 409,
+  DESK_TAKEN: 409,
+  QUEUE_EMPTY: 409,
+  STEP_NOT_WAITING: 409,
+  STEP_NOT_CALLED: 409,
+  STEP_NOT_ACTIVE: 409,
+  ILLEGAL_TRANSITION: 409,
+  REFER_TO_SAME_SERVICE: 409,
+  IDEMPOTENCY_CONFLICT: 409,
+  NUMBER_SPACE_EXHAUSTED: 409,
+  USERNAME_TAKEN: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+
+  get status(): number {
+    return errorStatus[this.code];
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(errorStatus, value);
+}

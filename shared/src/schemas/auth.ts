@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { Id, StaffLanguage, Zone } from './common.js';
+
+export const Role = z.enum(['staff', 'guide', 'admin']);
+export type Role = z.infer<typeof Role>;
+export const DeviceKind = z.enum(['kiosk', 'display']);
+export type DeviceKind = z.infer<typeof DeviceKind>;
+
+export const LoginBody = z
+  .object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) })
+  .strict();
+
+export const User = z.object({
+  id: Id,
+  username: z.string(),
+  displayName: z.string(),
+  role: Role,
+  agencyIds: z.array(Id),
+  language: StaffLanguage,
+});
+export type User = z.infer<typeof User>;
+
+export const Device = z.object({
+  id: Id,
+  kind: DeviceKind,
+  name: z.string(),
+  zone: z.string().nullable(),
+  revoked: z.boolean(),
+  lastSeenAt: z.string().nullable(),
+});
+export type Device = z.infer<typeof Device>;
+
+export const Me = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('user'), hubId: Id, user: User }),
+  z.object({ kind: z.literal('device'), hubId: Id, device: Device }),
+]);
+export type Me = z.infer<typeof Me>;
+
+export const CreateDeviceBody = z
+  .object({ kind: DeviceKind, name: z.string().trim().min(1).max(100), zone: Zone.nullable().default(null) })
+  .strict();
+export const CreatedDevice = z.object({ device: Device, token: z.string() });
+
+export const CreateUserBody = z
+  .object({
+    username: z.string().trim().regex(/^[a-z0-9._-]{2,64}$/, 'username: 2–64 of a–z, 0–9, . _ -'),
+    displayName: z.string().trim().min(1).max(100),
+    password: z.string().min(8).max(200),
+    role: Role,
+    agencyIds: z.array(Id).max(20).default([]),
+    language: StaffLanguage.default('fi'),
+  })
+  .strict();

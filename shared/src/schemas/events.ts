@@ -1,0 +1,71 @@
+import { z } from 'zod';
+import { Id, LocalizedText, VisitorLanguage } from './common.js';
+import { StaffStep, VisitStatus } from './visit.js';
+
+/** A call as the lobby hears it: number and desk, never who or why. */
+export const CallData = z.object({
+  stepId: Id,
+  number: z.string(),
+  deskId: Id,
+  deskName: z.string(),
+  zone: z.string(),
+  agencyId: Id,
+  color: z.string(),
+  language: VisitorLanguage,
+  recall: z.boolean(),
+});
+export type CallData = z.infer<typeof CallData>;
+
+export const QueuesData = z.object({
+  queues: z.array(z.object({ serviceId: Id, agencyId: Id, waiting: z.number().int(), estimateMin: z.number().int() })),
+});
+export type QueuesData = z.infer<typeof QueuesData>;
+
+export const StepChange = z.enum([
+  'issued', 'activated', 'called', 'recalled', 'started', 'finished', 'no_show', 'returned', 'cancelled', 'referred',
+]);
+export type StepChange = z.infer<typeof StepChange>;
+
+export const StepData = z.object({ change: StepChange, step: StaffStep });
+export type StepData = z.infer<typeof StepData>;
+
+/** What the visitor's phone page needs to redraw; it reloads the details over HTTP. */
+export const VisitData = z.object({
+  number: z.string(),
+  status: VisitStatus,
+  stepStatus: z.string().nullable(),
+  label: LocalizedText.nullable(),
+  deskName: z.string().nullable(),
+});
+export type VisitData = z.infer<typeof VisitData>;
+
+export interface EventDataMap {
+  call: CallData;
+  queues: QueuesData;
+  step: StepData;
+  visit: VisitData;
+}
+export type EventType = keyof EventDataMap;
+
+export type HubEvent = {
+  [K in EventType]: { seq: number; type: K; at: string; data: EventDataMap[K] };
+}[EventType];
+
+export const SyncRequest = z.object({ since: z.number().int().min(0) }).strict();
+
+export type SyncAck =
+  | { data: { events: HubEvent[]; seq: number; reset: boolean } }
+  | { error: { code: string; message: string } };
+
+/** Server → client. Every message carries the hub-wide `seq`. */
+export interface ServerEvents {
+  call: (event: Extract<HubEvent, { type: 'call' }>) => void;
+  queues: (event: Extract<HubEvent, { type: 'queues' }>) => void;
+  step: (event: Extract<HubEvent, { type: 'step' }>) => void;
+  visit: (event: Extract<HubEvent, { type: 'visit' }>) => void;
+}
+
+/** Client → server. */
+export interface ClientEvents {
+  sync: (request: { since: number }, ack: (answer: SyncAck) => void) => void;
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { Id, VisitorLanguage } from './common.js';
+
+export const KioskMenuQuery = z.object({ lang: VisitorLanguage.default('fi') }).strict();
+
+const MenuService = z.object({
+  id: Id,
+  label: z.string(),
+  prefix: z.string(),
+  waiting: z.number().int(),
+  estimateMin: z.number().int(),
+});
+
+/** What the kiosk offers now, in one language (missing translations fall back to English). */
+export const KioskMenu = z.object({
+  language: VisitorLanguage,
+  hubName: z.string(),
+  guidance: MenuService.nullable(),
+  agencies: z.array(z.object({ id: Id, name: z.string(), color: z.string(), services: z.array(MenuService) })),
+  questions: z.array(
+    z.object({
+      id: Id,
+      icon: z.string(),
+      label: z.string(),
+      /** Open services this answer suggests, in visiting order; empty means Guidance. */
+      suggests: z.array(Id),
+    }),
+  ),
+});
+export type KioskMenu = z.infer<typeof KioskMenu>;
