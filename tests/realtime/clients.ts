@@ -300,3 +300,10 @@ export function noteFields(value: unknown, path = '$'): { path: string; value: u
     ...noteFields(v, `${path}.${k}`),
   ]);
 }
+
+/** The demo hub's latest event seq, read straight from the database. */
+export function hubSeq(hub: TestHub): number {
+  const demo = hub.app.q.hubBySlug('mantsala');
+  if (!demo) throw new Error('no demo hub');
+  return hub.app.q.lastSeq(demo.id);
+}

@@ -10,22 +10,29 @@ import { callNext } from '../../../server/src/commands/desks.js';
 import { issueVisit } from '../../../server/src/commands/issue-visit.js';
 import { transitionStep } from '../../../server/src/commands/steps.js';
 
-type Job = { kind: 'call'; userId: number; deskId: number } | { kind: 'issue'; count: number; serviceId: number; deviceId: number };
+type Job = { kind: 'call'; userId: number; deskId: number; rounds: number; tickMs: number } | { kind: 'issue'; count: number; serviceId: number; deviceId: number };
 
 const [dbPath, startAt, jobJson] = process.argv.slice(2);
 const job = JSON.parse(jobJson!) as Job;
 const q = createQueries(openDatabase(dbPath!));
 const ctx = { q, now: () => new Date(), publish: () => {}, newToken: () => randomBytes(16).toString('base64url') };
 
-// start together, to make the collisions real
-while (Date.now() < Number(startAt)) {
-  /* spin until the common start */
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+/** Sleeps (without burning the CPU the other processes need) until the given moment. */
+function until(at: number): void {
+  const wait = at - Date.now();
+  if (wait > 0) Atomics.wait(sleeper, 0, 0, wait);
 }
+
+// start together, to make the collisions real
+until(Number(startAt));
 
 const got: (number | string)[] = [];
 if (job.kind === 'call') {
   const user = q.user(job.userId)!;
-  for (;;) {
+  // every round, all desks press "call next" at the same moment
+  for (let round = 0; round < job.rounds; round++) {
+    until(Number(startAt) + round * job.tickMs);
     try {
       const step = callNext(ctx, user, job.deskId);
       got.push(step.id);
