@@ -18,6 +18,7 @@ import stepRoutes from './routes/steps.js';
 import visitRoutes from './routes/visits.js';
 
 export { configFromEnv, testConfig, type Config } from './config.js';
+export type { AppServices } from './plugins/database.js';
 
 /** Builds the whole server, ready to inject or listen; it never listens itself. */
 export async function buildApp(config: Config): Promise<FastifyInstance> {

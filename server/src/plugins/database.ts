@@ -6,16 +6,19 @@ import type { Config } from '../config.js';
 import type { CommandContext, StoredEvent } from '../commands/context.js';
 import { newToken } from '../auth/secrets.js';
 
+/** What the database plugin adds to the app; re-exported so tests see the same types. */
+export interface AppServices {
+  config: Config;
+  db: Db;
+  q: Queries;
+  /** What commands run with: queries, the clock, and the after-commit publisher. */
+  commands: CommandContext;
+  /** Subscribers to committed events (realtime registers itself here). */
+  onEvents: (listener: (events: readonly StoredEvent[]) => void) => void;
+}
+
 declare module 'fastify' {
-  interface FastifyInstance {
-    config: Config;
-    db: Db;
-    q: Queries;
-    /** What commands run with: queries, the clock, and the after-commit publisher. */
-    commands: CommandContext;
-    /** Subscribers to committed events (realtime registers itself here). */
-    onEvents: (listener: (events: readonly StoredEvent[]) => void) => void;
-  }
+  interface FastifyInstance extends AppServices {}
 }
 
 export default fp<{ config: Config }>(
