@@ -9,7 +9,10 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import type { ClientEvents, EventType, HubEvent, ServerEvents, SyncAck } from '@luukku/shared';
-import { key, kiosk, type TestHub } from '../support/app.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { key, kiosk, startHub, type TestHub } from '../support/app.js';
 
 export type LuukkuSocket = Socket<ServerEvents, ClientEvents>;
 export type EventOf<K extends EventType> = Extract<HubEvent, { type: K }>;
@@ -241,6 +244,20 @@ export class Clients {
 /** Starts listening on a free port of 127.0.0.1 and returns the base URL. */
 export async function listen(hub: TestHub): Promise<string> {
   return hub.app.listen({ port: 0, host: '127.0.0.1' });
+}
+
+/** An empty folder as the UI root: realtime tests need no UI, and must not depend on whether one is built. */
+const noUi = mkdtempSync(join(tmpdir(), 'luukku-realtime-no-ui-'));
+
+/** A demo hub (see startHub) listening on a real port; close clients before hub.app.close(). */
+export async function startRealtimeHub(): Promise<{ hub: TestHub; url: string }> {
+  const hub = await startHub({ config: { uiDir: noUi } });
+  try {
+    return { hub, url: await listen(hub) };
+  } catch (err) {
+    await hub.app.close();
+    throw err;
+  }
 }
 
 // --- driving the hub over HTTP (app.inject); events are broadcast after commit all the same ---

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startHub, type TestHub } from '../support/app.js';
-import { callNext, Clients, issue, listen, openDesk } from './clients.js';
+import type { TestHub } from '../support/app.js';
+import { callNext, Clients, issue, startRealtimeHub, openDesk } from './clients.js';
 
 describe('calls on the lobby displays', () => {
   let hub: TestHub;
@@ -8,12 +8,11 @@ describe('calls on the lobby displays', () => {
   const clients = new Clients(() => url);
 
   beforeEach(async () => {
-    hub = await startHub();
-    url = await listen(hub);
+    ({ hub, url } = await startRealtimeHub());
   });
   afterEach(async () => {
     clients.closeAll();
-    await hub.app.close();
+    await hub?.app.close();
   });
 
   it('a call at a zone-a desk reaches zone-a and all-zone displays with the next seq, and not a zone-b display', async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HubEvent } from '@luukku/shared';
-import { startHub, type TestHub } from '../support/app.js';
-import { callNext, Clients, issue, listen, noteFields, openDesk, stepAction, type TestClient } from './clients.js';
+import type { TestHub } from '../support/app.js';
+import { callNext, Clients, issue, startRealtimeHub, noteFields, openDesk, stepAction, type TestClient } from './clients.js';
 
 const secret = 'secret-note-xyz';
 
@@ -11,12 +11,11 @@ describe('notes and step details never reach public sockets', () => {
   const clients = new Clients(() => url);
 
   beforeEach(async () => {
-    hub = await startHub();
-    url = await listen(hub);
+    ({ hub, url } = await startRealtimeHub());
   });
   afterEach(async () => {
     clients.closeAll();
-    await hub.app.close();
+    await hub?.app.close();
   });
 
   /** Kela refers a visitor to Ohjaamo with a note; Ohjaamo calls and serves them. */

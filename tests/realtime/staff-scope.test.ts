@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HubEvent } from '@luukku/shared';
-import { startHub, type TestHub } from '../support/app.js';
-import { callNext, Clients, issue, listen, openDesk, stepAction, type EventOf, type TestClient } from './clients.js';
+import type { TestHub } from '../support/app.js';
+import { callNext, Clients, issue, startRealtimeHub, openDesk, stepAction, type EventOf, type TestClient } from './clients.js';
 
 describe('staff hear the step changes of their own agencies', () => {
   let hub: TestHub;
@@ -14,8 +14,7 @@ describe('staff hear the step changes of their own agencies', () => {
   const cookies: Record<string, string> = {};
 
   beforeEach(async () => {
-    hub = await startHub();
-    url = await listen(hub);
+    ({ hub, url } = await startRealtimeHub());
     for (const u of ['kela', 'ohjaamo', 'asunnot', 'admin']) cookies[u] = await hub.login(u);
     kela = await clients.staff(cookies.kela!, 'kela');
     ohjaamo = await clients.staff(cookies.ohjaamo!, 'ohjaamo');
@@ -24,7 +23,7 @@ describe('staff hear the step changes of their own agencies', () => {
   });
   afterEach(async () => {
     clients.closeAll();
-    await hub.app.close();
+    await hub?.app.close();
   });
 
   const stepsOf = (c: TestClient): EventOf<'step'>[] => c.ofType('step');

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { HubEvent, SyncAck } from '@luukku/shared';
-import { startHub, type TestHub } from '../support/app.js';
-import { callNext, Clients, hubSeq, issue, listen, openDesk, stepAction, type TestClient } from './clients.js';
+import type { TestHub } from '../support/app.js';
+import { callNext, Clients, hubSeq, issue, startRealtimeHub, openDesk, stepAction, type TestClient } from './clients.js';
 
 function events(ack: SyncAck): { events: HubEvent[]; seq: number; reset: boolean } {
   if (!('data' in ack)) throw new Error(`sync failed: ${JSON.stringify(ack)}`);
@@ -14,12 +14,11 @@ describe('sync: catching up after a reconnect', () => {
   const clients = new Clients(() => url);
 
   beforeEach(async () => {
-    hub = await startHub();
-    url = await listen(hub);
+    ({ hub, url } = await startRealtimeHub());
   });
   afterEach(async () => {
     clients.closeAll();
-    await hub.app.close();
+    await hub?.app.close();
   });
 
   /** Three calls at zone-a desk 1 (each finished), with one zone-b call and step changes between. */
