@@ -12,6 +12,7 @@ export interface HubRecord {
   languages: string[];
   referralPolicy: ReferralPlacement;
   targetWaitMin: number;
+  visitRetentionDays: number;
   lastSeq: number;
 }
 

@@ -6,6 +6,7 @@ import database from './plugins/database.js';
 import auth from './plugins/auth.js';
 import errors from './plugins/errors.js';
 import ui from './plugins/ui.js';
+import retention from './plugins/retention.js';
 import { seedDemo } from './demo/seed.js';
 import { attachRealtime } from './realtime/socket-server.js';
 import adminRoutes from './routes/admin.js';
@@ -56,6 +57,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(adminRoutes);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(ui);
+  await app.register(retention);
 
   if (config.demo) await seedDemo(app.q, config.now().getTime());
   attachRealtime(app);

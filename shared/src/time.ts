@@ -47,3 +47,17 @@ export function isOpenAt(schedule: Schedule, at: Date, timeZone: string): boolea
   const hours = extra ? extra.hours : (schedule.weekly[m.weekday] ?? []);
   return hours.some((h) => h.from <= m.time && m.time < h.to);
 }
+
+/** UTC milliseconds of 00:00 local time on the day `at` falls on in `timeZone`. */
+export function startOfLocalDay(at: Date, timeZone: string): number {
+  const { date } = localMoment(at, timeZone);
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const wallMidnightAsUtc = Date.UTC(y, m - 1, d);
+  // the zone's offset near that midnight; Finnish DST changes at 03:00/04:00, never at midnight
+  const probe = new Date(wallMidnightAsUtc);
+  const local = localMoment(probe, timeZone);
+  const [ly, lm, ld] = local.date.split('-').map(Number) as [number, number, number];
+  const [hh, mm] = local.time.split(':').map(Number) as [number, number];
+  const offset = Date.UTC(ly, lm - 1, ld, hh, mm) - wallMidnightAsUtc;
+  return wallMidnightAsUtc - offset;
+}

@@ -2,8 +2,19 @@
  * Small conveniences for the API tests. Everything goes through the real HTTP routes of a
  * real app (tests/support/app.ts); nothing here reaches past the API.
  */
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect } from 'vitest';
-import { key, kiosk, type Identity, type TestHub } from '../support/app.js';
+import { key, kiosk, startHub, type Identity, type TestHub } from '../support/app.js';
+
+/**
+ * A hub for API tests. The built UIs are left out (uiDir points where no UI is built), so the
+ * API is tested the same whether or not someone ran the UI build; openapi.test.ts checks that
+ * the app also starts with the UIs served.
+ */
+export function startApiHub(options: Parameters<typeof startHub>[0] = {}): Promise<TestHub> {
+  return startHub({ ...options, config: { uiDir: join(tmpdir(), 'luukku-api-tests-without-ui'), ...options.config } });
+}
 
 export type Res = { status: number; body: any };
 export type Staff = { cookie: string };

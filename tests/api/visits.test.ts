@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { display, key, kiosk, startHub, type TestHub } from '../support/app.js';
-import { as, expectError, expectOk, issue, issueBody, sid, snapshot, waitingCount } from './helpers.js';
+import { display, key, kiosk, type TestHub } from '../support/app.js';
+import { as, expectError, startApiHub, expectOk, issue, issueBody, sid, snapshot, waitingCount } from './helpers.js';
 
 const wednesday = '2026-11-25T10:00:00+02:00';
 
 describe('POST /api/visits — taking a number', () => {
   let hub: TestHub;
   beforeEach(async () => {
-    hub = await startHub();
+    hub = await startApiHub();
   });
   afterEach(async () => {
     await hub.app.close();
@@ -88,7 +88,7 @@ describe('POST /api/visits — taking a number', () => {
 describe('POST /api/visits — retries with the same idempotency key', () => {
   let hub: TestHub;
   beforeEach(async () => {
-    hub = await startHub();
+    hub = await startApiHub();
   });
   afterEach(async () => {
     await hub.app.close();
@@ -149,7 +149,7 @@ describe('POST /api/visits — retries with the same idempotency key', () => {
 
 describe('POST /api/visits — the Tuesday pop-up', () => {
   it('offers and accepts the pop-up on a Tuesday', async () => {
-    const hub = await startHub();
+    const hub = await startApiHub();
     try {
       const visit = await issue(hub, ['terveys']);
       expect(visit.number).toBe('H001');
@@ -161,7 +161,7 @@ describe('POST /api/visits — the Tuesday pop-up', () => {
   });
 
   it('refuses the pop-up on a Wednesday with SERVICE_CLOSED and issues nothing', async () => {
-    const hub = await startHub({ now: wednesday });
+    const hub = await startApiHub({ now: wednesday });
     try {
       const before = await snapshot(hub);
       expectError(await hub.call('POST', '/api/visits', kiosk, issueBody(hub, ['terveys'])), 409, 'SERVICE_CLOSED');
@@ -175,7 +175,7 @@ describe('POST /api/visits — the Tuesday pop-up', () => {
   });
 
   it('refuses the pop-up when the clock moves from Tuesday to Wednesday', async () => {
-    const hub = await startHub();
+    const hub = await startApiHub();
     try {
       await issue(hub, ['terveys']);
       hub.clock.set(wednesday);
@@ -189,7 +189,7 @@ describe('POST /api/visits — the Tuesday pop-up', () => {
 describe('POST /api/visits — who may issue', () => {
   let hub: TestHub;
   beforeEach(async () => {
-    hub = await startHub();
+    hub = await startApiHub();
   });
   afterEach(async () => {
     await hub.app.close();
@@ -215,7 +215,7 @@ describe('POST /api/visits — who may issue', () => {
 describe('POST /api/visits — bad requests', () => {
   let hub: TestHub;
   beforeEach(async () => {
-    hub = await startHub();
+    hub = await startApiHub();
   });
   afterEach(async () => {
     await hub.app.close();
@@ -259,8 +259,8 @@ describe('POST /api/visits — bad requests', () => {
     const res = await hub.app.inject({
       method: 'POST',
       url: '/api/visits',
-      headers: { authorization: 'Bearer demo-kiosk', 'content-type': 'text/plain' },
-      payload: 'K please',
+      headers: { authorization: 'Bearer demo-kiosk', 'content-type': 'application/xml' },
+      payload: '<visit service="kela"/>',
     });
     expect(res.statusCode).toBe(415);
     expect(res.json().error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
@@ -276,7 +276,7 @@ describe('POST /api/visits — bad requests', () => {
 describe('POST /api/visits — kiosk rate limit', () => {
   let hub: TestHub;
   beforeEach(async () => {
-    hub = await startHub({ config: { kioskRateLimitPerMinute: 3 } });
+    hub = await startApiHub({ config: { kioskRateLimitPerMinute: 3 } });
   });
   afterEach(async () => {
     await hub.app.close();
@@ -314,7 +314,7 @@ describe('POST /api/visits — kiosk rate limit', () => {
 
 describe('POST /api/visits — a new number shows in the lines', () => {
   it('counts the new visitor in GET /api/queues', async () => {
-    const hub = await startHub();
+    const hub = await startApiHub();
     try {
       const before = await hub.call('GET', '/api/queues', kiosk);
       await issue(hub, ['kela']);

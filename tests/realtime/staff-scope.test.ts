@@ -81,6 +81,7 @@ describe('staff hear the step changes of their own agencies', () => {
     await openDesk(hub, cookies.kela!, '1', 'kela');
     await issue(hub, 'kela');
     const c = await callNext(hub, cookies.kela!, '1');
+    await barriers(); // everything before the referral has arrived
     const mark = { kela: kela.mark(), ohjaamo: ohjaamo.mark(), admin: admin.mark(), asunnot: asunnot.mark() };
     await stepAction(hub, cookies.kela!, c.stepId, 'refer', { services: [hub.ids.service.ohjaamo], reason: 'wrong_queue' });
 

@@ -57,6 +57,7 @@ describe('sync: catching up after a reconnect', () => {
     expect(lastSeq).toBeGreaterThan(0);
 
     await display.disconnect();
+    await twin.barrier();
     const twinMark = twin.mark();
     const numbers = await busyMorning(kela, ohjaamo);
     await display.reconnect();

@@ -1,7 +1,7 @@
 import type { Db } from '../open.js';
 import type { AgencyRecord, HubRecord, KioskQuestionRecord, ServiceRecord } from '../records.js';
 
-interface HubRow { id: number; slug: string; name: string; time_zone: string; languages: string; referral_policy: string; target_wait_min: number; last_seq: number }
+interface HubRow { id: number; slug: string; name: string; time_zone: string; languages: string; referral_policy: string; target_wait_min: number; visit_retention_days: number; last_seq: number }
 interface AgencyRow { id: number; hub_id: number; code: string; name: string; color: string; is_guidance: number }
 interface ServiceRow {
   id: number; hub_id: number; agency_id: number; code: string; name: string; public_label: string; prefix: string;
@@ -16,6 +16,7 @@ const toHub = (r: HubRow): HubRecord => ({
   languages: JSON.parse(r.languages),
   referralPolicy: r.referral_policy as HubRecord['referralPolicy'],
   targetWaitMin: r.target_wait_min,
+  visitRetentionDays: r.visit_retention_days,
   lastSeq: r.last_seq,
 });
 
@@ -71,7 +72,7 @@ export function catalogQueries(db: Db) {
       return r && toHub(r);
     },
     hubs: (): HubRecord[] => allHubs.all().map(toHub),
-    insertHub: (h: Omit<HubRecord, 'id' | 'lastSeq'>, now: number): number =>
+    insertHub: (h: Omit<HubRecord, 'id' | 'lastSeq' | 'visitRetentionDays'>, now: number): number =>
       Number(insertHub.run({ ...h, name: JSON.stringify(h.name), languages: JSON.stringify(h.languages), now }).lastInsertRowid),
     updateHubPolicy: (hubId: number, referralPolicy: string, targetWaitMin: number): void => {
       updateHubPolicy.run({ hubId, referralPolicy, targetWaitMin });

@@ -87,6 +87,9 @@ export function visitQueries(db: Db) {
     FROM steps s JOIN visits v ON v.id = s.visit_id
     WHERE s.service_id = ? AND s.status = 'waiting'
     ORDER BY s.priority DESC, s.queue_time, s.id`);
+  const anonymise = db.prepare(/* sql */ `
+    UPDATE visits SET needs = '{}', token = 'anon-' || id, anonymised_at = @now
+    WHERE hub_id = @hubId AND arrived_at < @before AND anonymised_at IS NULL AND status != 'active'`);
   const recentDurations = db.prepare<[number, number], { d: number }>(/* sql */ `
     SELECT ended_at - started_at AS d FROM steps
     WHERE service_id = ? AND status = 'done' AND started_at IS NOT NULL
@@ -160,6 +163,8 @@ export function visitQueries(db: Db) {
         needs: JSON.parse(r.v_needs),
         arrivedAt: r.v_arrived_at,
       })),
+    /** Keeps numbers and times for statistics; drops what could point to a person. */
+    anonymiseVisitsBefore: (hubId: number, before: number, now: number): number => anonymise.run({ hubId, before, now }).changes,
     recentServiceDurations: (serviceId: number, limit: number): number[] => recentDurations.all(serviceId, limit).map((r) => r.d),
   };
 }

@@ -22,9 +22,8 @@ export default fp(
       }
       await app.register(fastifyStatic, { root: ui.dir, prefix: ui.prefix, decorateReply: first, wildcard: false, index: 'index.html' });
       first = false;
-      const bare = ui.prefix.slice(0, -1);
-      // /kiosk?device=… and deep links such as /staff/admin open the app itself
-      app.get(bare, (req, reply) => reply.sendFile('index.html', ui.dir));
+      // /kiosk?device=… is served as /kiosk/ (trailing slashes are ignored); deep links such as
+      // /staff/admin open the app itself
       app.get(`${ui.prefix}*`, { schema: { hide: true } }, (req, reply) => reply.sendFile('index.html', ui.dir));
     }
     const display = uis[2]!.dir;

@@ -1,0 +1,55 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startOfLocalDay } from '@luukku/shared';
+import { purgeExpired } from '../../server/src/commands/retention.js';
+import { key, kiosk, startHub, type TestHub } from '../support/app.js';
+
+describe('retention', () => {
+  let hub: TestHub | undefined;
+  afterEach(async () => {
+    await hub?.app.close();
+    hub = undefined;
+  });
+
+  async function referWithNote(note: string) {
+    if (!hub) throw new Error('no hub');
+    const visit = (await hub!.call('POST', '/api/visits', kiosk, { services: [hub!.ids.service.kela], language: 'fi', idempotencyKey: key() })).body;
+    const cookie = await hub!.login('kela');
+    await hub!.call('POST', `/api/desks/${hub!.ids.desk['1']}/open`, { cookie }, { services: [hub!.ids.service.kela] });
+    const called = (await hub!.call('POST', `/api/desks/${hub!.ids.desk['1']}/call-next`, { cookie })).body;
+    const referred = await hub!.call('POST', `/api/steps/${called.step.id}/refer`, { cookie }, {
+      services: [hub!.ids.service.asunnot], reason: 'needs_other_service', note,
+    });
+    // the receiving agency reads the visit
+    return { visit, cookie: await hub!.login('asunnot'), stepId: referred.body.step.id as number };
+  }
+
+  it('deletes referral notes at the end of the day and keeps the referral itself', async () => {
+    hub = await startHub({ now: '2026-11-24T15:00:00+02:00' });
+    const { cookie, stepId } = await referWithNote('Vuokravakuus, kysyy maksusuunnitelmaa');
+    expect(purgeExpired(hub!.app.commands).notesDeleted).toBe(0);
+    const today = (await hub!.call('GET', `/api/steps/${stepId}`, { cookie })).body;
+    expect(today.visit.referrals[0].note).toBe('Vuokravakuus, kysyy maksusuunnitelmaa');
+
+    hub!.clock.set('2026-11-25T00:01:00+02:00');
+    expect(purgeExpired(hub!.app.commands).notesDeleted).toBe(1);
+    const tomorrow = (await hub!.call('GET', `/api/steps/${stepId}`, { cookie })).body;
+    expect(tomorrow.visit.referrals[0]).toMatchObject({ note: null, reason: 'needs_other_service', noteHidden: false });
+  });
+
+  it('anonymises finished visits after the retention period, so the phone link stops working', async () => {
+    hub = await startHub({ now: '2026-11-24T15:00:00+02:00' });
+    const { visit, cookie, stepId } = await referWithNote('x');
+    expect((await hub!.call('POST', `/api/steps/${stepId}/cancel`, { cookie })).status).toBe(200);
+    hub!.clock.advanceMinutes(60 * 24 * 89);
+    expect(purgeExpired(hub!.app.commands).visitsAnonymised).toBe(0);
+    expect((await hub!.call('GET', `/api/visits/${visit.token}`)).status).toBe(200);
+    hub!.clock.advanceMinutes(60 * 24 * 2);
+    expect(purgeExpired(hub!.app.commands).visitsAnonymised).toBe(1);
+    expect((await hub!.call('GET', `/api/visits/${visit.token}`)).status).toBe(404);
+  });
+
+  it('finds midnight in Helsinki in winter and in summer', () => {
+    expect(new Date(startOfLocalDay(new Date('2026-11-24T15:00:00+02:00'), 'Europe/Helsinki')).toISOString()).toBe('2026-11-23T22:00:00.000Z');
+    expect(new Date(startOfLocalDay(new Date('2026-07-01T00:30:00+03:00'), 'Europe/Helsinki')).toISOString()).toBe('2026-06-30T21:00:00.000Z');
+  });
+});
