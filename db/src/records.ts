@@ -70,6 +70,9 @@ export interface DeviceRecord {
   zone: string | null;
   revokedAt: number | null;
   lastSeenAt: number | null;
+  /** Parsed by the server with PrinterSettings; null = not set. */
+  printer: unknown;
+  lastPrint: { at: number; ok: boolean; error: string | null } | null;
 }
 
 export interface VisitRecord {

@@ -9,3 +9,6 @@ export * from './schemas/events.js';
 export * from './schemas/kiosk.js';
 export * from './schemas/admin.js';
 export * from './time.js';
+export * from './schemas/printer.js';
+export * from './i18n/languages.js';
+export * from './i18n/ticket-words.js';

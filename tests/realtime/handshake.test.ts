@@ -46,6 +46,21 @@ describe('socket handshake', () => {
     expect(err.data?.code).toBe('UNAUTHENTICATED');
   });
 
+  it("a staff socket stops hearing its agency's step events once its session has logged out", async () => {
+    const cookie = await hub.login('kela');
+    const admin = await hub.login('admin');
+    const staff = await clients.staff(cookie, 'kela');
+    const witness = await clients.staff(admin, 'admin');
+    const out = await hub.call('POST', '/api/auth/logout', { cookie });
+    expect(out.status).toBe(200);
+
+    const visit = await issue(hub, 'kela');
+    await witness.waitFor('step', (e) => e.data.step.visitId === visit.visitId);
+    // the logged-out socket has either been cut off, or at least hears nothing more
+    if (staff.socket.connected) await staff.barrier().catch(() => undefined);
+    expect(staff.ofType('step')).toEqual([]);
+  });
+
   it('the kiosk, a display, staff and a phone page with valid credentials connect and can sync', async () => {
     const visit = await issue(hub, 'kela');
     const connected = [

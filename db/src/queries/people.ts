@@ -7,6 +7,7 @@ interface UserRow {
 }
 interface DeviceRow {
   id: number; hub_id: number; kind: string; name: string; zone: string | null; revoked_at: number | null; last_seen_at: number | null;
+  printer: string | null; last_print_at: number | null; last_print_ok: number | null; last_print_error: string | null;
 }
 
 const toUser = (r: UserRow): UserRecord => ({
@@ -24,6 +25,8 @@ const toUser = (r: UserRow): UserRecord => ({
 const toDevice = (r: DeviceRow): DeviceRecord => ({
   id: r.id, hubId: r.hub_id, kind: r.kind as DeviceRecord['kind'], name: r.name, zone: r.zone,
   revokedAt: r.revoked_at, lastSeenAt: r.last_seen_at,
+  printer: r.printer === null ? null : JSON.parse(r.printer),
+  lastPrint: r.last_print_at === null ? null : { at: r.last_print_at, ok: r.last_print_ok === 1, error: r.last_print_error },
 });
 
 const userSelect = /* sql */ `
@@ -47,8 +50,12 @@ export function peopleQueries(db: Db) {
   const deviceById = db.prepare<[number], DeviceRow>(/* sql */ `SELECT * FROM devices WHERE id = ?`);
   const devicesOfHub = db.prepare<[number], DeviceRow>(/* sql */ `SELECT * FROM devices WHERE hub_id = ? ORDER BY id`);
   const insertDevice = db.prepare(/* sql */ `
-    INSERT INTO devices (hub_id, kind, name, token_hash, zone, created_at) VALUES (@hubId, @kind, @name, @tokenHash, @zone, @now)`);
+    INSERT INTO devices (hub_id, kind, name, token_hash, zone, printer, created_at)
+    VALUES (@hubId, @kind, @name, @tokenHash, @zone, @printer, @now)`);
   const revokeDevice = db.prepare(/* sql */ `UPDATE devices SET revoked_at = @now WHERE id = @id AND revoked_at IS NULL`);
+  const setPrinter = db.prepare(/* sql */ `UPDATE devices SET printer = @printer WHERE id = @id`);
+  const recordPrint = db.prepare(/* sql */ `
+    UPDATE devices SET last_print_at = @at, last_print_ok = @ok, last_print_error = @error WHERE id = @id`);
   const touchDevice = db.prepare(/* sql */ `UPDATE devices SET last_seen_at = @now WHERE id = @id`);
 
   return {
@@ -83,9 +90,17 @@ export function peopleQueries(db: Db) {
       return r && toDevice(r);
     },
     devices: (hubId: number): DeviceRecord[] => devicesOfHub.all(hubId).map(toDevice),
-    insertDevice: (d: { hubId: number; kind: string; name: string; tokenHash: string; zone: string | null }, now: number): number =>
-      Number(insertDevice.run({ ...d, now }).lastInsertRowid),
+    insertDevice: (
+      d: { hubId: number; kind: string; name: string; tokenHash: string; zone: string | null; printer?: object | null },
+      now: number,
+    ): number => Number(insertDevice.run({ ...d, printer: d.printer ? JSON.stringify(d.printer) : null, now }).lastInsertRowid),
     revokeDevice: (id: number, now: number): boolean => revokeDevice.run({ id, now }).changes === 1,
+    setDevicePrinter: (id: number, printer: object | null): void => {
+      setPrinter.run({ id, printer: printer === null ? null : JSON.stringify(printer) });
+    },
+    recordPrint: (id: number, at: number, ok: boolean, error: string | null): void => {
+      recordPrint.run({ id, at, ok: ok ? 1 : 0, error });
+    },
     touchDevice: (id: number, now: number): void => {
       touchDevice.run({ id, now });
     },

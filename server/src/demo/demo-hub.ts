@@ -77,8 +77,9 @@ export const demoUsers = [
 ];
 
 export const demoDevices = [
-  { token: 'demo-kiosk', kind: 'kiosk' as const, name: 'Aulan kioski', zone: null },
-  { token: 'demo-display', kind: 'display' as const, name: 'Aulan näyttö', zone: null },
+  // the demo kiosk "prints" to files: ESC/POS bytes and a PNG preview under the data folder
+  { token: 'demo-kiosk', kind: 'kiosk' as const, name: 'Aulan kioski', zone: null, printer: { kind: 'file' as const } },
+  { token: 'demo-display', kind: 'display' as const, name: 'Aulan näyttö', zone: null, printer: null },
 ];
 
 export const demoQuestions = [

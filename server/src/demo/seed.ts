@@ -47,7 +47,7 @@ export async function seedDemo(q: Queries, now: number): Promise<boolean> {
         now,
       );
     }
-    for (const d of demoDevices) q.insertDevice({ hubId, kind: d.kind, name: d.name, tokenHash: hashToken(d.token), zone: d.zone }, now);
+    for (const d of demoDevices) q.insertDevice({ hubId, kind: d.kind, name: d.name, tokenHash: hashToken(d.token), zone: d.zone, printer: d.printer }, now);
     demoQuestions.forEach((question, i) => q.insertKioskQuestion(hubId, question, i));
     q.audit({ hubId, at: now, actorKind: 'system', actorId: null, action: 'demo.seed', subject: `hub:${hubId}`, detail: null });
   });

@@ -27,6 +27,8 @@ export function canReceive(a: SocketAudience, e: Pick<EventRecord, 'type' | 'zon
       }
     case 'visit':
       return a.kind === 'visit' && a.visitId === e.visitId;
+    case 'device':
+      return a.kind === 'staff';
     default:
       return false;
   }
@@ -40,7 +42,7 @@ export function roomsOf(a: SocketAudience): string[] {
     case 'kiosk':
       return [h + 'public'];
     case 'staff':
-      return [h + 'public', h + 'zone:*', ...(a.agencies === 'all' ? [h + 'staff:all'] : a.agencies.map((id) => h + `agency:${id}`))];
+      return [h + 'public', h + 'zone:*', h + 'staff', ...(a.agencies === 'all' ? [h + 'staff:all'] : a.agencies.map((id) => h + `agency:${id}`))];
     case 'visit':
       return [h + 'public', h + `visit:${a.visitId}`];
   }
@@ -58,6 +60,8 @@ export function roomsFor(hubId: number, e: Pick<EventRecord, 'type' | 'zone' | '
       return [h + 'staff:all', ...(e.agencyIds ?? []).map((id) => h + `agency:${id}`)];
     case 'visit':
       return [h + `visit:${e.visitId}`];
+    case 'device':
+      return [h + 'staff'];
     default:
       return [];
   }

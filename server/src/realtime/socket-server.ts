@@ -5,11 +5,28 @@ import type { EventRecord } from '@luukku/db';
 import { DomainError, SyncRequest, Zone, type ClientEvents, type HubEvent, type ServerEvents } from '@luukku/shared';
 import { visibleAgencies } from '../domain/access.js';
 import { resolveActor, sessionCookie } from '../plugins/auth.js';
+import { hashToken } from '../auth/secrets.js';
 import { canReceive, roomsFor, roomsOf, type SocketAudience } from './audience.js';
 
 interface SocketData {
   audience: SocketAudience;
+  /** What the socket was let in with, so revoking it or logging out cuts the socket too. */
+  credential: { deviceId: number } | { sessionHash: string } | { visitId: number };
 }
+
+export interface Realtime {
+  /** Disconnects every socket that was let in with this device or staff session. */
+  kick: (credential: { deviceId: number } | { sessionHash: string }) => void;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    realtime: Realtime;
+  }
+}
+
+const credentialRoom = (c: SocketData['credential']): string =>
+  'deviceId' in c ? `cred:device:${c.deviceId}` : 'sessionHash' in c ? `cred:session:${c.sessionHash}` : `cred:visit:${c.visitId}`;
 type LuukkuServer = Server<ClientEvents, ServerEvents, Record<string, never>, SocketData>;
 type LuukkuSocket = Socket<ClientEvents, ServerEvents, Record<string, never>, SocketData>;
 
@@ -25,25 +42,36 @@ export const maxReplay = 1000;
 export const toWire = (e: EventRecord): HubEvent =>
   ({ seq: e.seq, type: e.type, at: new Date(e.at).toISOString(), data: e.data }) as HubEvent;
 
-function audienceOf(app: FastifyInstance, socket: LuukkuSocket): SocketAudience {
+function admit(app: FastifyInstance, socket: LuukkuSocket): SocketData {
   const parsed = Handshake.safeParse(socket.handshake.auth ?? {});
   if (!parsed.success) throw new DomainError('VALIDATION_FAILED', 'Bad handshake: ' + z.prettifyError(parsed.error));
   const auth = parsed.data;
   if (auth.visit) {
     const visit = app.q.visitByToken(auth.visit);
     if (!visit) throw new DomainError('VISIT_NOT_FOUND', 'No such visit');
-    return { kind: 'visit', hubId: visit.hubId, visitId: visit.id };
+    return { audience: { kind: 'visit', hubId: visit.hubId, visitId: visit.id }, credential: { visitId: visit.id } };
   }
-  const cookies = app.parseCookie(socket.handshake.headers.cookie ?? '');
-  const actor = resolveActor(app, auth.token, auth.token ? undefined : cookies[sessionCookie]);
+  const session = auth.token ? undefined : app.parseCookie(socket.handshake.headers.cookie ?? '')[sessionCookie];
+  const actor = resolveActor(app, auth.token, session);
   if (!actor) throw new DomainError('UNAUTHENTICATED', 'Send a device token or log in');
   if (actor.kind === 'device') {
-    if (actor.device.kind === 'kiosk') return { kind: 'kiosk', hubId: actor.hubId };
+    const credential = { deviceId: actor.device.id };
+    if (actor.device.kind === 'kiosk') return { audience: { kind: 'kiosk', hubId: actor.hubId }, credential };
     const zone = auth.zone === undefined ? actor.device.zone : auth.zone === 'all' ? null : auth.zone;
-    return { kind: 'display', hubId: actor.hubId, zone };
+    return { audience: { kind: 'display', hubId: actor.hubId, zone }, credential };
   }
   const guidance = app.q.agencies(actor.hubId).filter((a) => a.isGuidance).map((a) => a.id);
-  return { kind: 'staff', hubId: actor.hubId, agencies: visibleAgencies(actor.user, guidance) };
+  return {
+    audience: { kind: 'staff', hubId: actor.hubId, agencies: visibleAgencies(actor.user, guidance) },
+    credential: { sessionHash: hashToken(session!) },
+  };
+}
+
+/** Whether what let the socket in still holds: a revoked device or ended session is cut off. */
+function stillValid(app: FastifyInstance, c: SocketData['credential']): boolean {
+  if ('deviceId' in c) return app.q.device(c.deviceId)?.revokedAt === null;
+  if ('sessionHash' in c) return app.q.sessionUserId(c.sessionHash, app.config.now().getTime()) !== undefined;
+  return app.q.visit(c.visitId) !== undefined;
 }
 
 /**
@@ -55,7 +83,7 @@ export function attachRealtime(app: FastifyInstance): LuukkuServer {
 
   io.use((socket, next) => {
     try {
-      socket.data.audience = audienceOf(app, socket);
+      Object.assign(socket.data, admit(app, socket));
       next();
     } catch (err) {
       const e = err instanceof DomainError ? err : new DomainError('INTERNAL', 'Handshake failed');
@@ -65,9 +93,14 @@ export function attachRealtime(app: FastifyInstance): LuukkuServer {
 
   io.on('connection', (socket) => {
     const audience = socket.data.audience;
-    void socket.join(roomsOf(audience));
+    void socket.join([...roomsOf(audience), credentialRoom(socket.data.credential)]);
     socket.on('sync', (request, ack) => {
       if (typeof ack !== 'function') return;
+      if (!stillValid(app, socket.data.credential)) {
+        ack({ error: { code: 'UNAUTHENTICATED', message: 'The device was revoked or the session ended' } });
+        socket.disconnect(true);
+        return;
+      }
       const parsed = SyncRequest.safeParse(request);
       if (!parsed.success) {
         ack({ error: { code: 'VALIDATION_FAILED', message: 'sync needs { since: a whole number ≥ 0 }' } });
@@ -81,6 +114,12 @@ export function attachRealtime(app: FastifyInstance): LuukkuServer {
       }
       ack({ data: { events: missed.filter((e) => canReceive(audience, e)).map(toWire), seq, reset: false } });
     });
+  });
+
+  app.decorate('realtime', {
+    kick: (credential: { deviceId: number } | { sessionHash: string }) => {
+      io.in(credentialRoom(credential)).disconnectSockets(true);
+    },
   });
 
   app.onEvents((events) => {

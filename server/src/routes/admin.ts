@@ -48,6 +48,7 @@ export default async function adminRoutes(app: FastifyInstance) {
         q.revokeDevice(device.id, app.config.now().getTime());
         audit(admin.hubId, admin.id, 'device.revoke', `device:${device.id}`);
       });
+      app.realtime.kick({ deviceId: device.id });
       return deviceView(q.device(device.id)!);
     },
   );

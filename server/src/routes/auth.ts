@@ -42,7 +42,10 @@ export default async function authRoutes(app: FastifyInstance) {
     { schema: { tags: ['auth'], summary: 'Ends the session', response: { 200: Ok } } },
     async (req, reply) => {
       const token = req.cookies[sessionCookie];
-      if (token) app.q.deleteSession(hashToken(token));
+      if (token) {
+        app.q.deleteSession(hashToken(token));
+        app.realtime.kick({ sessionHash: hashToken(token) });
+      }
       reply.clearCookie(sessionCookie, { path: '/' });
       return { ok: true as const };
     },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, LocalizedText, VisitorLanguage } from './common.js';
 import { StaffStep, VisitStatus } from './visit.js';
+import { PrinterStatus } from './printer.js';
 
 /** A call as the lobby hears it: number and desk, never who or why. */
 export const CallData = z.object({
@@ -39,11 +40,16 @@ export const VisitData = z.object({
 });
 export type VisitData = z.infer<typeof VisitData>;
 
+/** A kiosk's printer failed or recovered: staff see it, so someone brings paper. */
+export const DeviceData = PrinterStatus;
+export type DeviceData = z.infer<typeof DeviceData>;
+
 export interface EventDataMap {
   call: CallData;
   queues: QueuesData;
   step: StepData;
   visit: VisitData;
+  device: DeviceData;
 }
 export type EventType = keyof EventDataMap;
 
@@ -63,6 +69,7 @@ export interface ServerEvents {
   queues: (event: Extract<HubEvent, { type: 'queues' }>) => void;
   step: (event: Extract<HubEvent, { type: 'step' }>) => void;
   visit: (event: Extract<HubEvent, { type: 'visit' }>) => void;
+  device: (event: Extract<HubEvent, { type: 'device' }>) => void;
 }
 
 /** Client → server. */
