@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ErrorBody, isOpenAt, KioskMenu, KioskMenuQuery, pickText } from '@luukku/shared';
+import { ErrorBody, isOpenAt, KioskMenu, KioskMenuQuery, pickText, PrinterSettings } from '@luukku/shared';
 import { requireDevice } from '../plugins/auth.js';
 import { queuesData } from '../views/queues.js';
 
@@ -32,8 +32,10 @@ export default async function kioskRoutes(app: FastifyInstance) {
       });
       const guidance = open.find((s) => s.isGuidance);
       const byCode = new Map(open.map((s) => [s.code, s]));
+      const printer = PrinterSettings.safeParse(device.printer);
       return {
         language: lang,
+        printer: printer.success ? printer.data.kind : ('none' as const),
         hubName: pickText(hub.name, lang),
         guidance: guidance ? item(guidance) : null,
         agencies: q

@@ -1,5 +1,6 @@
 import type { VisitorLanguage } from '../schemas/common.js';
 
+
 export interface LanguageInfo {
   code: VisitorLanguage;
   /** The language's name in itself, as the kiosk shows it. */

@@ -21,9 +21,7 @@ export const LocalizedText = z
   });
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
-export function pickText(text: Record<string, string | undefined>, lang: string): string {
-  return text[lang] ?? (lang === 'fi-x-easy' ? text.fi : undefined) ?? text.en ?? text.fi ?? '';
-}
+export { pickText } from '../i18n/text.js';
 
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 export const ClockTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'expected HH:MM (24:00 = end of day)');

@@ -14,6 +14,8 @@ const MenuService = z.object({
 /** What the kiosk offers now, in one language (missing translations fall back to English). */
 export const KioskMenu = z.object({
   language: VisitorLanguage,
+  /** How this kiosk prints its tickets (configured per device by an admin). */
+  printer: z.enum(['network', 'file', 'browser', 'none']),
   hubName: z.string(),
   guidance: MenuService.nullable(),
   agencies: z.array(z.object({ id: Id, name: z.string(), color: z.string(), services: z.array(MenuService) })),

@@ -1,2 +1,0 @@
-export * from './http.js';
-export * from './realtime.js';

@@ -1,0 +1,4 @@
+// Zod-free, for the UIs' bundles.
+export * from './languages.js';
+export * from './ticket-words.js';
+export * from './text.js';
