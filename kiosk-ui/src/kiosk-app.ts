@@ -3,7 +3,7 @@ import { customElement, state } from 'lit/decorators.js';
 import { ApiError } from '@luukku/shared/http';
 import { languageInfo, pickText, ticketWords } from '@luukku/shared/i18n';
 import type { IssuedVisit, IssueVisitBody, KioskMenu, Needs, VisitorLanguage } from '@luukku/shared';
-import { deviceTokenFromPage, KioskData, newIdempotencyKey, rememberedLanguage } from './data/kiosk-data.js';
+import { deviceTokenFromPage, KioskData, newIdempotencyKey } from './data/kiosk-data.js';
 import { messages, type KioskMessages } from './i18n/index.js';
 import { speak, stopSpeaking } from './speech.js';
 import { base } from './styles.js';
@@ -17,6 +17,7 @@ import './components/kiosk-ticket.js';
 
 type Screen = 'loading' | 'start' | 'guided' | 'issuing' | 'ticket' | 'offline' | 'error' | 'unpaired';
 
+const defaultLanguage: VisitorLanguage = 'fi';
 const noNeeds = (): Needs => ({ interpreter: false, accessible: false, accompanied: false });
 const ticketSeconds = 30;
 const menuRefreshMs = 30_000;
@@ -75,7 +76,8 @@ export class KioskApp extends LitElement {
   ];
 
   @state() private _screen: Screen = 'loading';
-  @state() private _lang: VisitorLanguage = rememberedLanguage() ?? 'fi';
+  /** Each visitor starts in the hub's first language; the next visitor does not inherit a choice. */
+  @state() private _lang: VisitorLanguage = defaultLanguage;
   @state() private _accessible = false;
   @state() private _menu: KioskMenu | null = null;
   @state() private _selected: number[] = [];
@@ -223,7 +225,6 @@ export class KioskApp extends LitElement {
 
   private _setLanguage(lang: VisitorLanguage) {
     this._lang = lang;
-    localStorage.setItem('luukku.kiosk.language', lang);
     this._applyLanguage();
     void this._loadMenu();
   }
@@ -367,6 +368,11 @@ export class KioskApp extends LitElement {
     this._answers = [];
     this._ticket = null;
     this._guidedStep = 'situation';
+    this._accessible = false;
+    if (this._lang !== defaultLanguage) {
+      this._lang = defaultLanguage;
+      this._applyLanguage();
+    }
     this._screen = this._menu ? 'start' : 'loading';
     void this._loadMenu();
   };

@@ -14,6 +14,7 @@ import authRoutes from './routes/auth.js';
 import deskRoutes from './routes/desks.js';
 import healthRoutes from './routes/health.js';
 import kioskRoutes from './routes/kiosk.js';
+import printingRoutes from './routes/printing.js';
 import queueRoutes from './routes/queues.js';
 import stepRoutes from './routes/steps.js';
 import visitRoutes from './routes/visits.js';
@@ -50,6 +51,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(kioskRoutes);
+  await app.register(printingRoutes);
   await app.register(visitRoutes);
   await app.register(deskRoutes);
   await app.register(stepRoutes);

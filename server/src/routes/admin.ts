@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { CreatedDevice, CreateDeviceBody, CreateUserBody, Device, DomainError, ErrorBody, HubPolicyBody, Hub, IdParams, User } from '@luukku/shared';
+import { PrinterSettings, CreatedDevice, CreateDeviceBody, CreateUserBody, Device, DomainError, ErrorBody, HubPolicyBody, Hub, IdParams, User } from '@luukku/shared';
 import { hashPassword, hashToken, newToken } from '../auth/secrets.js';
 import { requireUser } from '../plugins/auth.js';
 import { deviceView, hubView, userView } from '../views/catalog.js';
@@ -49,6 +49,21 @@ export default async function adminRoutes(app: FastifyInstance) {
         audit(admin.hubId, admin.id, 'device.revoke', `device:${device.id}`);
       });
       app.realtime.kick({ deviceId: device.id });
+      return deviceView(q.device(device.id)!);
+    },
+  );
+
+  r.put(
+    '/api/admin/devices/:id/printer',
+    { schema: { tags: ['admin'], summary: "Set a kiosk's printer: network (host, port 9100), file, browser or none", params: IdParams, body: PrinterSettings, response: { 200: Device, ...errors } } },
+    async (req) => {
+      const admin = requireUser(req, ['admin']);
+      const device = q.device(req.params.id);
+      if (!device || device.hubId !== admin.hubId || device.kind !== 'kiosk') throw new DomainError('DEVICE_NOT_FOUND', `No kiosk ${req.params.id}`);
+      q.transaction(() => {
+        q.setDevicePrinter(device.id, req.body);
+        audit(admin.hubId, admin.id, 'device.printer', `device:${device.id}`, { kind: req.body.kind });
+      });
       return deviceView(q.device(device.id)!);
     },
   );

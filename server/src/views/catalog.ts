@@ -1,5 +1,5 @@
 import type { AgencyRecord, DeskRecord, DeviceRecord, HubRecord, Queries, ServiceRecord, UserRecord } from '@luukku/db';
-import { isOpenAt, type Agency, type Desk, type Device, type Hub, type Service, type User } from '@luukku/shared';
+import { isOpenAt, PrinterSettings, type Agency, type Desk, type Device, type Hub, type Service, type User } from '@luukku/shared';
 import { isoOrNull } from './time.js';
 
 export const hubView = (h: HubRecord): Hub => ({
@@ -37,6 +37,16 @@ export const userView = (u: UserRecord): User => ({
   id: u.id, username: u.username, displayName: u.displayName, role: u.role, agencyIds: u.agencyIds, language: u.language,
 });
 
-export const deviceView = (d: DeviceRecord): Device => ({
-  id: d.id, kind: d.kind, name: d.name, zone: d.zone, revoked: d.revokedAt !== null, lastSeenAt: isoOrNull(d.lastSeenAt),
-});
+export const deviceView = (d: DeviceRecord): Device => {
+  const printer = PrinterSettings.safeParse(d.printer);
+  return {
+    id: d.id,
+    kind: d.kind,
+    name: d.name,
+    zone: d.zone,
+    revoked: d.revokedAt !== null,
+    lastSeenAt: isoOrNull(d.lastSeenAt),
+    printer: printer.success ? printer.data : null,
+    lastPrint: d.lastPrint ? { at: new Date(d.lastPrint.at).toISOString(), ok: d.lastPrint.ok, error: d.lastPrint.error } : null,
+  };
+};

@@ -5,6 +5,8 @@ import { iso } from './time.js';
 
 /** The visit as the phone page and the kiosk may show it: numbers, labels and desks only. */
 export function publicVisit(q: Queries, hub: HubRecord, visit: VisitRecord): PublicVisit {
+  // read first: anything that happens while the view is built comes after this seq
+  const seq = q.lastSeq(hub.id);
   const steps = q.stepsOfVisit(visit.id).filter((s) => s.status !== 'cancelled');
   const publicSteps = steps.map((s) => {
     const service = q.service(s.serviceId)!;
@@ -19,6 +21,7 @@ export function publicVisit(q: Queries, hub: HubRecord, visit: VisitRecord): Pub
   const currentIndex = steps.findIndex((s) => s.status === 'waiting' || s.status === 'called' || s.status === 'serving');
   const current = currentIndex >= 0 ? { ...publicSteps[currentIndex]!, ...estimateForStep(q, steps[currentIndex]!) } : null;
   return {
+    seq,
     number: visit.number,
     token: visit.token,
     status: visit.status,

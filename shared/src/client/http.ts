@@ -17,8 +17,9 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
+  /** The server was not reached (or a proxy answered for it): worth retrying. */
   get isNetwork(): boolean {
-    return this.code === 'NETWORK' || this.status >= 502;
+    return this.code === 'NETWORK';
   }
 }
 

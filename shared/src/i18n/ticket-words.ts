@@ -1,6 +1,6 @@
 import type { VisitorLanguage } from '../schemas/common.js';
 
-/** The words on the printed ticket and on the kiosk's ticket screen, in every kiosk language. */
+/** The words a visitor reads on the ticket, the kiosk's ticket screen and the phone page. */
 export interface TicketWords {
   queueNumber: string;
   peopleAhead: string;
@@ -8,6 +8,11 @@ export interface TicketWords {
   minutes: (n: number) => string;
   followOnPhone: string;
   waitToBeCalled: string;
+  /** Phone page, when called: "Go to desk 4". */
+  goToDesk: (desk: string) => string;
+  beingServed: string;
+  visitOver: string;
+  connectionLost: string;
 }
 
 export const ticketWords: Record<VisitorLanguage, TicketWords> = {
@@ -18,6 +23,10 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     minutes: (n) => `${n} min`,
     followOnPhone: 'Seuraa vuoroasi puhelimella',
     waitToBeCalled: 'Odota, kunnes numerosi kutsutaan näytöllä.',
+    goToDesk: (d) => `Mene palvelupisteeseen ${d}`,
+    beingServed: 'Sinua palvellaan nyt.',
+    visitOver: 'Käyntisi on päättynyt. Kiitos!',
+    connectionLost: 'Yhteys katkesi – tiedot päivittyvät, kun yhteys palaa.',
   },
   sv: {
     queueNumber: 'Könummer',
@@ -26,6 +35,10 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     minutes: (n) => `${n} min`,
     followOnPhone: 'Följ din tur i telefonen',
     waitToBeCalled: 'Vänta tills ditt nummer ropas upp på skärmen.',
+    goToDesk: (d) => `Gå till servicepunkt ${d}`,
+    beingServed: 'Du betjänas nu.',
+    visitOver: 'Ditt besök är avslutat. Tack!',
+    connectionLost: 'Anslutningen bröts – uppgifterna uppdateras när den är tillbaka.',
   },
   en: {
     queueNumber: 'Queue number',
@@ -34,6 +47,10 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     minutes: (n) => `${n} min`,
     followOnPhone: 'Follow your turn on your phone',
     waitToBeCalled: 'Please wait until your number is called on the screen.',
+    goToDesk: (d) => `Please go to desk ${d}`,
+    beingServed: 'You are being served now.',
+    visitOver: 'Your visit is over. Thank you!',
+    connectionLost: 'Connection lost – this page updates when it is back.',
   },
   ru: {
     queueNumber: 'Номер очереди',
@@ -42,6 +59,10 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     minutes: (n) => `${n} мин`,
     followOnPhone: 'Следите за очередью в телефоне',
     waitToBeCalled: 'Подождите, пока ваш номер не появится на экране.',
+    goToDesk: (d) => `Пройдите к окну ${d}`,
+    beingServed: 'Вас сейчас обслуживают.',
+    visitOver: 'Ваш визит завершён. Спасибо!',
+    connectionLost: 'Связь прервалась – страница обновится, когда она восстановится.',
   },
   uk: {
     queueNumber: 'Номер черги',
@@ -50,6 +71,10 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     minutes: (n) => `${n} хв`,
     followOnPhone: 'Стежте за чергою в телефоні',
     waitToBeCalled: 'Зачекайте, доки ваш номер не з’явиться на екрані.',
+    goToDesk: (d) => `Пройдіть до віконця ${d}`,
+    beingServed: 'Вас зараз обслуговують.',
+    visitOver: 'Ваш візит завершено. Дякуємо!',
+    connectionLost: 'Зв’язок перервався – сторінка оновиться, коли він відновиться.',
   },
   et: {
     queueNumber: 'Järjekorranumber',
@@ -58,6 +83,10 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     minutes: (n) => `${n} min`,
     followOnPhone: 'Jälgi oma järjekorda telefonis',
     waitToBeCalled: 'Palun oota, kuni sinu number ekraanil kuvatakse.',
+    goToDesk: (d) => `Mine teeninduskohta ${d}`,
+    beingServed: 'Sind teenindatakse praegu.',
+    visitOver: 'Sinu külastus on lõppenud. Aitäh!',
+    connectionLost: 'Ühendus katkes – leht uueneb, kui ühendus taastub.',
   },
   ar: {
     queueNumber: 'رقم الدور',
@@ -66,6 +95,10 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     minutes: (n) => `${n} دقيقة`,
     followOnPhone: 'تابع دورك على هاتفك',
     waitToBeCalled: 'يرجى الانتظار حتى يظهر رقمك على الشاشة.',
+    goToDesk: (d) => `يرجى التوجه إلى المكتب ${d}`,
+    beingServed: 'تتم خدمتك الآن.',
+    visitOver: 'انتهت زيارتك. شكرًا لك!',
+    connectionLost: 'انقطع الاتصال – ستتحدث الصفحة عند عودته.',
   },
   so: {
     queueNumber: 'Lambarka safka',
@@ -74,6 +107,10 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     minutes: (n) => `${n} daqiiqo`,
     followOnPhone: 'Kala soco safkaaga taleefankaaga',
     waitToBeCalled: 'Fadlan sug ilaa lambarkaaga shaashadda lagu muujiyo.',
+    goToDesk: (d) => `Fadlan u tag miiska ${d}`,
+    beingServed: 'Hadda ayaa lagu adeegayaa.',
+    visitOver: 'Booqashadaadu way dhammaatay. Mahadsanid!',
+    connectionLost: 'Xiriirku wuu go’ay – boggu wuu cusboonaan doonaa marka uu soo laabto.',
   },
   fa: {
     queueNumber: 'شماره نوبت',
@@ -82,6 +119,10 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     minutes: (n) => `${n} دقیقه`,
     followOnPhone: 'نوبت خود را در تلفن دنبال کنید',
     waitToBeCalled: 'لطفاً صبر کنید تا شماره شما روی صفحه نمایش داده شود.',
+    goToDesk: (d) => `لطفاً به باجه ${d} بروید`,
+    beingServed: 'اکنون به شما خدمت داده می‌شود.',
+    visitOver: 'مراجعه شما به پایان رسید. سپاس!',
+    connectionLost: 'اتصال قطع شد – صفحه پس از برقراری دوباره به‌روز می‌شود.',
   },
   'fi-x-easy': {
     queueNumber: 'Sinun numerosi',
@@ -90,5 +131,9 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     minutes: (n) => `${n} minuuttia`,
     followOnPhone: 'Voit katsoa vuoroasi puhelimesta',
     waitToBeCalled: 'Odota. Näytössä näkyy numerosi, kun on sinun vuorosi.',
+    goToDesk: (d) => `Mene paikkaan ${d}`,
+    beingServed: 'Nyt on sinun vuorosi.',
+    visitOver: 'Asiasi on hoidettu. Kiitos!',
+    connectionLost: 'Yhteys ei toimi. Sivu päivittyy, kun yhteys toimii.',
   },
 };

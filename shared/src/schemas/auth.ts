@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, StaffLanguage, Zone } from './common.js';
+import { PrinterSettings } from './printer.js';
 
 export const Role = z.enum(['staff', 'guide', 'admin']);
 export type Role = z.infer<typeof Role>;
@@ -27,6 +28,8 @@ export const Device = z.object({
   zone: z.string().nullable(),
   revoked: z.boolean(),
   lastSeenAt: z.string().nullable(),
+  printer: PrinterSettings.nullable(),
+  lastPrint: z.object({ at: z.string(), ok: z.boolean(), error: z.string().nullable() }).nullable(),
 });
 export type Device = z.infer<typeof Device>;
 

@@ -57,6 +57,8 @@ export const PublicStep = z.object({
 });
 
 export const PublicVisit = z.object({
+  /** The hub's event sequence this view reflects; live events after it update it. */
+  seq: z.number().int(),
   number: z.string(),
   token: z.string(),
   status: VisitStatus,

@@ -1,0 +1,1 @@
+import './phone-app.js';

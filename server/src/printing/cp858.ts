@@ -1,0 +1,66 @@
+/**
+ * Code page PC858 (PC850 with the euro sign), the one the ticket selects with ESC t 19: every
+ * Epson-compatible printer has it, and it holds every letter of Finnish, Swedish, Somali and
+ * English, and of Estonian but š and ž (rare; printed without the caron). Kept here as a table
+ * so that text can be checked before it reaches the printer library (which would otherwise
+ * switch code pages mid-ticket) and so that the preview can turn bytes back into characters.
+ */
+
+/** ESC t n value of PC858 in Epson's numbering. */
+export const pc858CodePage = 19;
+
+/** The characters of bytes 0x80–0xFF, in order (0xF0 is a soft hyphen, 0xFF a no-break space). */
+export const pc858High =
+  'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜø£Ø×ƒáíóúñÑªº¿®¬½¼¡«»░▒▓│┤ÁÂÀ©╣║╗╝¢¥┐└┴┬├─┼ãÃ╚╔╩╦╠═╬¤ðÐÊËÈ€ÍÎÏ┘┌█▄¦Ì▀ÓßÔÒõÕµþÞÚÛÙýÝ¯´\u00ad±‗¾¶§÷¸°¨·¹³²■\u00a0';
+
+const byteOf = new Map<string, number>([...pc858High].map((ch, i) => [ch, 0x80 + i]));
+
+/** The PC858 byte of one character, or undefined when the code page has no such character. */
+export function pc858Byte(ch: string): number | undefined {
+  const code = ch.codePointAt(0);
+  if (code === undefined || ch.length !== 1) return undefined;
+  if (code >= 0x20 && code < 0x7f) return code;
+  return byteOf.get(ch);
+}
+
+/** The character a PC858 byte prints as, or undefined for control bytes. */
+export function pc858Char(byte: number): string | undefined {
+  if (byte >= 0x20 && byte < 0x7f) return String.fromCharCode(byte);
+  if (byte >= 0x80 && byte <= 0xff) return pc858High[byte - 0x80];
+  return undefined;
+}
+
+/** Typographic characters the catalogue may use that PC858 lacks, with their nearest look-alike. */
+const lookAlike: Record<string, string> = {
+  '\u2018': "'", '\u2019': "'", '\u201a': "'", '\u201c': '"', '\u201d': '"', '\u201e': '"',
+  '\u2013': '-', '\u2014': '-', '\u2212': '-', '\u2026': '...', '\u2022': '\u00b7',
+  // spaces of every kind print as a plain space; the soft hyphen prints as nothing
+  '\u00a0': ' ', '\u202f': ' ', '\u2009': ' ', '\t': ' ', '\n': ' ', '\r': ' ', '\u00ad': '',
+};
+
+/**
+ * The text with only characters the printer can print in PC858: look-alikes for typographic
+ * marks, accents dropped where PC858 has only the base letter (š → s), and "?" for the rest.
+ * A stray character outside PC858 must not reach node-thermal-printer, which would switch the
+ * printer to another code page for the rest of the ticket.
+ */
+export function toPc858Text(text: string): string {
+  let out = '';
+  for (const ch of text.normalize('NFC')) {
+    const alike = lookAlike[ch];
+    if (alike !== undefined) out += alike;
+    else if (pc858Byte(ch) !== undefined) out += ch;
+    else if (/[\p{Cc}\p{Cf}]/u.test(ch)) continue;
+    else {
+      const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
+      out += base.length > 0 && [...base].every((c) => pc858Byte(c) !== undefined) ? base : '?';
+    }
+  }
+  return out;
+}
+
+/** Whether the text prints without any "?" standing in for a character PC858 lacks. */
+export function fitsPc858(text: string): boolean {
+  const questionMarks = (t: string) => [...t].filter((c) => c === '?').length;
+  return questionMarks(toPc858Text(text)) === questionMarks(text);
+}
