@@ -64,6 +64,9 @@ export class KioskApp extends LitElement {
         text-align: center;
         padding-top: 20vh;
       }
+      :host([accessible]) .notice {
+        padding-top: 42vh;
+      }
       .notice h1 {
         font-size: 2em;
       }
@@ -138,7 +141,7 @@ export class KioskApp extends LitElement {
       case 'loading':
         return html`<main class="notice" aria-busy="true"><p>…</p></main>`;
       case 'unpaired':
-        return html`<main class="notice"><h1 role="alert">${t.notPaired}</h1></main>`;
+        return html`<main class="notice"><div role="alert"><h1>${t.notPaired}</h1></div></main>`;
       case 'start':
         return html`<main>
           <kiosk-start
@@ -194,8 +197,10 @@ export class KioskApp extends LitElement {
         </main>`;
       case 'offline':
         return html`<main class="notice">
-          <h1 role="alert">${t.offlineTitle}</h1>
-          <p>${t.offlineBody}</p>
+          <div role="alert">
+            <h1>${t.offlineTitle}</h1>
+            <p>${t.offlineBody}</p>
+          </div>
           <div class="nav">
             <button class="primary" @click=${this._tryAgain}>${t.tryAgain}</button>
             <button @click=${this._reset}>${t.startOver}</button>
@@ -203,7 +208,7 @@ export class KioskApp extends LitElement {
         </main>`;
       case 'error':
         return html`<main class="notice">
-          <h1 role="alert">${this._error}</h1>
+          <div role="alert"><h1>${this._error}</h1></div>
           <div class="nav"><button class="primary" @click=${this._reset}>${t.startOver}</button></div>
         </main>`;
     }

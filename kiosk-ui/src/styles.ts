@@ -61,6 +61,11 @@ export const base = css`
     opacity: 0.45;
     cursor: default;
   }
+  /* accessible mode: what is read sits above, every control within reach below it */
+  :host([accessible]) .info {
+    min-height: 42vh;
+    box-sizing: border-box;
+  }
   h1,
   h2,
   p {

@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { display, key, kiosk, type TestHub } from '../support/app.js';
-import { as, expectError, startApiHub, expectOk, issue, issueBody, sid, snapshot, waitingCount } from './helpers.js';
+import { display, key, kiosk, startHub, type TestHub } from '../support/app.js';
+import { as, expectError, expectOk, issue, issueBody, sid, snapshot, waitingCount } from './helpers.js';
 
 const wednesday = '2026-11-25T10:00:00+02:00';
 
 describe('POST /api/visits — taking a number', () => {
   let hub: TestHub;
   beforeEach(async () => {
-    hub = await startApiHub();
+    hub = await startHub();
   });
   afterEach(async () => {
     await hub.app.close();
@@ -78,6 +78,15 @@ describe('POST /api/visits — taking a number', () => {
     expect((await issue(hub, ['kela'])).number).toBe('K001');
   });
 
+  it('starts numbering again at midnight Helsinki time, not at midnight UTC', async () => {
+    hub.clock.set('2026-11-24T23:50:00+02:00'); // 21:50 UTC on Tuesday
+    expect((await issue(hub, ['kela'])).number).toBe('K001');
+    hub.clock.set('2026-11-25T00:10:00+02:00'); // still Tuesday in UTC, Wednesday in Helsinki
+    expect((await issue(hub, ['kela'])).number).toBe('K001');
+    hub.clock.set('2026-11-25T01:50:00+02:00'); // Wednesday in both
+    expect((await issue(hub, ['kela'])).number).toBe('K002');
+  });
+
   it('does not use up a number on a refused request', async () => {
     const res = await hub.call('POST', '/api/visits', kiosk, { services: [999_999], language: 'fi', idempotencyKey: key() });
     expectError(res, 404, 'SERVICE_NOT_FOUND');
@@ -88,7 +97,7 @@ describe('POST /api/visits — taking a number', () => {
 describe('POST /api/visits — retries with the same idempotency key', () => {
   let hub: TestHub;
   beforeEach(async () => {
-    hub = await startApiHub();
+    hub = await startHub();
   });
   afterEach(async () => {
     await hub.app.close();
@@ -149,7 +158,7 @@ describe('POST /api/visits — retries with the same idempotency key', () => {
 
 describe('POST /api/visits — the Tuesday pop-up', () => {
   it('offers and accepts the pop-up on a Tuesday', async () => {
-    const hub = await startApiHub();
+    const hub = await startHub();
     try {
       const visit = await issue(hub, ['terveys']);
       expect(visit.number).toBe('H001');
@@ -161,7 +170,7 @@ describe('POST /api/visits — the Tuesday pop-up', () => {
   });
 
   it('refuses the pop-up on a Wednesday with SERVICE_CLOSED and issues nothing', async () => {
-    const hub = await startApiHub({ now: wednesday });
+    const hub = await startHub({ now: wednesday });
     try {
       const before = await snapshot(hub);
       expectError(await hub.call('POST', '/api/visits', kiosk, issueBody(hub, ['terveys'])), 409, 'SERVICE_CLOSED');
@@ -174,8 +183,19 @@ describe('POST /api/visits — the Tuesday pop-up', () => {
     }
   });
 
+  it('closes the pop-up at midnight Helsinki time', async () => {
+    const hub = await startHub({ now: '2026-11-24T23:59:00+02:00' });
+    try {
+      expect((await issue(hub, ['terveys'])).number).toBe('H001');
+      hub.clock.set('2026-11-25T00:00:00+02:00'); // 22:00 UTC, still Tuesday in UTC
+      expectError(await hub.call('POST', '/api/visits', kiosk, issueBody(hub, ['terveys'])), 409, 'SERVICE_CLOSED');
+    } finally {
+      await hub.app.close();
+    }
+  });
+
   it('refuses the pop-up when the clock moves from Tuesday to Wednesday', async () => {
-    const hub = await startApiHub();
+    const hub = await startHub();
     try {
       await issue(hub, ['terveys']);
       hub.clock.set(wednesday);
@@ -189,7 +209,7 @@ describe('POST /api/visits — the Tuesday pop-up', () => {
 describe('POST /api/visits — who may issue', () => {
   let hub: TestHub;
   beforeEach(async () => {
-    hub = await startApiHub();
+    hub = await startHub();
   });
   afterEach(async () => {
     await hub.app.close();
@@ -215,7 +235,7 @@ describe('POST /api/visits — who may issue', () => {
 describe('POST /api/visits — bad requests', () => {
   let hub: TestHub;
   beforeEach(async () => {
-    hub = await startApiHub();
+    hub = await startHub();
   });
   afterEach(async () => {
     await hub.app.close();
@@ -266,6 +286,12 @@ describe('POST /api/visits — bad requests', () => {
     expect(res.json().error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
   });
 
+  it('refuses a body over 64 KiB with 413 PAYLOAD_TOO_LARGE', async () => {
+    const res = await hub.call('POST', '/api/visits', kiosk, { ...issueBody(hub, ['kela']), padding: 'x'.repeat(70_000) });
+    expectError(res, 413, 'PAYLOAD_TOO_LARGE');
+    expect(await waitingCount(hub, 'kela')).toBe(0);
+  });
+
   it('refuses an unknown service with 404 SERVICE_NOT_FOUND and issues nothing', async () => {
     const before = await snapshot(hub);
     expectError(await hub.call('POST', '/api/visits', kiosk, { services: [sid(hub, 'kela'), 999_999], language: 'fi', idempotencyKey: key() }), 404, 'SERVICE_NOT_FOUND');
@@ -276,7 +302,7 @@ describe('POST /api/visits — bad requests', () => {
 describe('POST /api/visits — kiosk rate limit', () => {
   let hub: TestHub;
   beforeEach(async () => {
-    hub = await startApiHub({ config: { kioskRateLimitPerMinute: 3 } });
+    hub = await startHub({ config: { kioskRateLimitPerMinute: 3 } });
   });
   afterEach(async () => {
     await hub.app.close();
@@ -314,7 +340,7 @@ describe('POST /api/visits — kiosk rate limit', () => {
 
 describe('POST /api/visits — a new number shows in the lines', () => {
   it('counts the new visitor in GET /api/queues', async () => {
-    const hub = await startApiHub();
+    const hub = await startHub();
     try {
       const before = await hub.call('GET', '/api/queues', kiosk);
       await issue(hub, ['kela']);

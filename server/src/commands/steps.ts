@@ -68,8 +68,15 @@ export function transitionStep(ctx: CommandContext, user: UserRecord, stepId: nu
       default:
         changes = { endedAt: now };
     }
+    const wasPlanned = step.status === 'planned';
     const updated = apply(q, step, to, changes);
-    if (to === 'done' || to === 'no_show' || to === 'cancelled') advanceVisit(q, w, updated, to, now);
+    if (wasPlanned) {
+      // dropping a later part of the plan: the visit goes on where it is
+      const rest = q.stepsOfVisit(step.visitId).filter((s) => s.status === 'planned' || s.status === 'waiting' || s.status === 'called' || s.status === 'serving');
+      if (rest.length === 0) q.endVisit(step.visitId, 'cancelled', now);
+    } else if (to === 'done' || to === 'no_show' || to === 'cancelled') {
+      advanceVisit(q, w, updated, to, now);
+    }
     audit(q, user, now, `step.${action}`, step);
     emitStep(q, w, change, updated);
     emitVisit(q, w, updated.visitId);
@@ -84,6 +91,9 @@ export function callStep(ctx: CommandContext, user: UserRecord, stepId: number, 
     const { q } = ctx;
     const desk = loadOwnOpenDesk(q, user, deskId);
     const { step } = loadStepFor(q, user, stepId);
+    if (!desk.serviceIds.includes(step.serviceId)) {
+      throw new DomainError('SERVICE_NOT_SERVED_HERE', `Desk ${desk.name} is not open for this visitor's service; add it to the desk first`);
+    }
     if (q.activeStepOfDesk(desk.id)) throw new DomainError('DESK_BUSY', 'Finish, refer or return the current visitor first');
     const called = apply(q, step, 'called', { deskId: desk.id, userId: user.id, calledAt: now });
     q.insertCall({ hubId: user.hubId, stepId: step.id, deskId: desk.id, userId: user.id, recall: false, at: now });
@@ -130,12 +140,20 @@ export function referStep(ctx: CommandContext, user: UserRecord, stepId: number,
     if (first.id === step.serviceId) {
       throw new DomainError('REFER_TO_SAME_SERVICE', 'Use "return to queue" to put the visitor back in this line');
     }
-    if (!isOpenAt(first.schedule, new Date(now), hub.timeZone)) {
-      throw new DomainError('SERVICE_CLOSED', `${first.code} is not open now`, { serviceId: first.id });
+    const closed = targets.filter((t) => !isOpenAt(t.schedule, new Date(now), hub.timeZone));
+    if (closed.length > 0) {
+      throw new DomainError('SERVICE_CLOSED', `Not open now: ${closed.map((t) => t.code).join(', ')}`, {
+        serviceIds: closed.map((t) => t.id),
+      });
     }
     const placement = body.placement ?? hub.referralPolicy;
     const visit = q.visit(step.visitId)!;
     const ended = apply(q, step, 'referred', { endedAt: now });
+    // a service the visit already had planned is now queued by this referral: never twice
+    const targetIds = new Set(targets.map((t) => t.id));
+    for (const planned of q.stepsOfVisit(visit.id)) {
+      if (planned.status === 'planned' && targetIds.has(planned.serviceId)) apply(q, planned, 'cancelled', { endedAt: now });
+    }
     const place = placeInLine(placement, visit.arrivedAt, now);
     let position = q.maxPosition(visit.id);
     const newSteps = targets.map((t, i) => {
