@@ -108,7 +108,8 @@ export class KioskApp extends LitElement {
     super.connectedCallback();
     const token = deviceTokenFromPage();
     this._applyLanguage();
-    this.addEventListener('keydown', this._onKey);
+    // on the window: a keypad's first press comes before anything has focus
+    window.addEventListener('keydown', this._onKey);
     this.addEventListener('focusin', this._onFocus);
     if (!token) {
       this._screen = 'unpaired';
@@ -125,7 +126,7 @@ export class KioskApp extends LitElement {
     super.disconnectedCallback();
     clearInterval(this._timer);
     clearInterval(this._menuTimer);
-    this.removeEventListener('keydown', this._onKey);
+    window.removeEventListener('keydown', this._onKey);
     this.removeEventListener('focusin', this._onFocus);
   }
 

@@ -61,10 +61,24 @@ export const base = css`
     opacity: 0.45;
     cursor: default;
   }
+  .controls {
+    display: grid;
+    gap: var(--gap);
+    align-content: start;
+  }
   /* accessible mode: what is read sits above, every control within reach below it */
   :host([accessible]) .info {
     min-height: 42vh;
+    max-height: 42vh;
+    overflow: hidden;
     box-sizing: border-box;
+  }
+  :host([accessible]) .controls {
+    display: grid;
+    gap: var(--gap);
+    max-height: calc(58vh - 72px);
+    overflow-y: auto;
+    padding: 6px;
   }
   h1,
   h2,

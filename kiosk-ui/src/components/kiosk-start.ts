@@ -30,31 +30,26 @@ export class KioskStart extends LitElement {
         font-weight: 700;
         text-align: start;
       }
-      .agency {
-        display: grid;
-        gap: 8px;
-        margin-bottom: 10px;
-      }
-      .agency h2 {
-        font-size: 1em;
-        margin: 0;
-        border-inline-start: 8px solid var(--agency);
-        padding-inline-start: 8px;
-      }
       .grid {
         display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(260px, 1fr));
-        gap: 10px;
+        grid-template-columns: repeat(auto-fill, minmax(300px, 1fr));
+        gap: 12px;
       }
       .tile {
         display: grid;
+        align-content: center;
         text-align: start;
-        gap: 4px;
-        border-inline-start: 10px solid var(--agency);
+        gap: 2px;
+        min-height: 104px;
+        border-inline-start: 14px solid var(--agency);
       }
+      .tile .label {
+        font-weight: 700;
+        font-size: 1.15em;
+      }
+      .tile .agency,
       .tile .wait {
         font-size: 0.8em;
-        font-weight: 400;
       }
       .needs {
         display: flex;
@@ -108,21 +103,25 @@ export class KioskStart extends LitElement {
               ${pictogram('question')}<span>${t.dontKnow}</span>
             </button>`
           : nothing}
-        ${this.menu.agencies.map(
-          (a) => html`<div class="agency" style="--agency:${a.color}">
-            <h2>${a.name}</h2>
-            <div class="grid">
-              ${a.services.map((s) => {
-                const chosen = this.selected.includes(s.id);
-                return html`<button
-                  class="tile"
-                  aria-pressed=${chosen ? 'true' : 'false'}
-                  @click=${() => this._emit('toggle-service', s.id)}
-                ><span>${s.label}</span><span class="wait">${t.waiting(s.waiting, s.estimateMin)}</span></button>`;
-              })}
-            </div>
-          </div>`,
-        )}
+        <div class="grid" role="group" aria-label=${t.services}>
+          ${this.menu.agencies.flatMap((a) =>
+            a.services.map((s) => {
+              const chosen = this.selected.includes(s.id);
+              // the agency's name only where the service's own label does not already say it
+              const agency = s.label.includes(a.name) || a.name.includes(s.label) ? '' : a.name;
+              return html`<button
+                class="tile"
+                style="--agency:${a.color}"
+                aria-pressed=${chosen ? 'true' : 'false'}
+                @click=${() => this._emit('toggle-service', s.id)}
+              >
+                <span class="label">${s.label}</span>
+                ${agency ? html`<span class="agency">${agency}</span>` : nothing}
+                <span class="wait">${t.waiting(s.waiting, s.estimateMin)}</span>
+              </button>`;
+            }),
+          )}
+        </div>
         <div class="needs" role="group" aria-label=${t.needsTitle}>
           ${this._need('interpreter', t.needInterpreter)} ${this._need('accessible', t.needAccessible)}
           ${this._need('accompanied', t.needCompanion)}

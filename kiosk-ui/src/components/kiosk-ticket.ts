@@ -47,6 +47,10 @@ export class KioskTicket extends LitElement {
         font-size: 1.6em;
         font-weight: 700;
       }
+      /* the ticket is to be read, not reached: it may take the upper part whole */
+      :host([accessible]) .info {
+        max-height: none;
+      }
       .print {
         font-size: 1.15em;
         font-weight: 700;
