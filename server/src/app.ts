@@ -15,6 +15,7 @@ import deskRoutes from './routes/desks.js';
 import healthRoutes from './routes/health.js';
 import kioskRoutes from './routes/kiosk.js';
 import printingRoutes from './routes/printing.js';
+import displayRoutes from './routes/display.js';
 import queueRoutes from './routes/queues.js';
 import stepRoutes from './routes/steps.js';
 import visitRoutes from './routes/visits.js';
@@ -52,6 +53,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(authRoutes);
   await app.register(kioskRoutes);
   await app.register(printingRoutes);
+  await app.register(displayRoutes);
   await app.register(visitRoutes);
   await app.register(deskRoutes);
   await app.register(stepRoutes);

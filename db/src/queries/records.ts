@@ -31,6 +31,20 @@ export function historyQueries(db: Db) {
     UPDATE referrals SET note = NULL, note_deleted_at = @now WHERE hub_id = @hubId AND note IS NOT NULL AND created_at < @before`);
   const insertCall = db.prepare(/* sql */ `
     INSERT INTO calls (hub_id, step_id, desk_id, user_id, recall, at) VALUES (@hubId, @stepId, @deskId, @userId, @recall, @at)`);
+  const recentCalls = db.prepare<{ hubId: number; zone: string | null; limit: number }, {
+    id: number; step_id: number; desk_id: number; recall: number; at: number; number: string; language: string;
+    desk_name: string; zone: string; agency_id: number; color: string;
+  }>(/* sql */ `
+    SELECT c.id, c.step_id, c.desk_id, c.recall, c.at, v.number, v.language, d.name AS desk_name, d.zone,
+           a.id AS agency_id, a.color
+    FROM calls c
+    JOIN steps s ON s.id = c.step_id
+    JOIN visits v ON v.id = s.visit_id
+    JOIN desks d ON d.id = c.desk_id
+    JOIN services sv ON sv.id = s.service_id
+    JOIN agencies a ON a.id = sv.agency_id
+    WHERE c.hub_id = @hubId AND (@zone IS NULL OR d.zone = @zone)
+    ORDER BY c.id DESC LIMIT @limit`);
   const bumpSeq = db.prepare<[number], { last_seq: number }>(/* sql */ `
     UPDATE hubs SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq`);
   const lastSeq = db.prepare<[number], { last_seq: number }>(/* sql */ `SELECT last_seq FROM hubs WHERE id = ?`);
@@ -55,6 +69,12 @@ export function historyQueries(db: Db) {
     insertCall: (c: { hubId: number; stepId: number; deskId: number; userId: number | null; recall: boolean; at: number }): void => {
       insertCall.run({ ...c, recall: c.recall ? 1 : 0 });
     },
+    /** The newest calls, newest first, for a display's first paint. */
+    recentCalls: (hubId: number, zone: string | null, limit: number) =>
+      recentCalls.all({ hubId, zone, limit }).map((r) => ({
+        callId: r.id, stepId: r.step_id, deskId: r.desk_id, recall: r.recall === 1, at: r.at, number: r.number,
+        language: r.language, deskName: r.desk_name, zone: r.zone, agencyId: r.agency_id, color: r.color,
+      })),
     /** Appends an event with the hub's next sequence number; call inside the change's transaction. */
     appendEvent: (e: Omit<EventRecord, 'seq'> & { hubId: number }): number => {
       const seq = bumpSeq.get(e.hubId)!.last_seq;

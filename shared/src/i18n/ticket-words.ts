@@ -13,6 +13,14 @@ export interface TicketWords {
   beingServed: string;
   visitOver: string;
   connectionLost: string;
+  /** What the lobby display says aloud: "Number K 23, desk 4". */
+  callPhrase: (number: string, desk: string) => string;
+}
+
+/** "K023" is spoken "K 23": the letter, then the number without its leading zeros. */
+export function spokenNumber(number: string): string {
+  const m = number.match(/^([A-Z]+)0*(\d+)$/);
+  return m ? `${m[1]} ${m[2]}` : number;
 }
 
 export const ticketWords: Record<VisitorLanguage, TicketWords> = {
@@ -27,6 +35,7 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     beingServed: 'Sinua palvellaan nyt.',
     visitOver: 'Käyntisi on päättynyt. Kiitos!',
     connectionLost: 'Yhteys katkesi – tiedot päivittyvät, kun yhteys palaa.',
+    callPhrase: (n, d) => `Vuoronumero ${n}, palvelupiste ${d}`,
   },
   sv: {
     queueNumber: 'Könummer',
@@ -39,6 +48,7 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     beingServed: 'Du betjänas nu.',
     visitOver: 'Ditt besök är avslutat. Tack!',
     connectionLost: 'Anslutningen bröts – uppgifterna uppdateras när den är tillbaka.',
+    callPhrase: (n, d) => `Könummer ${n}, servicepunkt ${d}`,
   },
   en: {
     queueNumber: 'Queue number',
@@ -51,6 +61,7 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     beingServed: 'You are being served now.',
     visitOver: 'Your visit is over. Thank you!',
     connectionLost: 'Connection lost – this page updates when it is back.',
+    callPhrase: (n, d) => `Number ${n}, desk ${d}`,
   },
   ru: {
     queueNumber: 'Номер очереди',
@@ -63,6 +74,7 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     beingServed: 'Вас сейчас обслуживают.',
     visitOver: 'Ваш визит завершён. Спасибо!',
     connectionLost: 'Связь прервалась – страница обновится, когда она восстановится.',
+    callPhrase: (n, d) => `Номер ${n}, окно ${d}`,
   },
   uk: {
     queueNumber: 'Номер черги',
@@ -75,6 +87,7 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     beingServed: 'Вас зараз обслуговують.',
     visitOver: 'Ваш візит завершено. Дякуємо!',
     connectionLost: 'Зв’язок перервався – сторінка оновиться, коли він відновиться.',
+    callPhrase: (n, d) => `Номер ${n}, віконце ${d}`,
   },
   et: {
     queueNumber: 'Järjekorranumber',
@@ -87,6 +100,7 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     beingServed: 'Sind teenindatakse praegu.',
     visitOver: 'Sinu külastus on lõppenud. Aitäh!',
     connectionLost: 'Ühendus katkes – leht uueneb, kui ühendus taastub.',
+    callPhrase: (n, d) => `Number ${n}, teeninduskoht ${d}`,
   },
   ar: {
     queueNumber: 'رقم الدور',
@@ -99,6 +113,7 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     beingServed: 'تتم خدمتك الآن.',
     visitOver: 'انتهت زيارتك. شكرًا لك!',
     connectionLost: 'انقطع الاتصال – ستتحدث الصفحة عند عودته.',
+    callPhrase: (n, d) => `الرقم ${n}، المكتب ${d}`,
   },
   so: {
     queueNumber: 'Lambarka safka',
@@ -111,6 +126,7 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     beingServed: 'Hadda ayaa lagu adeegayaa.',
     visitOver: 'Booqashadaadu way dhammaatay. Mahadsanid!',
     connectionLost: 'Xiriirku wuu go’ay – boggu wuu cusboonaan doonaa marka uu soo laabto.',
+    callPhrase: (n, d) => `Lambarka ${n}, miiska ${d}`,
   },
   fa: {
     queueNumber: 'شماره نوبت',
@@ -123,6 +139,7 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     beingServed: 'اکنون به شما خدمت داده می‌شود.',
     visitOver: 'مراجعه شما به پایان رسید. سپاس!',
     connectionLost: 'اتصال قطع شد – صفحه پس از برقراری دوباره به‌روز می‌شود.',
+    callPhrase: (n, d) => `شماره ${n}، باجه ${d}`,
   },
   'fi-x-easy': {
     queueNumber: 'Sinun numerosi',
@@ -135,5 +152,6 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     beingServed: 'Nyt on sinun vuorosi.',
     visitOver: 'Asiasi on hoidettu. Kiitos!',
     connectionLost: 'Yhteys ei toimi. Sivu päivittyy, kun yhteys toimii.',
+    callPhrase: (n, d) => `Numero ${n}, paikka ${d}`,
   },
 };

@@ -17,6 +17,9 @@ export const CallData = z.object({
 });
 export type CallData = z.infer<typeof CallData>;
 
+export const RecentCall = CallData.extend({ at: z.string() });
+export type RecentCall = z.infer<typeof RecentCall>;
+
 export const QueuesData = z.object({
   queues: z.array(z.object({ serviceId: Id, agencyId: Id, waiting: z.number().int(), estimateMin: z.number().int() })),
 });
