@@ -1,0 +1,62 @@
+import { ApiError, createApi, type Api } from '@luukku/shared/http';
+import type { IssuedVisit, IssueVisitBody, KioskMenu, PrintResult, VisitorLanguage } from '@luukku/shared';
+
+const tokenKey = 'luukku.kiosk.device';
+
+/** Random enough for an idempotency key, and available on plain-http LAN pages too. */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return 'k-' + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * The kiosk's device token: given once as /kiosk?device=<token>, then kept by the page so the
+ * address bar (and any photo of the screen) no longer shows it.
+ */
+export function deviceTokenFromPage(): string | null {
+  const url = new URL(location.href);
+  const given = url.searchParams.get('device');
+  if (given) {
+    localStorage.setItem(tokenKey, given);
+    url.searchParams.delete('device');
+    history.replaceState(null, '', url.pathname + (url.search === '?' ? '' : url.search) + url.hash);
+    return given;
+  }
+  return localStorage.getItem(tokenKey);
+}
+
+const retryDelaysMs = [700, 1500, 3000, 5000];
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The kiosk's only door to the server. Components never fetch; the app asks this. */
+export class KioskData {
+  readonly api: Api;
+  constructor(token: string) {
+    this.api = createApi({ token, timeoutMs: 6000 });
+  }
+
+  menu(lang: VisitorLanguage): Promise<KioskMenu> {
+    return this.api.kioskMenu(lang);
+  }
+
+  /**
+   * Issues with retries on network failure, always with the same idempotency key: however
+   * many times the request reaches the server, there is one visit.
+   */
+  async issue(body: IssueVisitBody, onRetry: (attempt: number) => void): Promise<IssuedVisit> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.api.issueVisit(body);
+      } catch (err) {
+        const delay = retryDelaysMs[attempt];
+        if (!(err instanceof ApiError) || !err.isNetwork || delay === undefined) throw err;
+        onRetry(attempt + 1);
+        await sleep(delay);
+      }
+    }
+  }
+
+  print(token: string, raster: string | null): Promise<PrintResult> {
+    return this.api.printTicket(raster ? { token, raster } : { token });
+  }
+}
