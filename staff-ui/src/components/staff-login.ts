@@ -1,0 +1,56 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { StaffMessages } from '../i18n/index.js';
+import { base } from '../styles.js';
+
+export interface LoginDetail {
+  username: string;
+  password: string;
+}
+
+@customElement('staff-login')
+export class StaffLogin extends LitElement {
+  static override styles = [
+    base,
+    css`
+      form {
+        display: grid;
+        gap: 14px;
+        max-width: 360px;
+        margin: 10vh auto;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) t!: StaffMessages;
+  @property() error = '';
+  @state() private _busy = false;
+
+  override render() {
+    return html`<form class="card" @submit=${this._submit}>
+      <h1>${this.t.appName}</h1>
+      <label>${this.t.username}<input name="username" autocomplete="username" required autofocus /></label>
+      <label>${this.t.password}<input name="password" type="password" autocomplete="current-password" required /></label>
+      ${this.error ? html`<p role="alert" class="error">${this.error}</p>` : ''}
+      <button class="primary" type="submit" ?disabled=${this._busy}>${this.t.login}</button>
+    </form>`;
+  }
+
+  private _submit(e: SubmitEvent) {
+    e.preventDefault();
+    const data = new FormData(e.target as HTMLFormElement);
+    this.dispatchEvent(
+      new CustomEvent<LoginDetail>('login', {
+        detail: { username: String(data.get('username') ?? ''), password: String(data.get('password') ?? '') },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'staff-login': StaffLogin;
+  }
+}

@@ -1,0 +1,120 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { languageInfo, pickText } from '@luukku/shared/i18n';
+import type { Agency, QueueSummary, Service } from '@luukku/shared';
+import type { StaffLang, StaffMessages } from '../i18n/index.js';
+import { base } from '../styles.js';
+
+/** The waiting lines of the services this desk serves now, live; long waits stand out. */
+@customElement('staff-queues')
+export class StaffQueues extends LitElement {
+  static override styles = [
+    base,
+    css`
+      section + section {
+        margin-top: 14px;
+      }
+      h3 {
+        display: flex;
+        justify-content: space-between;
+        gap: 8px;
+        font-size: 1.05em;
+        border-inline-start: 6px solid var(--agency);
+        padding-inline-start: 8px;
+      }
+      ol {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 6px;
+      }
+      li {
+        display: grid;
+        grid-template-columns: 5.5em 1fr auto;
+        gap: 8px;
+        align-items: center;
+        padding: 6px 8px;
+        border: 1px solid var(--line);
+        border-radius: 8px;
+      }
+      li.late {
+        border-color: var(--warn);
+        background: var(--warn-wash);
+      }
+      .number {
+        font-size: 1.3em;
+        font-weight: 800;
+      }
+      .meta {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 6px;
+        align-items: center;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) t!: StaffMessages;
+  @property() language: StaffLang = 'fi';
+  @property({ attribute: false }) queues: QueueSummary[] = [];
+  @property({ attribute: false }) services: Service[] = [];
+  @property({ attribute: false }) agencies: Agency[] = [];
+  @property({ attribute: false }) serviceIds: number[] = [];
+  @property({ type: Number }) targetWaitMin = 15;
+  @property({ type: Number }) now = Date.now();
+  @property({ type: Boolean }) canCall = false;
+
+  override render() {
+    const t = this.t;
+    const mine = this.queues.filter((q) => this.serviceIds.includes(q.serviceId));
+    return html`<h2>${t.waitingLines}</h2>
+      ${mine.length === 0 ? html`<p class="muted">${t.queueEmpty}</p>` : ''}
+      ${mine.map((q) => this._line(q))}`;
+  }
+
+  private _line(q: QueueSummary) {
+    const t = this.t;
+    const service = this.services.find((s) => s.id === q.serviceId);
+    const agency = this.agencies.find((a) => a.id === q.agencyId);
+    const target = service?.targetWaitMin ?? this.targetWaitMin;
+    const name = service ? pickText(service.name, this.language) : '';
+    return html`<section style="--agency:${agency?.color ?? '#555'}" aria-label=${name}>
+      <h3><span>${name}</span><span class="muted">${t.people(q.waiting)} · ${t.estimate(q.estimateMin)}</span></h3>
+      ${(q.entries ?? []).length === 0
+        ? html`<p class="muted">${t.nobodyWaiting}</p>`
+        : html`<ol>
+            ${(q.entries ?? []).map((e) => {
+              const waited = Math.max(0, Math.floor((this.now - Date.parse(e.queueTime)) / 60_000));
+              const late = waited > target;
+              const from = e.referredFrom ? this.agencies.find((a) => a.id === e.referredFrom!.agencyId) : undefined;
+              return html`<li class=${late ? 'late' : ''}>
+                <span class="number">${e.number}</span>
+                <span class="meta">
+                  <span>${t.waited(waited)}</span>
+                  ${late ? html`<span class="badge warn">${t.overTarget}</span>` : ''}
+                  <span class="badge" title=${t.visitLanguage}>${languageInfo(e.language).native}</span>
+                  ${e.needs.interpreter ? html`<span class="badge warn">${t.needs.interpreter(languageInfo(e.language).native)}</span>` : ''}
+                  ${e.needs.accessible ? html`<span class="badge warn">${t.needs.accessible}</span>` : ''}
+                  ${e.needs.accompanied ? html`<span class="badge">${t.needs.accompanied}</span>` : ''}
+                  ${e.referredFrom
+                    ? html`<span class="badge">${t.referredFrom(from ? pickText(from.name, this.language) : '?', t.reasons[e.referredFrom.reason] ?? '')}${e.referredFrom.hasNote ? ` · ${t.hasNote}` : ''}</span>`
+                    : ''}
+                </span>
+                <button ?disabled=${!this.canCall} @click=${() => this._call(e.stepId)} aria-label=${`${t.call} ${e.number}`}>${t.call} ${e.number}</button>
+              </li>`;
+            })}
+          </ol>`}
+    </section>`;
+  }
+
+  private _call(stepId: number) {
+    this.dispatchEvent(new CustomEvent<number>('call-step', { detail: stepId, bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'staff-queues': StaffQueues;
+  }
+}

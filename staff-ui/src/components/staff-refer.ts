@@ -1,0 +1,169 @@
+import { LitElement, css, html } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { pickText } from '@luukku/shared/i18n';
+import type { Agency, ReferBody, ReferralPlacement, ReferralReason, Service } from '@luukku/shared';
+import type { StaffLang, StaffMessages } from '../i18n/index.js';
+import { base } from '../styles.js';
+
+const reasons: ReferralReason[] = ['needs_other_service', 'wrong_queue', 'planned_visit', 'visitor_request', 'other'];
+const placements: ReferralPlacement[] = ['keep', 'back', 'front'];
+
+/**
+ * Refer the visitor on: pick one or more services (in visiting order), a reason, an optional
+ * note that is deleted tonight, and the place in the new line (default: keep the arrival).
+ */
+@customElement('staff-refer')
+export class StaffRefer extends LitElement {
+  static override styles = [
+    base,
+    css`
+      dialog {
+        width: min(760px, 94vw);
+        border: none;
+        border-radius: 12px;
+        padding: 20px;
+      }
+      dialog::backdrop {
+        background: rgb(0 0 0 / 0.4);
+      }
+      form {
+        display: grid;
+        gap: 12px;
+      }
+      .agency h3 {
+        font-size: 0.95em;
+        margin: 6px 0 4px;
+      }
+      .services {
+        max-height: 34vh;
+        overflow: auto;
+        border: 1px solid var(--line);
+        border-radius: 8px;
+        padding: 8px;
+      }
+      .chosen {
+        margin: 0;
+        padding-inline-start: 1.4em;
+      }
+      fieldset {
+        border: 1px solid var(--line);
+        border-radius: 8px;
+      }
+      .radio {
+        display: flex;
+        gap: 8px;
+        align-items: center;
+        font-weight: 400;
+      }
+      .radio input {
+        min-height: 20px;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) t!: StaffMessages;
+  @property() language: StaffLang = 'fi';
+  @property({ attribute: false }) services: Service[] = [];
+  @property({ attribute: false }) agencies: Agency[] = [];
+  @property({ type: Number }) currentServiceId = 0;
+  @property() defaultPlacement: ReferralPlacement = 'keep';
+  @property({ type: Boolean }) plan = false;
+  @state() private _search = '';
+  @state() private _chosen: number[] = [];
+  @state() private _reason: ReferralReason = 'needs_other_service';
+  @state() private _placement: ReferralPlacement = 'keep';
+  @query('dialog') private _dialog!: HTMLDialogElement;
+
+  open() {
+    this._search = '';
+    this._chosen = [];
+    this._reason = this.plan ? 'planned_visit' : 'needs_other_service';
+    this._placement = this.defaultPlacement;
+    void this.updateComplete.then(() => {
+      this._dialog.showModal();
+      this.renderRoot.querySelector<HTMLInputElement>('input[type=search]')?.focus();
+    });
+  }
+
+  close() {
+    this._dialog?.close();
+  }
+
+  override render() {
+    const t = this.t;
+    const term = this._search.trim().toLowerCase();
+    const candidates = this.services.filter(
+      (s) => s.active && s.openNow && s.id !== this.currentServiceId && (!term || pickText(s.name, this.language).toLowerCase().includes(term)),
+    );
+    const name = (id: number) => {
+      const s = this.services.find((x) => x.id === id);
+      return s ? pickText(s.name, this.language) : '';
+    };
+    return html`<dialog aria-labelledby="refer-title" @close=${() => (this._chosen = [])}>
+      <form method="dialog" @submit=${this._submit}>
+        <h2 id="refer-title">${this.plan ? t.planTitle : t.referTitle}</h2>
+        <label>${t.searchServices}<input type="search" .value=${this._search} @input=${(e: Event) => (this._search = (e.target as HTMLInputElement).value)} /></label>
+        <div class="services">
+          ${this.agencies.map((a) => {
+            const list = candidates.filter((s) => s.agencyId === a.id);
+            if (list.length === 0) return '';
+            return html`<div class="agency">
+              <h3>${pickText(a.name, this.language)}</h3>
+              <div class="row">
+                ${list.map(
+                  (s) => html`<button
+                    type="button"
+                    aria-pressed=${this._chosen.includes(s.id) ? 'true' : 'false'}
+                    @click=${() => this._toggle(s.id)}
+                  >${pickText(s.name, this.language)}</button>`,
+                )}
+              </div>
+            </div>`;
+          })}
+        </div>
+        ${this._chosen.length > 0
+          ? html`<div><strong>${t.chosenOrder}</strong><ol class="chosen">${this._chosen.map((id) => html`<li>${name(id)}</li>`)}</ol></div>`
+          : ''}
+        <label
+          >${t.reason}
+          <select @change=${(e: Event) => (this._reason = (e.target as HTMLSelectElement).value as ReferralReason)}>
+            ${reasons.map((r) => html`<option value=${r} ?selected=${r === this._reason}>${t.reasons[r]}</option>`)}
+          </select>
+        </label>
+        <label>${t.noteLabel}<textarea name="note" rows="3" maxlength="1000"></textarea></label>
+        <fieldset>
+          <legend>${t.placement}</legend>
+          ${placements.map(
+            (p) => html`<label class="radio"
+              ><input type="radio" name="placement" .checked=${p === this._placement} @change=${() => (this._placement = p)} />${t.placements[p]}</label
+            >`,
+          )}
+        </fieldset>
+        <div class="row">
+          <button class="primary" type="submit" ?disabled=${this._chosen.length === 0}>${t.sendReferral}</button>
+          <button type="button" @click=${() => this.close()}>${t.close}</button>
+        </div>
+      </form>
+    </dialog>`;
+  }
+
+  private _toggle(id: number) {
+    this._chosen = this._chosen.includes(id) ? this._chosen.filter((c) => c !== id) : [...this._chosen, id];
+  }
+
+  private _submit(e: SubmitEvent) {
+    e.preventDefault();
+    if (this._chosen.length === 0) return;
+    const note = (this.renderRoot.querySelector('textarea') as HTMLTextAreaElement).value.trim();
+    const body: ReferBody = { services: this._chosen, reason: this._reason, placement: this._placement, ...(note ? { note } : {}) };
+    this.dispatchEvent(new CustomEvent<ReferBody>('refer', { detail: body, bubbles: true, composed: true }));
+    (this.renderRoot.querySelector('textarea') as HTMLTextAreaElement).value = '';
+    this.close();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'staff-refer': StaffRefer;
+  }
+}

@@ -1,0 +1,275 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import { pickText } from '@luukku/shared/i18n';
+import type { ReferBody } from '@luukku/shared';
+import type { StepAction } from '@luukku/shared/http';
+import { StaffController } from './data/staff-data.js';
+import { messages, staffLanguages, type StaffLang } from './i18n/index.js';
+import { base } from './styles.js';
+import type { LoginDetail } from './components/staff-login.js';
+import type { OpenDeskDetail } from './components/staff-desk-setup.js';
+import type { StaffRefer } from './components/staff-refer.js';
+import './components/staff-login.js';
+import './components/staff-desk-setup.js';
+import './components/staff-queues.js';
+import './components/staff-current.js';
+import './components/staff-refer.js';
+
+const langKey = 'luukku.staff.lang';
+
+/** Single keys for the day's work; ignored while typing in a field or with a dialog open. */
+const shortcuts: Record<string, StepAction | 'call-next' | 'refer'> = {
+  n: 'call-next',
+  u: 'recall',
+  a: 'start',
+  v: 'finish',
+  e: 'no-show',
+  p: 'return',
+  o: 'refer',
+};
+
+/** The staff console: log in, open a desk, call, serve, refer. */
+@customElement('staff-app')
+export class StaffApp extends LitElement {
+  static override styles = [
+    base,
+    css`
+      :host {
+        display: block;
+        min-height: 100vh;
+        background: var(--wash);
+      }
+      header {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 12px;
+        align-items: center;
+        justify-content: space-between;
+        padding: 10px 16px;
+        background: var(--paper);
+        border-bottom: 1px solid var(--line);
+      }
+      header h1 {
+        font-size: 1.15em;
+        margin: 0;
+      }
+      header label {
+        display: flex;
+        align-items: center;
+        gap: 6px;
+      }
+      main {
+        padding: 16px;
+        display: grid;
+        gap: 16px;
+        max-width: 1400px;
+        margin: 0 auto;
+      }
+      .columns {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+        gap: 16px;
+        align-items: start;
+      }
+      @media (max-width: 900px) {
+        .columns {
+          grid-template-columns: 1fr;
+        }
+      }
+      .banner {
+        padding: 8px 12px;
+        border-radius: 8px;
+        background: var(--warn-wash);
+        border: 1px solid var(--warn);
+        color: var(--warn);
+      }
+      .desk-bar {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px;
+        align-items: center;
+      }
+    `,
+  ];
+
+  private _data = new StaffController(this);
+  @state() private _lang: StaffLang = (localStorage.getItem(langKey) as StaffLang | null) ?? 'fi';
+  @state() private _editingDesk = false;
+  @state() private _now = Date.now();
+  @query('staff-refer') private _refer!: StaffRefer;
+  private _clock: ReturnType<typeof setInterval> | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('keydown', this._onKey);
+    this._clock = setInterval(() => (this._now = Date.now()), 30_000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('keydown', this._onKey);
+    clearInterval(this._clock);
+  }
+
+  override render() {
+    const d = this._data;
+    const t = messages(this._lang);
+    document.documentElement.lang = this._lang;
+    if (!d.loaded) return html`<main aria-busy="true"></main>`;
+    if (!d.user) {
+      return html`<main>
+        <staff-login
+          .t=${t}
+          .error=${d.error === 'BAD_CREDENTIALS' ? t.loginFailed : d.error}
+          @login=${(e: CustomEvent<LoginDetail>) => void this._login(e.detail)}
+        ></staff-login>
+      </main>`;
+    }
+    const desk = d.myDesk;
+    const failing = d.printers.filter((p) => !p.ok);
+    return html`
+      <header>
+        <h1>${d.hub ? pickText(d.hub.name, this._lang) : t.appName}${desk ? ` · ${t.desk} ${desk.name}` : ''}</h1>
+        <div class="row">
+          <span>${d.user.displayName}</span>
+          <label
+            >${t.language}
+            <select @change=${(e: Event) => this._setLang((e.target as HTMLSelectElement).value as StaffLang)}>
+              ${staffLanguages.map((l) => html`<option value=${l.code} ?selected=${l.code === this._lang}>${l.name}</option>`)}
+            </select>
+          </label>
+          <button @click=${() => void d.logout()}>${t.logout}</button>
+        </div>
+      </header>
+      <main>
+        ${d.connection === 'offline' ? html`<p class="banner" role="status">${t.offline}</p>` : nothing}
+        ${failing.map((p) => html`<p class="banner" role="alert">${t.printerFailed(p.name, p.error ?? '')}</p>`)}
+        ${d.error ? html`<p class="banner" role="alert">${d.error}</p>` : nothing}
+        ${!desk || this._editingDesk ? this._setup(desk?.id ?? null) : this._console()}
+      </main>
+    `;
+  }
+
+  private _setup(deskId: number | null) {
+    const d = this._data;
+    const t = messages(this._lang);
+    const remembered = d.remembered;
+    const desk = d.myDesk;
+    return html`<staff-desk-setup
+      .t=${t}
+      .language=${this._lang}
+      .desks=${d.desks}
+      .services=${d.myServices}
+      .agencies=${d.agencies}
+      .deskId=${deskId ?? remembered.deskId}
+      .serviceIds=${desk?.serviceIds ?? remembered.serviceIds}
+      .myUserId=${d.user!.id}
+      .submitLabel=${desk ? t.changeServices : t.openDesk}
+      @open-desk=${(e: CustomEvent<OpenDeskDetail>) => void this._openDesk(e.detail)}
+    ></staff-desk-setup>`;
+  }
+
+  private _console() {
+    const d = this._data;
+    const t = messages(this._lang);
+    const desk = d.myDesk!;
+    const onBreak = desk.status === 'break';
+    const current = d.current;
+    const isGuidance = current ? d.services.find((s) => s.id === current.step.serviceId)?.isGuidance === true : false;
+    return html`
+      <div class="desk-bar">
+        ${onBreak ? html`<span class="badge warn">${t.onBreak}</span>` : nothing}
+        <button @click=${() => (this._editingDesk = true)} ?disabled=${d.busy}>${t.changeServices}</button>
+        <button @click=${() => void d.setBreak(desk.id, !onBreak)} ?disabled=${d.busy || (!onBreak && current !== null)}>
+          ${onBreak ? t.endBreak : t.takeBreak}
+        </button>
+        <button @click=${() => void d.closeDesk(desk.id)} ?disabled=${d.busy || current !== null}>${t.closeDesk}</button>
+      </div>
+      <div class="columns">
+        <section class="card" aria-label=${t.currentVisitor}>
+          <staff-current
+            .t=${t}
+            .language=${this._lang}
+            .current=${current}
+            .services=${d.services}
+            .agencies=${d.agencies}
+            .busy=${d.busy}
+            .canCall=${!onBreak}
+            @call-next=${() => void d.callNext()}
+            @act=${(e: CustomEvent<StepAction>) => void d.act(e.detail)}
+            @refer=${() => this._openRefer()}
+          ></staff-current>
+        </section>
+        <section class="card" aria-label=${t.waitingLines}>
+          <staff-queues
+            .t=${t}
+            .language=${this._lang}
+            .queues=${d.queues}
+            .services=${d.services}
+            .agencies=${d.agencies}
+            .serviceIds=${desk.serviceIds}
+            .targetWaitMin=${d.hub?.targetWaitMin ?? 15}
+            .now=${this._now}
+            .canCall=${!onBreak && current === null && !d.busy}
+            @call-step=${(e: CustomEvent<number>) => void d.callStep(e.detail)}
+          ></staff-queues>
+        </section>
+      </div>
+      <p class="muted">${t.shortcuts}</p>
+      <staff-refer
+        .t=${t}
+        .language=${this._lang}
+        .services=${d.services}
+        .agencies=${d.agencies}
+        .currentServiceId=${current?.step.serviceId ?? 0}
+        .defaultPlacement=${d.hub?.referralPolicy ?? 'keep'}
+        .plan=${isGuidance}
+        @refer=${(e: CustomEvent<ReferBody>) => void d.refer(e.detail)}
+      ></staff-refer>
+    `;
+  }
+
+  private async _login(detail: LoginDetail) {
+    if (await this._data.login(detail.username, detail.password)) {
+      const stored = localStorage.getItem(langKey) as StaffLang | null;
+      if (!stored && this._data.user) this._lang = this._data.user.language;
+    }
+  }
+
+  private async _openDesk(detail: OpenDeskDetail) {
+    await this._data.openDesk(detail.deskId, detail.serviceIds);
+    if (!this._data.error) this._editingDesk = false;
+  }
+
+  private _setLang(lang: StaffLang) {
+    this._lang = lang;
+    localStorage.setItem(langKey, lang);
+  }
+
+  private _openRefer() {
+    if (this._data.current) this._refer?.open();
+  }
+
+  private _onKey = (e: KeyboardEvent) => {
+    if (e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
+    const target = e.composedPath()[0];
+    if (target instanceof HTMLElement && target.closest('input, textarea, select, dialog, [contenteditable]')) return;
+    const action = shortcuts[e.key.toLowerCase()];
+    const d = this._data;
+    if (!action || !d.myDesk || this._editingDesk) return;
+    e.preventDefault();
+    if (action === 'call-next') {
+      if (!d.current) void d.callNext();
+    } else if (action === 'refer') {
+      this._openRefer();
+    } else if (d.current) {
+      void d.act(action);
+    }
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'staff-app': StaffApp;
+  }
+}
