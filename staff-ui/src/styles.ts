@@ -31,6 +31,10 @@ export const base = css`
     background: var(--accent);
     color: #fff;
   }
+  button[aria-pressed='true'] {
+    background: var(--accent);
+    color: #fff;
+  }
   button.danger {
     border-color: var(--danger);
     color: var(--danger);

@@ -26,10 +26,15 @@ export class StaffLogin extends LitElement {
   @property() error = '';
   @state() private _busy = false;
 
+  // autofocus does not reach into shadow roots: put the cursor in the first field ourselves
+  protected override firstUpdated(): void {
+    this.renderRoot.querySelector('input')?.focus();
+  }
+
   override render() {
     return html`<form class="card" @submit=${this._submit}>
       <h1>${this.t.appName}</h1>
-      <label>${this.t.username}<input name="username" autocomplete="username" required autofocus /></label>
+      <label>${this.t.username}<input name="username" autocomplete="username" required /></label>
       <label>${this.t.password}<input name="password" type="password" autocomplete="current-password" required /></label>
       ${this.error ? html`<p role="alert" class="error">${this.error}</p>` : ''}
       <button class="primary" type="submit" ?disabled=${this._busy}>${this.t.login}</button>

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeProblems, hasBrowser, launch, screenshot, type Browser } from './support/browser.js';
+import { startServer, staffSession, type RunningHub } from './support/server.js';
+
+describe.skipIf(!hasBrowser)('the staff console in a real browser', () => {
+  let hub: RunningHub;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    hub = await startServer();
+    browser = await launch();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await hub?.close();
+  });
+
+  async function issue(service: number, language = 'fi', needs = {}) {
+    const res = await fetch(`${hub.url}/api/visits`, {
+      method: 'POST',
+      headers: { authorization: 'Bearer demo-kiosk', 'content-type': 'application/json' },
+      body: JSON.stringify({ services: [service], language, needs, idempotencyKey: `staff-${Math.random().toString(36).slice(2)}` }),
+    });
+    return (await res.json()) as { number: string; token: string };
+  }
+
+  /** Logs in with the keyboard alone: the username field has focus, type, Tab, type, Enter. */
+  async function loginByKeyboard(page: Page, username: string) {
+    await browser.context.clearCookies();
+    await page.goto(`${hub.url}/staff`);
+    await page.getByRole('heading', { name: 'Luukku – henkilökunta' }).waitFor();
+    await expect.poll(() => page.evaluate(() => document.querySelector('staff-app')?.shadowRoot?.querySelector('staff-login')?.shadowRoot?.activeElement?.getAttribute('name'))).toBe('username');
+    await page.keyboard.type(username);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('demo');
+    await page.keyboard.press('Enter');
+  }
+
+  it('logs in, opens a desk and remembers its choice', async () => {
+    const page = await browser.newPage({ width: 1366, height: 900 });
+    await page.goto(`${hub.url}/staff`);
+    expect(await axeProblems(page)).toEqual([]);
+    await page.getByLabel('Käyttäjätunnus').fill('kunta');
+    await page.getByLabel('Salasana').fill('väärä');
+    await page.getByRole('button', { name: 'Kirjaudu' }).click();
+    await page.getByText('Väärä käyttäjätunnus tai salasana.').waitFor();
+    await page.getByLabel('Salasana').fill('demo');
+    await page.getByRole('button', { name: 'Kirjaudu' }).click();
+    await page.getByRole('heading', { name: 'Valitse palvelupiste' }).waitFor();
+    await page.getByLabel('Palvelupiste').selectOption({ label: '5 (b)' });
+    await page.getByRole('checkbox', { name: /Kunnan asiointipiste/ }).check();
+    await page.getByRole('button', { name: 'Avaa palvelupiste' }).click();
+    await page.getByRole('button', { name: 'Kutsu seuraava' }).waitFor();
+    expect(await axeProblems(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Sulje palvelupiste' }).click();
+    await page.getByRole('heading', { name: 'Valitse palvelupiste' }).waitFor();
+    // the desk and services chosen last time are offered again
+    expect(await page.getByLabel('Palvelupiste').inputValue()).toBe('5');
+    expect(await page.getByRole('checkbox', { name: /Kunnan asiointipiste/ }).isChecked()).toBe(true);
+    await page.close();
+  });
+
+  it('lets a staff member call, start, refer and finish with the keyboard alone', async () => {
+    const kela = await staffSession(hub.url, 'kela');
+    expect((await kela.call('POST', '/api/desks/1/open', { services: [2] })).status).toBe(200);
+    const first = await issue(2, 'ar', { interpreter: true });
+    const second = await issue(2);
+
+    const page = await browser.newPage({ width: 1366, height: 900 });
+    await loginByKeyboard(page, 'kela');
+    await page.getByRole('button', { name: 'Kutsu seuraava' }).waitFor();
+    // both visitors are in the line, the first with her language and interpreter need
+    await page.getByRole('button', { name: `Kutsu ${first.number}` }).waitFor();
+    await page.getByText('tulkki (العربية)').first().waitFor();
+
+    await page.keyboard.press('n');
+    await page.getByRole('button', { name: 'Kutsu uudelleen' }).waitFor();
+    expect(await page.locator('staff-current .number').textContent()).toBe(first.number);
+    await page.keyboard.press('a');
+    await page.getByText('palvelussa').first().waitFor();
+    expect(await axeProblems(page)).toEqual([]);
+    await screenshot(page, 'staff-console');
+
+    await page.keyboard.press('o');
+    await page.getByRole('heading', { name: 'Ohjaa eteenpäin' }).waitFor();
+    await page.keyboard.type('Vuokra');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByText('Järjestys').waitFor();
+    await page.keyboard.press('Tab'); // reason
+    await page.keyboard.press('Tab'); // note
+    await page.keyboard.type('Kysyy vuokravakuudesta');
+    await page.keyboard.press('Tab'); // placement
+    await page.keyboard.press('Tab'); // refer
+    expect(await axeProblems(page)).toEqual([]);
+    await screenshot(page, 'staff-refer');
+    await page.keyboard.press('Enter');
+    await page.getByText('Ei asiakasta. Kutsu seuraava.').waitFor();
+
+    await page.keyboard.press('n');
+    await expect.poll(() => page.locator('staff-current .number').textContent()).toBe(second.number);
+    await page.keyboard.press('v');
+    await page.getByText('Ei asiakasta. Kutsu seuraava.').waitFor();
+
+    // housing sees the referred visitor with the reason and the note
+    const housing = await staffSession(hub.url, 'asunnot');
+    const line = (await housing.call('GET', '/api/queues')).body.queues.find((q: { prefix: string }) => q.prefix === 'V');
+    const entry = line.entries.find((e: { number: string }) => e.number === first.number);
+    expect(entry.referredFrom).toMatchObject({ reason: 'needs_other_service', hasNote: true });
+    await kela.call('POST', '/api/desks/1/close');
+    await page.close();
+  });
+});
