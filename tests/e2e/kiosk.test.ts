@@ -1,27 +1,17 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeProblems, hasBrowser, launch, screenshot, type Browser } from './support/browser.js';
-import { startServer, staffSession, type RunningHub } from './support/server.js';
+import { axeProblems, hasBrowser, screenshot } from './support/browser.js';
+import { useServerAndBrowser } from './support/lifecycle.js';
+import { staffSession } from './support/server.js';
 
 describe.skipIf(!hasBrowser)('the kiosk in a real browser', () => {
-  let hub: RunningHub;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    hub = await startServer();
-    browser = await launch();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.close();
-  });
+  const env = useServerAndBrowser();
 
   async function openKiosk(lang?: string): Promise<Page> {
-    const page = await browser.newPage();
-    await page.goto(`${hub.url}/kiosk?device=demo-kiosk`);
+    const page = await env.browser.newPage();
+    await page.goto(`${env.hub.url}/kiosk?device=demo-kiosk`);
     await page.getByRole('button', { name: 'Ota vuoronumero' }).waitFor();
     if (lang) await page.getByRole('button', { name: lang, exact: true }).click();
     return page;
@@ -65,7 +55,7 @@ describe.skipIf(!hasBrowser)('the kiosk in a real browser', () => {
     const number = await ticketNumber(page);
     expect(number).toMatch(/^A\d{3}$/);
     // the need travels with the visit: the guide sees it in the Guidance line
-    const guide = await staffSession(hub.url, 'neuvonta');
+    const guide = await staffSession(env.hub.url, 'neuvonta');
     const queues = await guide.call('GET', '/api/queues');
     const guidance = queues.body.queues.find((q: { prefix: string }) => q.prefix === 'A');
     expect(guidance.entries.find((e: { number: string }) => e.number === number).needs.interpreter).toBe(true);
@@ -133,7 +123,7 @@ describe.skipIf(!hasBrowser)('the kiosk in a real browser', () => {
       if (failures-- > 0) await route.abort('connectionreset');
       else await route.continue();
     });
-    const before = (await staffSession(hub.url, 'kela').then((s) => s.call('GET', '/api/queues'))).body.queues.find((q: { prefix: string }) => q.prefix === 'K').waiting;
+    const before = (await staffSession(env.hub.url, 'kela').then((s) => s.call('GET', '/api/queues'))).body.queues.find((q: { prefix: string }) => q.prefix === 'K').waiting;
     await page.getByRole('button', { name: /^Kela/ }).click();
     const take = page.getByRole('button', { name: 'Ota vuoronumero' }).last();
     await take.dblclick();
@@ -141,7 +131,7 @@ describe.skipIf(!hasBrowser)('the kiosk in a real browser', () => {
     expect(bodies.length).toBe(3);
     const keys = new Set(bodies.map((b) => JSON.parse(b).idempotencyKey));
     expect(keys.size).toBe(1);
-    const after = (await staffSession(hub.url, 'kela').then((s) => s.call('GET', '/api/queues'))).body.queues.find((q: { prefix: string }) => q.prefix === 'K').waiting;
+    const after = (await staffSession(env.hub.url, 'kela').then((s) => s.call('GET', '/api/queues'))).body.queues.find((q: { prefix: string }) => q.prefix === 'K').waiting;
     expect(after).toBe(before + 1);
     await page.close();
   });
@@ -173,11 +163,11 @@ describe.skipIf(!hasBrowser)('the kiosk in a real browser', () => {
     await page.getByRole('heading', { name: 'Vuoronumero' }).waitFor();
     const number = await ticketNumber(page);
     await expect.poll(() => {
-      const dir = join(hub.dataDir, 'prints');
+      const dir = join(env.hub.dataDir, 'prints');
       return existsSync(dir) ? readdirSync(dir, { recursive: true }).map(String).filter((f) => f.includes(number!)) : [];
     }).toEqual(expect.arrayContaining([expect.stringMatching(/\.png$/), expect.stringMatching(/\.bin$/)]));
 
-    const admin = await staffSession(hub.url, 'admin');
+    const admin = await staffSession(env.hub.url, 'admin');
     const devices = (await admin.call('GET', '/api/admin/devices')).body.devices;
     const kiosk = devices.find((d: { kind: string }) => d.kind === 'kiosk');
     // a port nobody listens on: the printer is "off"
@@ -191,7 +181,7 @@ describe.skipIf(!hasBrowser)('the kiosk in a real browser', () => {
     const status = (await admin.call('GET', '/api/admin/devices')).body.devices.find((d: { id: number }) => d.id === kiosk.id);
     expect(status.lastPrint.ok).toBe(false);
     // the visit is intact
-    const kela = await staffSession(hub.url, 'kela');
+    const kela = await staffSession(env.hub.url, 'kela');
     const line = (await kela.call('GET', '/api/queues')).body.queues.find((q: { prefix: string }) => q.prefix === 'K');
     expect(line.entries.map((e: { number: string }) => e.number)).toContain(failed);
     await admin.call('PUT', `/api/admin/devices/${kiosk.id}/printer`, { kind: 'file' });

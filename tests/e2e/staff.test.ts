@@ -1,35 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { axeProblems, hasBrowser, launch, screenshot, type Browser } from './support/browser.js';
-import { startServer, staffSession, type RunningHub } from './support/server.js';
+import { axeProblems, hasBrowser, screenshot } from './support/browser.js';
+import { issueAtKiosk, useServerAndBrowser } from './support/lifecycle.js';
+import { staffSession } from './support/server.js';
 
 describe.skipIf(!hasBrowser)('the staff console in a real browser', () => {
-  let hub: RunningHub;
-  let browser: Browser;
+  const env = useServerAndBrowser();
 
-  beforeAll(async () => {
-    hub = await startServer();
-    browser = await launch();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await hub?.close();
-  });
-
-  async function issue(service: number, language = 'fi', needs = {}) {
-    const res = await fetch(`${hub.url}/api/visits`, {
-      method: 'POST',
-      headers: { authorization: 'Bearer demo-kiosk', 'content-type': 'application/json' },
-      body: JSON.stringify({ services: [service], language, needs, idempotencyKey: `staff-${Math.random().toString(36).slice(2)}` }),
-    });
-    return (await res.json()) as { number: string; token: string };
-  }
+  const issue = (service: number, language = 'fi', needs = {}) => issueAtKiosk(env.hub.url, { services: [service], language, needs });
 
   /** Logs in with the keyboard alone: the username field has focus, type, Tab, type, Enter. */
   async function loginByKeyboard(page: Page, username: string) {
-    await browser.context.clearCookies();
-    await page.goto(`${hub.url}/staff`);
+    await env.browser.context.clearCookies();
+    await page.goto(`${env.hub.url}/staff`);
     await page.getByRole('heading', { name: 'Luukku – henkilökunta' }).waitFor();
     await expect.poll(() => page.evaluate(() => document.querySelector('staff-app')?.shadowRoot?.querySelector('staff-login')?.shadowRoot?.activeElement?.getAttribute('name'))).toBe('username');
     await page.keyboard.type(username);
@@ -39,8 +22,8 @@ describe.skipIf(!hasBrowser)('the staff console in a real browser', () => {
   }
 
   it('logs in, opens a desk and remembers its choice', async () => {
-    const page = await browser.newPage({ width: 1366, height: 900 });
-    await page.goto(`${hub.url}/staff`);
+    const page = await env.browser.newPage({ width: 1366, height: 900 });
+    await page.goto(`${env.hub.url}/staff`);
     expect(await axeProblems(page)).toEqual([]);
     await page.getByLabel('Käyttäjätunnus').fill('kunta');
     await page.getByLabel('Salasana').fill('väärä');
@@ -63,12 +46,12 @@ describe.skipIf(!hasBrowser)('the staff console in a real browser', () => {
   });
 
   it('lets a staff member call, start, refer and finish with the keyboard alone', async () => {
-    const kela = await staffSession(hub.url, 'kela');
+    const kela = await staffSession(env.hub.url, 'kela');
     expect((await kela.call('POST', '/api/desks/1/open', { services: [2] })).status).toBe(200);
     const first = await issue(2, 'ar', { interpreter: true });
     const second = await issue(2);
 
-    const page = await browser.newPage({ width: 1366, height: 900 });
+    const page = await env.browser.newPage({ width: 1366, height: 900 });
     await loginByKeyboard(page, 'kela');
     await page.getByRole('button', { name: 'Kutsu seuraava' }).waitFor();
     // both visitors are in the line, the first with her language and interpreter need
@@ -105,7 +88,7 @@ describe.skipIf(!hasBrowser)('the staff console in a real browser', () => {
     await page.getByText('Ei asiakasta. Kutsu seuraava.').waitFor();
 
     // housing sees the referred visitor with the reason and the note
-    const housing = await staffSession(hub.url, 'asunnot');
+    const housing = await staffSession(env.hub.url, 'asunnot');
     const line = (await housing.call('GET', '/api/queues')).body.queues.find((q: { prefix: string }) => q.prefix === 'V');
     const entry = line.entries.find((e: { number: string }) => e.number === first.number);
     expect(entry.referredFrom).toMatchObject({ reason: 'needs_other_service', hasNote: true });
