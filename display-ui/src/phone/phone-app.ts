@@ -68,7 +68,12 @@ export class PhoneApp extends LitElement {
 
   override render() {
     const visit = this._data.visit;
-    if (this._data.notFound) return html`<div class="card" role="alert">Luukku: ?</div>`;
+    if (this._data.notFound) {
+      // the visit is unknown (or anonymised), so its language is too: use the phone's
+      const lang = navigator.language.slice(0, 2);
+      const text = lang === 'sv' ? 'Könumret hittades inte. Fråga vid rådgivningen.' : lang === 'en' ? 'Queue number not found. Please ask at the guidance desk.' : 'Vuoronumeroa ei löytynyt. Kysy neuvonnasta.';
+      return html`<div class="card" role="alert">${text}</div>`;
+    }
     if (!visit) return html`<div class="card" aria-busy="true">…</div>`;
     const w = ticketWords[visit.language] ?? ticketWords.en;
     const info = languageInfo(visit.language);
