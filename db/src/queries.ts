@@ -1,4 +1,5 @@
 import type { Db } from './open.js';
+import { adminQueries } from './queries/admin.js';
 import { catalogQueries } from './queries/catalog.js';
 import { deskQueries } from './queries/desks.js';
 import { peopleQueries } from './queries/people.js';
@@ -13,6 +14,7 @@ export function createQueries(db: Db) {
     ...peopleQueries(db),
     ...visitQueries(db),
     ...historyQueries(db),
+    ...adminQueries(db),
     /** Runs `fn` as one write transaction, taking the write lock up front (no upgrade deadlocks). */
     transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
   };

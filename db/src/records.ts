@@ -4,6 +4,9 @@
  */
 import type { LocalizedText, Needs, ReferralPlacement, ReferralReason, Role, Schedule, StepStatus, VisitStatus, DeskStatus, DeviceKind } from '@luukku/shared';
 
+export type LocalizedTextRecord = LocalizedText;
+export type ScheduleRecord = Schedule;
+
 export interface HubRecord {
   id: number;
   slug: string;

@@ -10,6 +10,8 @@ import retention from './plugins/retention.js';
 import { seedDemo } from './demo/seed.js';
 import { attachRealtime } from './realtime/socket-server.js';
 import adminRoutes from './routes/admin.js';
+import adminCatalogRoutes from './routes/admin-catalog.js';
+import pairingRoutes from './routes/pairing.js';
 import authRoutes from './routes/auth.js';
 import deskRoutes from './routes/desks.js';
 import healthRoutes from './routes/health.js';
@@ -59,6 +61,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(stepRoutes);
   await app.register(queueRoutes);
   await app.register(adminRoutes);
+  await app.register(adminCatalogRoutes);
+  await app.register(pairingRoutes);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(ui);
   await app.register(retention);

@@ -15,6 +15,7 @@ export type SocketAudience =
 export function canReceive(a: SocketAudience, e: Pick<EventRecord, 'type' | 'zone' | 'agencyIds' | 'visitId'>): boolean {
   switch (e.type) {
     case 'queues':
+    case 'catalog':
       return true;
     case 'call':
       return a.kind === 'staff' || (a.kind === 'display' && (a.zone === null || a.zone === e.zone));
@@ -53,6 +54,7 @@ export function roomsFor(hubId: number, e: Pick<EventRecord, 'type' | 'zone' | '
   const h = `${hubId}:`;
   switch (e.type) {
     case 'queues':
+    case 'catalog':
       return [h + 'public'];
     case 'call':
       return [h + 'zone:*', h + `zone:${e.zone}`];

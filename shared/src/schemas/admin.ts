@@ -24,3 +24,105 @@ export const DisplaySnapshot = z.object({
 export type DisplaySnapshot = z.infer<typeof DisplaySnapshot>;
 
 export const PrintersResponse = z.object({ printers: z.array(PrinterStatus) });
+
+// ——— the hub coordinator's changes ———
+import { HexColor, Id, StaffLanguage } from './common.js';
+import { Agency, Desk, Hub, Prefix } from './catalog.js';
+import { Schedule } from './schedule.js';
+import { Device, DeviceKind, Role, User } from './auth.js';
+
+const Code = z.string().regex(/^[a-z0-9-]{2,40}$/, 'code: 2–40 of a–z, 0–9, -');
+
+export const AgencyBody = z.object({ code: Code, name: LocalizedText, color: HexColor }).strict();
+export const AgencyUpdateBody = AgencyBody.omit({ code: true });
+
+export const ServiceBody = z
+  .object({
+    agencyId: Id,
+    code: Code,
+    name: LocalizedText,
+    publicLabel: LocalizedText,
+    prefix: Prefix,
+    targetWaitMin: z.number().int().min(1).max(240).nullable().default(null),
+    schedule: Schedule,
+    defaultServiceMin: z.number().min(1).max(240).default(10),
+  })
+  .strict();
+export const ServiceUpdateBody = ServiceBody.omit({ code: true }).extend({ active: z.boolean().default(true) });
+
+/** A service as the admin edits it: everything, including the default service time. */
+export const AdminService = z.object({
+  id: Id,
+  agencyId: Id,
+  code: z.string(),
+  name: LocalizedText,
+  publicLabel: LocalizedText,
+  prefix: z.string(),
+  isGuidance: z.boolean(),
+  targetWaitMin: z.number().int().nullable(),
+  schedule: Schedule,
+  defaultServiceMin: z.number(),
+  active: z.boolean(),
+  openNow: z.boolean(),
+});
+
+export const DeskBody = z.object({ name: z.string().trim().min(1).max(20), zone: Zone }).strict();
+
+export const UserUpdateBody = z
+  .object({
+    displayName: z.string().trim().min(1).max(100),
+    role: Role,
+    agencyIds: z.array(Id).max(20),
+    active: z.boolean(),
+    language: StaffLanguage,
+  })
+  .strict();
+export const PasswordBody = z.object({ password: z.string().min(8, 'password: at least 8 characters').max(200) }).strict();
+
+export const KioskQuestionBody = z
+  .object({
+    icon: z.enum(['briefcase', 'home', 'coins', 'compass', 'id-card', 'question']),
+    label: LocalizedText,
+    /** Service ids in visiting order; empty = Guidance. */
+    suggests: z.array(Id).max(5),
+  })
+  .strict();
+export const KioskQuestionsBody = z.object({ questions: z.array(KioskQuestionBody).min(1).max(12) }).strict();
+
+export const DeviceUpdateBody = z.object({ name: z.string().trim().min(1).max(100), zone: Zone.nullable() }).strict();
+
+export const PairStartBody = z.object({ kind: DeviceKind }).strict();
+export const PairStartResponse = z.object({ id: Id, code: z.string(), secret: z.string(), expiresAt: z.string() });
+export const PairStatusQuery = z.object({ secret: z.string().min(10).max(100) }).strict();
+export const PairStatus = z.discriminatedUnion('status', [
+  z.object({ status: z.literal('waiting') }),
+  z.object({ status: z.literal('paired'), token: z.string(), zone: z.string().nullable() }),
+]);
+export const PairBody = z
+  .object({
+    code: z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6}$/, 'code: the 6 letters and digits on the device’s screen'),
+    name: z.string().trim().min(1).max(100),
+    zone: Zone.nullable().default(null),
+  })
+  .strict();
+
+export const AuditEntry = z.object({
+  id: Id,
+  at: z.string(),
+  actor: z.string().nullable(),
+  actorKind: z.string(),
+  action: z.string(),
+  subject: z.string().nullable(),
+  detail: z.unknown(),
+});
+
+export const AdminCatalog = z.object({
+  hub: Hub,
+  agencies: z.array(Agency),
+  services: z.array(AdminService),
+  desks: z.array(Desk),
+  users: z.array(User.extend({ active: z.boolean() })),
+  devices: z.array(Device),
+  questions: z.array(KioskQuestionBody.extend({ id: Id })),
+});
+export type AdminCatalog = z.infer<typeof AdminCatalog>;

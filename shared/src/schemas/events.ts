@@ -47,12 +47,17 @@ export type VisitData = z.infer<typeof VisitData>;
 export const DeviceData = PrinterStatus;
 export type DeviceData = z.infer<typeof DeviceData>;
 
+/** The hub's setup changed (services, hours, questions, desks): screens reload what they show. */
+export const CatalogData = z.object({ changed: z.string() });
+export type CatalogData = z.infer<typeof CatalogData>;
+
 export interface EventDataMap {
   call: CallData;
   queues: QueuesData;
   step: StepData;
   visit: VisitData;
   device: DeviceData;
+  catalog: CatalogData;
 }
 export type EventType = keyof EventDataMap;
 
@@ -73,6 +78,7 @@ export interface ServerEvents {
   step: (event: Extract<HubEvent, { type: 'step' }>) => void;
   visit: (event: Extract<HubEvent, { type: 'visit' }>) => void;
   device: (event: Extract<HubEvent, { type: 'device' }>) => void;
+  catalog: (event: Extract<HubEvent, { type: 'catalog' }>) => void;
 }
 
 /** Client → server. */
