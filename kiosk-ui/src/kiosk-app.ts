@@ -3,7 +3,8 @@ import { customElement, state } from 'lit/decorators.js';
 import { ApiError } from '@luukku/shared/http';
 import { languageInfo, pickText, ticketWords } from '@luukku/shared/i18n';
 import type { IssuedVisit, IssueVisitBody, KioskMenu, Needs, VisitorLanguage } from '@luukku/shared';
-import { deviceTokenFromPage, KioskData, newIdempotencyKey } from './data/kiosk-data.js';
+import { deviceTokenFromPage, forgetToken, KioskData, newIdempotencyKey, rememberToken } from './data/kiosk-data.js';
+import { startPairing, type PairingCode } from './data/pairing.js';
 import { messages, type KioskMessages } from './i18n/index.js';
 import { speak, stopSpeaking } from './speech.js';
 import { base } from './styles.js';
@@ -67,6 +68,12 @@ export class KioskApp extends LitElement {
       :host([accessible]) .notice {
         padding-top: 42vh;
       }
+      .pairing-code {
+        font-size: 5em;
+        font-weight: 800;
+        letter-spacing: 0.15em;
+        margin: 0.2em 0;
+      }
       .notice h1 {
         font-size: 2em;
       }
@@ -92,6 +99,7 @@ export class KioskApp extends LitElement {
   @state() private _secondsLeft = ticketSeconds;
   @state() private _retrying = 0;
   @state() private _error = '';
+  @state() private _pairing: PairingCode | null = null;
 
   private _data: KioskData | null = null;
   /** The request being issued; kept with its key until it succeeds or the visitor starts over. */
@@ -111,21 +119,58 @@ export class KioskApp extends LitElement {
     // on the window: a keypad's first press comes before anything has focus
     window.addEventListener('keydown', this._onKey);
     this.addEventListener('focusin', this._onFocus);
-    if (!token) {
-      this._screen = 'unpaired';
-      return;
-    }
-    this._data = new KioskData(token);
-    void this._loadMenu();
+    if (token) this._useToken(token);
+    else void this._pair();
+    // a fallback when the socket is down: the menu's waits and open services stay fresh
     this._menuTimer = setInterval(() => {
       if (this._screen === 'start' || this._screen === 'offline') void this._loadMenu();
     }, menuRefreshMs);
+  }
+
+  private _useToken(token: string) {
+    this._data?.close();
+    this._data = new KioskData(token);
+    void this._loadMenu();
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    this._data.watch(
+      () => {
+        clearTimeout(pending);
+        // changes come in bursts; and never redraw under a visitor who is in the middle of choosing
+        pending = setTimeout(() => {
+          if (this._screen === 'start' && this._selected.length === 0) void this._loadMenu();
+        }, 300);
+      },
+      () => this._menu?.seq ?? 0,
+    );
+  }
+
+  /** No token yet: show a pairing code until an admin enters it. */
+  private async _pair(): Promise<void> {
+    this._screen = 'unpaired';
+    for (;;) {
+      try {
+        this._pairing = await startPairing('kiosk');
+        const token = await this._pairing.paired;
+        rememberToken(token);
+        this._pairing = null;
+        this._screen = 'loading';
+        this._useToken(token);
+        return;
+      } catch {
+        // expired or unreachable: try again with a new code after a pause
+        this._pairing = null;
+        await new Promise((r) => setTimeout(r, 5000));
+        if (!this.isConnected) return;
+      }
+    }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this._timer);
     clearInterval(this._menuTimer);
+    this._pairing?.cancel();
+    this._data?.close();
     window.removeEventListener('keydown', this._onKey);
     this.removeEventListener('focusin', this._onFocus);
   }
@@ -142,7 +187,16 @@ export class KioskApp extends LitElement {
       case 'loading':
         return html`<main class="notice" aria-busy="true"><p>…</p></main>`;
       case 'unpaired':
-        return html`<main class="notice"><div role="alert"><h1>${t.notPaired}</h1></div></main>`;
+        return html`<main class="notice">
+          <div role="status">
+            <h1>${t.notPaired}</h1>
+            ${this._pairing
+              ? html`<p>Käyttöönottokoodi · Pairing code</p>
+                  <p class="pairing-code">${this._pairing.code}</p>
+                  <p class="muted">Ylläpito: Laitteet → Ota laite käyttöön · Admin: Devices → Pair a device</p>`
+              : html`<p aria-busy="true">…</p>`}
+          </div>
+        </main>`;
       case 'start':
         return html`<main>
           <kiosk-start
@@ -224,7 +278,13 @@ export class KioskApp extends LitElement {
       const open = new Set(this._menu.agencies.flatMap((a) => a.services.map((s) => s.id)));
       this._selected = this._selected.filter((id) => open.has(id));
     } catch (err) {
-      if (err instanceof ApiError && (err.code === 'UNAUTHENTICATED' || err.code === 'FORBIDDEN')) this._screen = 'unpaired';
+      if (err instanceof ApiError && (err.code === 'UNAUTHENTICATED' || err.code === 'FORBIDDEN')) {
+        // revoked or unknown: forget the token and ask to be paired again
+        forgetToken();
+        this._data?.close();
+        this._data = null;
+        void this._pair();
+      }
       else if (this._screen === 'loading' || this._screen === 'start') this._screen = 'offline';
     }
   }

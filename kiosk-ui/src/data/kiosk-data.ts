@@ -1,4 +1,5 @@
 import { ApiError, createApi, type Api } from '@luukku/shared/http';
+import { connectRealtime } from '@luukku/shared/realtime';
 import type { IssuedVisit, IssueVisitBody, KioskMenu, PrintResult, VisitorLanguage } from '@luukku/shared';
 
 const tokenKey = 'luukku.kiosk.device';
@@ -13,6 +14,14 @@ export function newIdempotencyKey(): string {
  * The kiosk's device token: given once as /kiosk?device=<token>, then kept by the page so the
  * address bar (and any photo of the screen) no longer shows it.
  */
+export function rememberToken(token: string): void {
+  localStorage.setItem(tokenKey, token);
+}
+
+export function forgetToken(): void {
+  localStorage.removeItem(tokenKey);
+}
+
 export function deviceTokenFromPage(): string | null {
   const url = new URL(location.href);
   const given = url.searchParams.get('device');
@@ -31,8 +40,29 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** The kiosk's only door to the server. Components never fetch; the app asks this. */
 export class KioskData {
   readonly api: Api;
-  constructor(token: string) {
+  private live: ReturnType<typeof connectRealtime> | null = null;
+  constructor(private readonly token: string) {
     this.api = createApi({ token, timeoutMs: 6000 });
+  }
+
+  /**
+   * Hears when lines or the hub's setup change (a pop-up service opens, a question is
+   * edited), so the start screen stays current without reloading the page.
+   */
+  watch(onChange: () => void, seq: () => number): void {
+    this.live?.close();
+    this.live = connectRealtime({
+      auth: { token: this.token },
+      snapshot: async () => seq(),
+      onEvent: (e) => {
+        if (e.type === 'catalog' || e.type === 'queues') onChange();
+      },
+    });
+  }
+
+  close(): void {
+    this.live?.close();
+    this.live = null;
   }
 
   menu(lang: VisitorLanguage): Promise<KioskMenu> {

@@ -20,6 +20,7 @@ export default async function kioskRoutes(app: FastifyInstance) {
       const lang = req.query.lang;
       const q = app.q;
       const hub = q.hub(device.hubId)!;
+      const seq = q.lastSeq(hub.id);
       const now = app.config.now();
       const open = q.services(hub.id).filter((s) => s.active && isOpenAt(s.schedule, now, hub.timeZone));
       const waits = new Map(queuesData(q, hub).queues.map((w) => [w.serviceId, w]));
@@ -34,6 +35,7 @@ export default async function kioskRoutes(app: FastifyInstance) {
       const byCode = new Map(open.map((s) => [s.code, s]));
       const printer = PrinterSettings.safeParse(device.printer);
       return {
+        seq,
         language: lang,
         printer: printer.success ? printer.data.kind : ('none' as const),
         hubName: pickText(hub.name, lang),

@@ -13,6 +13,8 @@ const MenuService = z.object({
 
 /** What the kiosk offers now, in one language (missing translations fall back to English). */
 export const KioskMenu = z.object({
+  /** The hub's event sequence this menu reflects. */
+  seq: z.number().int(),
   language: VisitorLanguage,
   /** How this kiosk prints its tickets (configured per device by an admin). */
   printer: z.enum(['network', 'file', 'browser', 'none']),
