@@ -4,7 +4,7 @@ import { ApiError } from '@luukku/shared/http';
 import { languageInfo, pickText, ticketWords } from '@luukku/shared/i18n';
 import type { IssuedVisit, IssueVisitBody, KioskMenu, Needs, VisitorLanguage } from '@luukku/shared';
 import { deviceTokenFromPage, forgetToken, KioskData, newIdempotencyKey, rememberToken } from './data/kiosk-data.js';
-import { startPairing, type PairingCode } from './data/pairing.js';
+import { startPairing, type PairingCode } from '@luukku/shared/pairing';
 import { messages, type KioskMessages } from './i18n/index.js';
 import { speak, stopSpeaking } from './speech.js';
 import { base } from './styles.js';

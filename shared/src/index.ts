@@ -12,3 +12,4 @@ export * from './time.js';
 export * from './schemas/printer.js';
 export * from './i18n/languages.js';
 export * from './i18n/ticket-words.js';
+export * from './schemas/reports.js';

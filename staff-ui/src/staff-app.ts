@@ -14,8 +14,13 @@ import './components/staff-desk-setup.js';
 import './components/staff-queues.js';
 import './components/staff-current.js';
 import './components/staff-refer.js';
+import './admin/staff-admin.js';
 
 const langKey = 'luukku.staff.lang';
+
+type Page = 'console' | 'admin' | 'reports';
+/** /staff, /staff/admin and /staff/reports are pages of one app. */
+const pageFromPath = (path = location.pathname): Page => (path.startsWith('/staff/admin') ? 'admin' : path.startsWith('/staff/reports') ? 'reports' : 'console');
 
 /** Single keys for the day's work; ignored while typing in a field or with a dialog open. */
 const shortcuts: Record<string, StepAction | 'call-next' | 'refer'> = {
@@ -52,6 +57,15 @@ export class StaffApp extends LitElement {
       header h1 {
         font-size: 1.15em;
         margin: 0;
+      }
+      header nav a {
+        margin-inline-end: 12px;
+        color: var(--accent);
+        font-weight: 600;
+      }
+      header nav a[aria-current='page'] {
+        color: var(--ink);
+        text-decoration: none;
       }
       header label {
         display: flex;
@@ -127,9 +141,16 @@ export class StaffApp extends LitElement {
     }
     const desk = d.myDesk;
     const failing = d.printers.filter((p) => !p.ok);
+    const page = pageFromPath();
+    const link = (to: Page, href: string, label: string) =>
+      html`<a href=${href} aria-current=${page === to ? 'page' : 'false'}>${label}</a>`;
     return html`
       <header>
         <h1>${d.hub ? pickText(d.hub.name, this._lang) : t.appName}${desk ? ` · ${t.desk} ${desk.name}` : ''}</h1>
+        <nav aria-label=${t.appName}>
+          ${link('console', '/staff', t.nav.console)} ${link('reports', '/staff/reports', t.nav.reports)}
+          ${d.user.role === 'admin' ? link('admin', '/staff/admin', t.nav.admin) : nothing}
+        </nav>
         <div class="row">
           <span>${d.user.displayName}</span>
           <label
@@ -145,7 +166,13 @@ export class StaffApp extends LitElement {
         ${d.connection === 'offline' ? html`<p class="banner" role="status">${t.offline}</p>` : nothing}
         ${failing.map((p) => html`<p class="banner" role="alert">${t.printerFailed(p.name, p.error ?? '')}</p>`)}
         ${d.error ? html`<p class="banner" role="alert">${d.error}</p>` : nothing}
-        ${!desk || this._editingDesk ? this._setup(desk?.id ?? null) : this._console()}
+        ${page === 'admin' && d.user.role === 'admin'
+          ? html`<staff-admin .language=${this._lang}></staff-admin>`
+          : page === 'reports'
+            ? html`<staff-reports .language=${this._lang}></staff-reports>`
+            : !desk || this._editingDesk
+              ? this._setup(desk?.id ?? null)
+              : this._console()}
       </main>
     `;
   }
@@ -256,7 +283,7 @@ export class StaffApp extends LitElement {
     if (target instanceof HTMLElement && target.closest('input, textarea, select, dialog, [contenteditable]')) return;
     const action = shortcuts[e.key.toLowerCase()];
     const d = this._data;
-    if (!action || !d.myDesk || this._editingDesk) return;
+    if (!action || !d.myDesk || this._editingDesk || pageFromPath() !== 'console') return;
     e.preventDefault();
     if (action === 'call-next') {
       if (!d.current) void d.callNext();

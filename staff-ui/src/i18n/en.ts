@@ -1,6 +1,7 @@
 import type { StaffMessages } from './messages.js';
 
 export const en: StaffMessages = {
+  nav: { console: 'Console', reports: 'Reports', admin: 'Administration' },
   appName: 'Luukku – staff',
   login: 'Log in',
   username: 'Username',

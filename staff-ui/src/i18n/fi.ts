@@ -1,6 +1,7 @@
 import type { StaffMessages } from './messages.js';
 
 export const fi: StaffMessages = {
+  nav: { console: 'Konsoli', reports: 'Raportit', admin: 'Ylläpito' },
   appName: 'Luukku – henkilökunta',
   login: 'Kirjaudu',
   username: 'Käyttäjätunnus',

@@ -1,5 +1,6 @@
 /** Every string of the staff console; one catalogue file per language (fi, sv, en). */
 export interface StaffMessages {
+  nav: { console: string; reports: string; admin: string };
   appName: string;
   login: string;
   username: string;

@@ -1,6 +1,7 @@
 import type { StaffMessages } from './messages.js';
 
 export const sv: StaffMessages = {
+  nav: { console: 'Konsol', reports: 'Rapporter', admin: 'Administration' },
   appName: 'Luukku – personal',
   login: 'Logga in',
   username: 'Användarnamn',

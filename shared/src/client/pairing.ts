@@ -1,4 +1,4 @@
-import { createApi } from '@luukku/shared/http';
+import { createApi } from './http.js';
 
 export interface PairingCode {
   code: string;
@@ -8,7 +8,7 @@ export interface PairingCode {
 }
 
 /**
- * A kiosk without a token asks for a pairing code, shows it, and waits until an admin types it
+ * A kiosk or display without a token asks for a pairing code, shows it, and waits until an admin types it
  * in; then it receives its token. A new code is fetched when the old one expires.
  */
 export async function startPairing(kind: 'kiosk' | 'display', pollMs = 2500): Promise<PairingCode> {

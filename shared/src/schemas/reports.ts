@@ -1,0 +1,255 @@
+import { z } from 'zod';
+import { Id, LocalizedText, StaffLanguage } from './common.js';
+import { ReferralReason } from './visit.js';
+
+/**
+ * Reports: what the hub achieved over a day, a week or a range of local days. A visit belongs
+ * to the local day it arrived on; every figure counts visits of those days, anonymised ones too.
+ * Durations are minutes, rounded to a tenth; percentiles are linear between the closest ranks
+ * (as Excel's PERCENTILE.INC), so the median of 4, 6, 9, 10 is 7.5.
+ */
+export const reportKinds = ['arrivals', 'waits', 'services', 'desks', 'referrals', 'guidance', 'stay'] as const;
+export const ReportKind = z.enum(reportKinds);
+export type ReportKind = z.infer<typeof ReportKind>;
+
+/** The longest range one report covers: a year, leap day included. */
+export const maxReportDays = 366;
+
+const dayMs = 24 * 3600 * 1000;
+const utcOf = (date: string): number => Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+const dateOf = (utc: number): string => new Date(utc).toISOString().slice(0, 10);
+
+/** The date `n` days after `date` (YYYY-MM-DD, calendar arithmetic, no time zone involved). */
+export function addDays(date: string, n: number): string {
+  return dateOf(utcOf(date) + n * dayMs);
+}
+
+/** 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: string): number {
+  return ((new Date(utcOf(date)).getUTCDay() + 6) % 7) + 1;
+}
+
+/** Days from `from` to `to`, both counted. */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((utcOf(to) - utcOf(from)) / dayMs) + 1;
+}
+
+/** A real calendar date: 2026-02-30 is refused, not rolled over into March. */
+const CalendarDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+  .refine((d) => d >= '2000-01-01' && d <= '2199-12-31' && dateOf(utcOf(d)) === d, 'not a calendar date');
+
+export const ReportQuery = z
+  .object({
+    /** One local day. */
+    day: CalendarDate.optional(),
+    /** Any day of a week: the report covers its Monday to Sunday. */
+    week: CalendarDate.optional(),
+    /** A range of local days, both included; give both. */
+    from: CalendarDate.optional(),
+    to: CalendarDate.optional(),
+    /** Narrow to one agency: admins any, staff one of their own. */
+    agency: Id.optional(),
+    format: z.enum(['json', 'csv']).default('json'),
+    /** The language of names in CSV files; the caller's own by default. */
+    lang: StaffLanguage.optional(),
+  })
+  .strict()
+  .superRefine((q, ctx) => {
+    const forms = [q.day !== undefined, q.week !== undefined, q.from !== undefined || q.to !== undefined].filter(Boolean).length;
+    if (forms !== 1) {
+      ctx.addIssue({ code: 'custom', path: ['day'], message: 'give one of: day, week, or from and to' });
+      return;
+    }
+    if ((q.from === undefined) !== (q.to === undefined)) {
+      ctx.addIssue({ code: 'custom', path: [q.from === undefined ? 'from' : 'to'], message: 'a range needs both from and to' });
+      return;
+    }
+    if (q.from !== undefined && q.to !== undefined) {
+      if (q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'to is before from' });
+      else if (daysBetween(q.from, q.to) > maxReportDays) {
+        ctx.addIssue({ code: 'custom', path: ['to'], message: `a range covers at most ${maxReportDays} days` });
+      }
+    }
+  });
+export type ReportQuery = z.infer<typeof ReportQuery>;
+
+export interface ReportPeriod {
+  from: string;
+  to: string;
+  days: number;
+}
+
+/** The local days a (validated) query covers. */
+export function resolvePeriod(q: Pick<ReportQuery, 'day' | 'week' | 'from' | 'to'>): ReportPeriod {
+  let from: string;
+  let to: string;
+  if (q.day) from = to = q.day;
+  else if (q.week) {
+    from = addDays(q.week, 1 - isoWeekday(q.week));
+    to = addDays(from, 6);
+  } else {
+    from = q.from!;
+    to = q.to!;
+  }
+  return { from, to, days: daysBetween(from, to) };
+}
+
+const Minutes = z.number().nullable();
+const Count = z.number().int().nonnegative();
+/** A share 0–100 with one decimal; null when there is nothing to divide. */
+const Percent = z.number().min(0).max(100).nullable();
+
+export const ReportMeta = z.object({
+  kind: ReportKind,
+  from: z.string(),
+  to: z.string(),
+  days: z.number().int().positive(),
+  timeZone: z.string(),
+  /** null: the whole hub; otherwise the agencies the figures are limited to. */
+  agencyIds: z.array(Id).nullable(),
+  generatedAt: z.string(),
+});
+export type ReportMeta = z.infer<typeof ReportMeta>;
+
+const ServiceRef = { serviceId: Id, agencyId: Id, name: LocalizedText };
+
+/** 1. When visitors arrive: visits by weekday (1 = Monday) and local hour. */
+export const ArrivalsReport = z.object({
+  meta: ReportMeta,
+  visits: Count,
+  /** Only the non-empty cells. */
+  cells: z.array(z.object({ weekday: z.number().int().min(1).max(7), hour: z.number().int().min(0).max(23), visits: Count })),
+  /** How many of each weekday the period has, to turn counts into a day's average. */
+  weekdays: z.array(z.object({ weekday: z.number().int().min(1).max(7), days: Count, visits: Count })),
+});
+export type ArrivalsReport = z.infer<typeof ArrivalsReport>;
+
+/** 2. Waiting from joining a line to being called, per service, against its target. */
+export const WaitsReport = z.object({
+  meta: ReportMeta,
+  hubTargetMin: z.number().int(),
+  services: z.array(
+    z.object({
+      ...ServiceRef,
+      /** The service's own target, else the hub's. */
+      targetMin: z.number().int(),
+      queued: Count,
+      called: Count,
+      /** Left the line (cancelled) before anyone called them. */
+      leftWaiting: Count,
+      medianMin: Minutes,
+      p90Min: Minutes,
+      withinTarget: Count,
+      /** Of those called, the share called within the target. */
+      withinTargetPct: Percent,
+    }),
+  ),
+});
+export type WaitsReport = z.infer<typeof WaitsReport>;
+
+/** 3a. Time at the desk (started → ended) per service, and visitors who did not come. */
+export const ServicesReport = z.object({
+  meta: ReportMeta,
+  services: z.array(
+    z.object({
+      ...ServiceRef,
+      /** Finished or referred on. */
+      served: Count,
+      medianMin: Minutes,
+      p90Min: Minutes,
+      meanMin: Minutes,
+      noShows: Count,
+      /** Of those called, the share who did not come. */
+      noShowPct: Percent,
+    }),
+  ),
+});
+export type ServicesReport = z.infer<typeof ServicesReport>;
+
+/** 3b. Work per desk: visitors called there, served, did not come. */
+export const DesksReport = z.object({
+  meta: ReportMeta,
+  desks: z.array(
+    z.object({ deskId: Id, name: z.string(), zone: z.string(), called: Count, served: Count, noShows: Count, medianServiceMin: Minutes }),
+  ),
+});
+export type DesksReport = z.infer<typeof DesksReport>;
+
+const ReasonCounts = z.object(Object.fromEntries(ReferralReason.options.map((r) => [r, Count])) as Record<ReferralReason, typeof Count>);
+export type ReasonCounts = z.infer<typeof ReasonCounts>;
+
+/** 4. Referrals between agencies: who sends whom where, why, and did the hand-off work. */
+export const ReferralsReport = z.object({
+  meta: ReportMeta,
+  /** Every agency named in a pair, for labels and colours. */
+  agencies: z.array(z.object({ id: Id, name: LocalizedText, color: z.string(), isGuidance: z.boolean() })),
+  referrals: Count,
+  /** Visits referred at least once. */
+  referredVisits: Count,
+  /** The receiving agency finished with the visitor (or sent them on): the referral reached its goal. */
+  completed: Count,
+  completedPct: Percent,
+  /** Referral → called at the receiving desk. */
+  handoffMedianMin: Minutes,
+  handoffP90Min: Minutes,
+  reasons: ReasonCounts,
+  pairs: z.array(
+    z.object({ fromAgencyId: Id, toAgencyId: Id, referrals: Count, completed: Count, handoffMedianMin: Minutes, reasons: ReasonCounts }),
+  ),
+});
+export type ReferralsReport = z.infer<typeof ReferralsReport>;
+
+/** 5. "I don't know" visitors: they chose Guidance at the kiosk. Where did they end up? */
+export const GuidanceReport = z.object({
+  meta: ReportMeta,
+  visits: Count,
+  /** Went on to at least one other line. */
+  sentOn: Count,
+  /** Finished at Guidance, nowhere else to go. */
+  resolvedAtGuidance: Count,
+  noShows: Count,
+  /** Left, or still in the hub. */
+  other: Count,
+  /** Services of the steps after Guidance; a visit counts once per service. */
+  destinations: z.array(z.object({ ...ServiceRef, visits: Count, served: Count })),
+});
+export type GuidanceReport = z.infer<typeof GuidanceReport>;
+
+/** 6. Time in the hub per visit (arrival → end of its last step) and visits that met several agencies. */
+export const StayReport = z.object({
+  meta: ReportMeta,
+  /** Visits that are over. */
+  visits: Count,
+  medianMin: Minutes,
+  p90Min: Minutes,
+  /** Called at two or more agencies' desks (Guidance counts as one). */
+  multiAgency: Count,
+  multiAgencyPct: Percent,
+  /** Upper bounds in minutes; the last bucket is open (toMin null). */
+  buckets: z.array(z.object({ fromMin: z.number().int(), toMin: z.number().int().nullable(), visits: Count })),
+  /** By how many agencies the visitor met: 0 (left before a call), 1, 2, 3 or more. */
+  byAgencies: z.array(z.object({ agencies: z.number().int(), visits: Count, medianMin: Minutes, p90Min: Minutes })),
+});
+export type StayReport = z.infer<typeof StayReport>;
+
+export const reportSchemas = {
+  arrivals: ArrivalsReport,
+  waits: WaitsReport,
+  services: ServicesReport,
+  desks: DesksReport,
+  referrals: ReferralsReport,
+  guidance: GuidanceReport,
+  stay: StayReport,
+} as const;
+
+export interface ReportMap {
+  arrivals: ArrivalsReport;
+  waits: WaitsReport;
+  services: ServicesReport;
+  desks: DesksReport;
+  referrals: ReferralsReport;
+  guidance: GuidanceReport;
+  stay: StayReport;
+}

@@ -1,0 +1,99 @@
+import { LitElement, html } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { pickText } from '@luukku/shared/i18n';
+import { base } from '../styles.js';
+import type { AdminController } from './admin-data.js';
+import { field, num, readTexts, str, texts } from './admin-forms.js';
+import type { AdminMessages } from './i18n.js';
+
+/** The hub's policy, its agencies and its desks: short lists with inline forms. */
+@customElement('admin-basics')
+export class AdminBasics extends LitElement {
+  static override styles = [base];
+
+  @property({ attribute: false }) t!: AdminMessages;
+  @property() language: 'fi' | 'sv' | 'en' = 'fi';
+  @property() section: 'hub' | 'agencies' | 'desks' = 'hub';
+  @property({ attribute: false }) ctl!: AdminController;
+  @state() private _agency: number | 'new' | null = null;
+
+  override render() {
+    const c = this.ctl.catalog!;
+    const t = this.t;
+    switch (this.section) {
+      case 'hub':
+        return html`<form class="card" @submit=${this._policy}>
+          <fieldset>
+            <legend>${t.referralPolicy}</legend>
+            ${(['keep', 'back', 'front'] as const).map(
+              (p) => html`<label class="row"><input type="radio" name="policy" value=${p} .checked=${c.hub.referralPolicy === p} />${t.placements[p]}</label>`,
+            )}
+          </fieldset>
+          ${field(t.targetWait, 'targetWaitMin', c.hub.targetWaitMin, 'number', { min: 1, max: 240, required: true })}
+          <button class="primary" type="submit">${t.save}</button>
+        </form>`;
+      case 'agencies': {
+        const editing = this._agency === 'new' ? null : c.agencies.find((a) => a.id === this._agency);
+        return html`<ul>
+            ${c.agencies.map(
+              (a) => html`<li class="row">
+                <span class="badge" style="background:${a.color};color:#fff">${a.code}</span>${pickText(a.name, this.language)}
+                <button @click=${() => (this._agency = a.id)}>${t.edit(pickText(a.name, this.language))}</button>
+              </li>`,
+            )}
+          </ul>
+          <p><button @click=${() => (this._agency = 'new')}>${t.newAgency}</button></p>
+          ${this._agency !== null
+            ? html`<form class="card" @submit=${this._saveAgency}>
+                ${editing ? '' : field(t.code, 'code', '', 'text', { required: true, pattern: '[a-z0-9-]{2,40}' })}
+                ${texts(t.name, 'name', editing?.name)} ${field(t.color, 'color', editing?.color ?? '#1d4ed8', 'color')}
+                <button class="primary" type="submit">${editing ? t.save : t.add}</button>
+              </form>`
+            : ''}`;
+      }
+      case 'desks':
+        return html`${c.desks.map(
+            (d) => html`<form class="row card" @submit=${(e: SubmitEvent) => this._saveDesk(e, d.id)}>
+              ${field(t.desk, 'name', d.name, 'text', { required: true, maxlength: 20 })} ${field(t.zone, 'zone', d.zone, 'text', { required: true, pattern: '[a-z0-9-]{1,32}' })}
+              <button type="submit">${t.save}</button>
+            </form>`,
+          )}
+          <form class="row card" @submit=${(e: SubmitEvent) => this._saveDesk(e, null)}>
+            <strong>${t.newDesk}</strong>
+            ${field(t.desk, 'name', '', 'text', { required: true, maxlength: 20 })} ${field(t.zone, 'zone', '', 'text', { required: true, pattern: '[a-z0-9-]{1,32}' })}
+            <button class="primary" type="submit">${t.add}</button>
+          </form>`;
+    }
+  }
+
+  private _policy = (e: SubmitEvent) => {
+    e.preventDefault();
+    const f = new FormData(e.target as HTMLFormElement);
+    void this.ctl.send('PUT', '/api/admin/hub/policy', { referralPolicy: str(f, 'policy'), targetWaitMin: num(f, 'targetWaitMin') }, this.t.saved);
+  };
+
+  private _saveAgency = async (e: SubmitEvent) => {
+    e.preventDefault();
+    const f = new FormData(e.target as HTMLFormElement);
+    const body = { name: readTexts(f, 'name'), color: str(f, 'color') };
+    const ok =
+      this._agency === 'new'
+        ? await this.ctl.send('POST', '/api/admin/agencies', { ...body, code: str(f, 'code') }, this.t.saved)
+        : await this.ctl.send('PUT', `/api/admin/agencies/${this._agency}`, body, this.t.saved);
+    if (ok !== undefined) this._agency = null;
+  };
+
+  private _saveDesk(e: SubmitEvent, id: number | null) {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const f = new FormData(form);
+    const body = { name: str(f, 'name'), zone: str(f, 'zone') };
+    void (id === null ? this.ctl.send('POST', '/api/admin/desks', body, this.t.saved).then((ok) => ok && form.reset()) : this.ctl.send('PUT', `/api/admin/desks/${id}`, body, this.t.saved));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'admin-basics': AdminBasics;
+  }
+}

@@ -1,0 +1,94 @@
+import { LitElement, html, nothing } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import { pickText } from '@luukku/shared/i18n';
+import type { AdminCatalog } from '@luukku/shared';
+import { base } from '../styles.js';
+import type { AdminController } from './admin-data.js';
+import { field, num, readTexts, str, texts } from './admin-forms.js';
+import type { AdminMessages } from './i18n.js';
+import type { AdminSchedule } from './admin-schedule.js';
+import './admin-schedule.js';
+
+type AdminService = AdminCatalog['services'][number];
+
+/** Services: who serves them, the letter, the neutral public label, the hours and pop-up days. */
+@customElement('admin-services')
+export class AdminServices extends LitElement {
+  static override styles = [base];
+
+  @property({ attribute: false }) t!: AdminMessages;
+  @property() language: 'fi' | 'sv' | 'en' = 'fi';
+  @property({ attribute: false }) ctl!: AdminController;
+  @state() private _editing: AdminService | 'new' | null = null;
+  @query('admin-schedule') private _schedule!: AdminSchedule;
+
+  override render() {
+    const c = this.ctl.catalog!;
+    const t = this.t;
+    const agencyName = (id: number) => pickText(c.agencies.find((a) => a.id === id)?.name ?? { fi: '' }, this.language);
+    return html`<table>
+        <thead><tr><th>${t.prefix}</th><th>${t.name(this.language)}</th><th>${t.agency}</th><th></th><th></th></tr></thead>
+        <tbody>
+          ${c.services.map(
+            (s) => html`<tr>
+              <td>${s.prefix}</td>
+              <td>${pickText(s.name, this.language)}</td>
+              <td>${agencyName(s.agencyId)}</td>
+              <td>${s.active ? (s.openNow ? t.openNow : t.closedNow) : '—'}</td>
+              <td><button @click=${() => (this._editing = s)}>${t.edit(pickText(s.name, this.language))}</button></td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+      <p><button @click=${() => (this._editing = 'new')}>${t.newService}</button></p>
+      ${this._editing ? this._form(this._editing) : nothing}`;
+  }
+
+  private _form(s: AdminService | 'new') {
+    const c = this.ctl.catalog!;
+    const t = this.t;
+    const existing = s === 'new' ? null : s;
+    return html`<form class="card" @submit=${this._submit}>
+      <h3>${existing ? t.edit(pickText(existing.name, this.language)) : t.newService}</h3>
+      <label
+        >${t.agency}
+        <select name="agencyId">
+          ${c.agencies.filter((a) => !a.isGuidance || existing?.isGuidance).map((a) => html`<option value=${a.id} ?selected=${a.id === existing?.agencyId}>${pickText(a.name, this.language)}</option>`)}
+        </select>
+      </label>
+      ${existing ? nothing : field(t.code, 'code', '', 'text', { required: true, pattern: '[a-z0-9-]{2,40}' })}
+      ${field(t.prefix, 'prefix', existing?.prefix ?? '', 'text', { required: true, pattern: '[A-Z]', maxlength: 1 })}
+      ${texts(t.name, 'name', existing?.name)} ${texts(t.publicLabel, 'label', existing?.publicLabel)}
+      ${field(t.targetWait, 'targetWaitMin', existing?.targetWaitMin ?? '', 'number', { min: 1, max: 240 })}
+      ${field(t.serviceMinutes, 'defaultServiceMin', existing?.defaultServiceMin ?? 10, 'number', { min: 1, max: 240 })}
+      ${existing ? html`<label class="row"><input type="checkbox" name="active" .checked=${existing.active} />${t.active}</label>` : nothing}
+      <admin-schedule .t=${t} .schedule=${existing?.schedule ?? { weekly: {}, dates: [], closed: [] }}></admin-schedule>
+      <button class="primary" type="submit" ?disabled=${this.ctl.busy}>${existing ? t.save : t.add}</button>
+    </form>`;
+  }
+
+  private async _submit(e: SubmitEvent) {
+    e.preventDefault();
+    const f = new FormData(e.target as HTMLFormElement);
+    const existing = this._editing === 'new' ? null : this._editing;
+    const body = {
+      agencyId: Number(str(f, 'agencyId')),
+      name: readTexts(f, 'name'),
+      publicLabel: readTexts(f, 'label'),
+      prefix: str(f, 'prefix').toUpperCase(),
+      targetWaitMin: num(f, 'targetWaitMin'),
+      defaultServiceMin: num(f, 'defaultServiceMin') ?? 10,
+      schedule: this._schedule.value,
+    };
+    const ok = existing
+      ? await this.ctl.send('PUT', `/api/admin/services/${existing.id}`, { ...body, active: f.get('active') === 'on' }, this.t.saved)
+      : await this.ctl.send('POST', '/api/admin/services', { ...body, code: str(f, 'code') }, this.t.saved);
+    if (ok !== undefined) this._editing = null;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'admin-services': AdminServices;
+  }
+}

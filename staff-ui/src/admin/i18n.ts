@@ -1,0 +1,265 @@
+export interface AdminMessages {
+  title: string;
+  tabs: Record<'hub' | 'agencies' | 'services' | 'desks' | 'staff' | 'questions' | 'devices' | 'audit', string>;
+  save: string;
+  add: string;
+  saved: string;
+  name: (lang: string) => string;
+  publicLabel: (lang: string) => string;
+  code: string;
+  color: string;
+  agency: string;
+  prefix: string;
+  targetWait: string;
+  serviceMinutes: string;
+  active: string;
+  openNow: string;
+  closedNow: string;
+  weekly: string;
+  weekdays: string[];
+  from: string;
+  to: string;
+  popupDays: string;
+  closedDays: string;
+  date: string;
+  remove: string;
+  addDay: string;
+  referralPolicy: string;
+  placements: Record<'keep' | 'back' | 'front', string>;
+  zone: string;
+  desk: string;
+  username: string;
+  displayName: string;
+  role: string;
+  roles: Record<'staff' | 'guide' | 'admin', string>;
+  agencies: string;
+  language: string;
+  password: string;
+  resetPassword: string;
+  newService: string;
+  newAgency: string;
+  newDesk: string;
+  newUser: string;
+  question: string;
+  icon: string;
+  suggests: string;
+  guidanceIfEmpty: string;
+  preview: string;
+  addQuestion: string;
+  pairTitle: string;
+  pairHint: string;
+  pairCode: string;
+  pair: string;
+  kind: string;
+  printer: string;
+  printerKinds: Record<'network' | 'file' | 'browser' | 'none', string>;
+  host: string;
+  port: string;
+  revoke: string;
+  revoked: string;
+  lastPrint: (ok: boolean, at: string, error: string | null) => string;
+  when: string;
+  who: string;
+  what: string;
+  edit: (name: string) => string;
+}
+
+const weekdaysFi = ['Maanantai', 'Tiistai', 'Keskiviikko', 'Torstai', 'Perjantai', 'Lauantai', 'Sunnuntai'];
+
+export const adminMessages: Record<'fi' | 'sv' | 'en', AdminMessages> = {
+  fi: {
+    title: 'Ylläpito',
+    tabs: { hub: 'Palvelutori', agencies: 'Toimijat', services: 'Palvelut', desks: 'Palvelupisteet', staff: 'Henkilökunta', questions: 'Kioskin kysymykset', devices: 'Laitteet', audit: 'Muutosloki' },
+    save: 'Tallenna',
+    add: 'Lisää',
+    saved: 'Tallennettu.',
+    name: (l) => `Nimi (${l})`,
+    publicLabel: (l) => `Julkinen nimi (${l})`,
+    code: 'Tunnus',
+    color: 'Väri',
+    agency: 'Toimija',
+    prefix: 'Kirjain',
+    targetWait: 'Tavoiteodotus (min)',
+    serviceMinutes: 'Tyypillinen palveluaika (min)',
+    active: 'Käytössä',
+    openNow: 'auki nyt',
+    closedNow: 'kiinni nyt',
+    weekly: 'Viikoittaiset aukioloajat',
+    weekdays: weekdaysFi,
+    from: 'Alkaa',
+    to: 'Päättyy',
+    popupDays: 'Pop-up-päivät ja lisäpäivät',
+    closedDays: 'Poikkeukset: suljettu',
+    date: 'Päivä',
+    remove: 'Poista',
+    addDay: 'Lisää päivä',
+    referralPolicy: 'Ohjatun asiakkaan paikka jonossa',
+    placements: { keep: 'Säilyttää alkuperäisen saapumisajan', back: 'Jonon loppuun', front: 'Jonon kärkeen' },
+    zone: 'Näyttöalue',
+    desk: 'Palvelupiste',
+    username: 'Käyttäjätunnus',
+    displayName: 'Nimi',
+    role: 'Rooli',
+    roles: { staff: 'Virkailija', guide: 'Neuvoja', admin: 'Ylläpitäjä' },
+    agencies: 'Toimijat',
+    language: 'Kieli',
+    password: 'Salasana',
+    resetPassword: 'Vaihda salasana',
+    newService: 'Uusi palvelu',
+    newAgency: 'Uusi toimija',
+    newDesk: 'Uusi palvelupiste',
+    newUser: 'Uusi käyttäjä',
+    question: 'Kysymys',
+    icon: 'Kuva',
+    suggests: 'Ehdottaa palveluja',
+    guidanceIfEmpty: 'Jos mitään ei valita, asiakas ohjataan neuvontaan.',
+    preview: 'Esikatselu',
+    addQuestion: 'Lisää kysymys',
+    pairTitle: 'Ota laite käyttöön',
+    pairHint: 'Avaa kioski tai näyttö, niin se näyttää kuuden merkin koodin. Kirjoita koodi tähän.',
+    pairCode: 'Koodi',
+    pair: 'Ota käyttöön',
+    kind: 'Laji',
+    printer: 'Tulostin',
+    printerKinds: { network: 'Verkkotulostin (ESC/POS)', file: 'Tiedostoon (demo)', browser: 'Selaimen tulostus', none: 'Ei tulostinta' },
+    host: 'Osoite',
+    port: 'Portti',
+    revoke: 'Poista käytöstä',
+    revoked: 'poistettu käytöstä',
+    lastPrint: (ok, at, e) => (ok ? `Viimeisin tulostus onnistui ${at}` : `Tulostus epäonnistui ${at}: ${e ?? ''}`),
+    when: 'Milloin',
+    who: 'Kuka',
+    what: 'Mitä',
+    edit: (n) => `Muokkaa: ${n}`,
+  },
+  sv: {
+    title: 'Administration',
+    tabs: { hub: 'Servicetorget', agencies: 'Aktörer', services: 'Tjänster', desks: 'Servicepunkter', staff: 'Personal', questions: 'Kioskens frågor', devices: 'Enheter', audit: 'Ändringslogg' },
+    save: 'Spara',
+    add: 'Lägg till',
+    saved: 'Sparat.',
+    name: (l) => `Namn (${l})`,
+    publicLabel: (l) => `Offentligt namn (${l})`,
+    code: 'Kod',
+    color: 'Färg',
+    agency: 'Aktör',
+    prefix: 'Bokstav',
+    targetWait: 'Målväntetid (min)',
+    serviceMinutes: 'Typisk betjäningstid (min)',
+    active: 'I bruk',
+    openNow: 'öppen nu',
+    closedNow: 'stängd nu',
+    weekly: 'Öppettider per vecka',
+    weekdays: ['Måndag', 'Tisdag', 'Onsdag', 'Torsdag', 'Fredag', 'Lördag', 'Söndag'],
+    from: 'Från',
+    to: 'Till',
+    popupDays: 'Pop up-dagar och extra dagar',
+    closedDays: 'Undantag: stängt',
+    date: 'Dag',
+    remove: 'Ta bort',
+    addDay: 'Lägg till dag',
+    referralPolicy: 'Hänvisad kunds plats i kön',
+    placements: { keep: 'Behåller sin ankomsttid', back: 'Sist i kön', front: 'Först i kön' },
+    zone: 'Skärmområde',
+    desk: 'Servicepunkt',
+    username: 'Användarnamn',
+    displayName: 'Namn',
+    role: 'Roll',
+    roles: { staff: 'Handläggare', guide: 'Rådgivare', admin: 'Administratör' },
+    agencies: 'Aktörer',
+    language: 'Språk',
+    password: 'Lösenord',
+    resetPassword: 'Byt lösenord',
+    newService: 'Ny tjänst',
+    newAgency: 'Ny aktör',
+    newDesk: 'Ny servicepunkt',
+    newUser: 'Ny användare',
+    question: 'Fråga',
+    icon: 'Bild',
+    suggests: 'Föreslår tjänster',
+    guidanceIfEmpty: 'Om inget väljs hänvisas kunden till rådgivningen.',
+    preview: 'Förhandsvisning',
+    addQuestion: 'Lägg till fråga',
+    pairTitle: 'Ta en enhet i bruk',
+    pairHint: 'Öppna kiosken eller skärmen, så visar den en kod med sex tecken. Skriv koden här.',
+    pairCode: 'Kod',
+    pair: 'Ta i bruk',
+    kind: 'Typ',
+    printer: 'Skrivare',
+    printerKinds: { network: 'Nätverksskrivare (ESC/POS)', file: 'Till fil (demo)', browser: 'Webbläsarens utskrift', none: 'Ingen skrivare' },
+    host: 'Adress',
+    port: 'Port',
+    revoke: 'Ta ur bruk',
+    revoked: 'urbruktagen',
+    lastPrint: (ok, at, e) => (ok ? `Senaste utskrift lyckades ${at}` : `Utskriften misslyckades ${at}: ${e ?? ''}`),
+    when: 'När',
+    who: 'Vem',
+    what: 'Vad',
+    edit: (n) => `Redigera: ${n}`,
+  },
+  en: {
+    title: 'Administration',
+    tabs: { hub: 'Hub', agencies: 'Agencies', services: 'Services', desks: 'Desks', staff: 'Staff', questions: 'Kiosk questions', devices: 'Devices', audit: 'Audit log' },
+    save: 'Save',
+    add: 'Add',
+    saved: 'Saved.',
+    name: (l) => `Name (${l})`,
+    publicLabel: (l) => `Public label (${l})`,
+    code: 'Code',
+    color: 'Colour',
+    agency: 'Agency',
+    prefix: 'Letter',
+    targetWait: 'Target wait (min)',
+    serviceMinutes: 'Typical service time (min)',
+    active: 'Active',
+    openNow: 'open now',
+    closedNow: 'closed now',
+    weekly: 'Weekly opening hours',
+    weekdays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+    from: 'From',
+    to: 'To',
+    popupDays: 'Pop-up days and extra days',
+    closedDays: 'Exceptions: closed',
+    date: 'Date',
+    remove: 'Remove',
+    addDay: 'Add a day',
+    referralPolicy: "A referred visitor's place in line",
+    placements: { keep: 'Keeps the original arrival time', back: 'Back of the line', front: 'Front of the line' },
+    zone: 'Display zone',
+    desk: 'Desk',
+    username: 'Username',
+    displayName: 'Name',
+    role: 'Role',
+    roles: { staff: 'Staff', guide: 'Guide', admin: 'Admin' },
+    agencies: 'Agencies',
+    language: 'Language',
+    password: 'Password',
+    resetPassword: 'Reset password',
+    newService: 'New service',
+    newAgency: 'New agency',
+    newDesk: 'New desk',
+    newUser: 'New user',
+    question: 'Question',
+    icon: 'Picture',
+    suggests: 'Suggests services',
+    guidanceIfEmpty: 'If none is chosen, the visitor goes to Guidance.',
+    preview: 'Preview',
+    addQuestion: 'Add a question',
+    pairTitle: 'Pair a device',
+    pairHint: 'Open the kiosk or display: it shows a six-character code. Type the code here.',
+    pairCode: 'Code',
+    pair: 'Pair',
+    kind: 'Kind',
+    printer: 'Printer',
+    printerKinds: { network: 'Network printer (ESC/POS)', file: 'To file (demo)', browser: "The browser's print", none: 'No printer' },
+    host: 'Address',
+    port: 'Port',
+    revoke: 'Revoke',
+    revoked: 'revoked',
+    lastPrint: (ok, at, e) => (ok ? `Last print ok ${at}` : `Print failed ${at}: ${e ?? ''}`),
+    when: 'When',
+    who: 'Who',
+    what: 'What',
+    edit: (n) => `Edit: ${n}`,
+  },
+};

@@ -1,0 +1,87 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { base } from '../styles.js';
+import { AdminController } from './admin-data.js';
+import { adminMessages, type AdminMessages } from './i18n.js';
+import './admin-audit.js';
+import './admin-basics.js';
+import './admin-devices.js';
+import './admin-people.js';
+import './admin-questions.js';
+import './admin-services.js';
+
+type Tab = keyof AdminMessages['tabs'];
+const tabs: Tab[] = ['hub', 'agencies', 'services', 'desks', 'staff', 'questions', 'devices', 'audit'];
+
+/** The hub coordinator's pages, at /staff/admin: everything about the hub, without a file. */
+@customElement('staff-admin')
+export class StaffAdmin extends LitElement {
+  static override styles = [
+    base,
+    css`
+      nav {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 6px;
+        margin-bottom: 14px;
+      }
+      .pane {
+        display: grid;
+        gap: 14px;
+      }
+      table {
+        border-collapse: collapse;
+        width: 100%;
+        background: var(--paper);
+      }
+      th,
+      td {
+        text-align: start;
+        padding: 6px 8px;
+        border-bottom: 1px solid var(--line);
+      }
+    `,
+  ];
+
+  @property() language: 'fi' | 'sv' | 'en' = 'fi';
+  @state() private _tab: Tab = 'hub';
+  private _ctl = new AdminController(this);
+
+  override render() {
+    const t = adminMessages[this.language];
+    const c = this._ctl;
+    return html`<h2>${t.title}</h2>
+      <nav aria-label=${t.title}>
+        ${tabs.map((tab) => html`<button aria-pressed=${tab === this._tab ? 'true' : 'false'} @click=${() => (this._tab = tab)}>${t.tabs[tab]}</button>`)}
+      </nav>
+      <div role="status">${c.saved ? html`<p class="badge">${c.saved}</p>` : nothing}</div>
+      ${c.error ? html`<p class="banner" role="alert">${c.error}</p>` : nothing}
+      <section class="pane" aria-label=${t.tabs[this._tab]}>${c.catalog ? this._pane(t) : html`<p aria-busy="true">…</p>`}</section>`;
+  }
+
+  private _pane(t: AdminMessages) {
+    const c = this._ctl;
+    switch (this._tab) {
+      case 'hub':
+      case 'agencies':
+      case 'desks':
+        return html`<admin-basics .t=${t} .language=${this.language} .section=${this._tab} .ctl=${c}></admin-basics>`;
+      case 'services':
+        return html`<admin-services .t=${t} .language=${this.language} .ctl=${c}></admin-services>`;
+      case 'staff':
+        return html`<admin-people .t=${t} .language=${this.language} .ctl=${c}></admin-people>`;
+      case 'questions':
+        return html`<admin-questions .t=${t} .language=${this.language} .ctl=${c}></admin-questions>`;
+      case 'devices':
+        return html`<admin-devices .t=${t} .ctl=${c}></admin-devices>`;
+      case 'audit':
+        return html`<admin-audit .t=${t} .ctl=${c}></admin-audit>`;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'staff-admin': StaffAdmin;
+  }
+}
