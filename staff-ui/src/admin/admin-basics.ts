@@ -1,6 +1,7 @@
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { pickText } from '@luukku/shared/i18n';
+import type { AdminCatalog } from '@luukku/shared';
 import { base } from '../styles.js';
 import type { AdminController } from './admin-data.js';
 import { field, num, readTexts, str, texts } from './admin-forms.js';
@@ -15,10 +16,12 @@ export class AdminBasics extends LitElement {
   @property() language: 'fi' | 'sv' | 'en' = 'fi';
   @property() section: 'hub' | 'agencies' | 'desks' = 'hub';
   @property({ attribute: false }) ctl!: AdminController;
+  /** Passed down on every reload, so this section redraws with the new data. */
+  @property({ attribute: false }) catalog!: AdminCatalog;
   @state() private _agency: number | 'new' | null = null;
 
   override render() {
-    const c = this.ctl.catalog!;
+    const c = this.catalog;
     const t = this.t;
     switch (this.section) {
       case 'hub':

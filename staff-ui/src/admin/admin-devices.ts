@@ -15,10 +15,12 @@ export class AdminDevices extends LitElement {
 
   @property({ attribute: false }) t!: AdminMessages;
   @property({ attribute: false }) ctl!: AdminController;
+  /** Passed down on every reload, so this section redraws with the new data. */
+  @property({ attribute: false }) catalog!: AdminCatalog;
 
   override render() {
     const t = this.t;
-    const devices = this.ctl.catalog!.devices;
+    const devices = this.catalog.devices;
     return html`<form class="card" @submit=${this._pair}>
         <h3>${t.pairTitle}</h3>
         <p class="muted">${t.pairHint}</p>

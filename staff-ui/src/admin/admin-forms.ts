@@ -1,4 +1,5 @@
 import { html, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 
 export const langs = ['fi', 'sv', 'en'] as const;
 
@@ -9,10 +10,10 @@ export function field(label: string, name: string, value: string | number | null
       type=${type}
       .value=${value === null || value === undefined ? '' : String(value)}
       ?required=${extra.required ?? false}
-      min=${extra.min ?? ''}
-      max=${extra.max ?? ''}
-      maxlength=${extra.maxlength ?? ''}
-      pattern=${extra.pattern ?? ''}
+      min=${ifDefined(extra.min)}
+      max=${ifDefined(extra.max)}
+      maxlength=${ifDefined(extra.maxlength)}
+      pattern=${ifDefined(extra.pattern)}
   /></label>`;
 }
 

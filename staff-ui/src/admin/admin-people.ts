@@ -18,11 +18,13 @@ export class AdminPeople extends LitElement {
   @property({ attribute: false }) t!: AdminMessages;
   @property() language: 'fi' | 'sv' | 'en' = 'fi';
   @property({ attribute: false }) ctl!: AdminController;
+  /** Passed down on every reload, so this section redraws with the new data. */
+  @property({ attribute: false }) catalog!: AdminCatalog;
   @state() private _editing: Person | 'new' | null = null;
 
   override render() {
     const t = this.t;
-    const users = this.ctl.catalog!.users;
+    const users = this.catalog.users;
     return html`<table>
         <thead><tr><th>${t.username}</th><th>${t.displayName}</th><th>${t.role}</th><th>${t.active}</th><th></th></tr></thead>
         <tbody>
@@ -41,7 +43,7 @@ export class AdminPeople extends LitElement {
   private _form(p: Person | 'new') {
     const t = this.t;
     const existing = p === 'new' ? null : p;
-    const agencies = this.ctl.catalog!.agencies;
+    const agencies = this.catalog.agencies;
     return html`<form class="card" @submit=${this._submit}>
       <h3>${existing ? t.edit(existing.username) : t.newUser}</h3>
       ${existing ? nothing : field(t.username, 'username', '', 'text', { required: true, pattern: '[a-z0-9._\\-]{2,64}' })}

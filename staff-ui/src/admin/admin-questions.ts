@@ -29,17 +29,19 @@ export class AdminQuestions extends LitElement {
   @property({ attribute: false }) t!: AdminMessages;
   @property() language: 'fi' | 'sv' | 'en' = 'fi';
   @property({ attribute: false }) ctl!: AdminController;
+  /** Passed down on every reload, so this section redraws with the new data. */
+  @property({ attribute: false }) catalog!: AdminCatalog;
   @state() private _questions: Question[] = [];
   @state() private _preview: 'fi' | 'sv' | 'en' = 'fi';
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this._questions = structuredClone(this.ctl.catalog!.questions.map(({ id: _id, ...q }) => q));
+    this._questions = structuredClone(this.catalog.questions.map(({ id: _id, ...q }) => q));
   }
 
   override render() {
     const t = this.t;
-    const services = this.ctl.catalog!.services.filter((s) => s.active && !s.isGuidance);
+    const services = this.catalog.services.filter((s) => s.active && !s.isGuidance);
     const name = (id: number) => pickText(services.find((s) => s.id === id)?.name ?? { fi: '?' }, this._preview);
     return html`${this._questions.map(
         (q, i) => html`<fieldset class="card q">

@@ -35,6 +35,8 @@ export class AdminSchedule extends LitElement {
 
   @property({ attribute: false }) t!: AdminMessages;
   @property({ attribute: false }) schedule: Schedule = { weekly: {}, dates: [], closed: [] };
+  /** The hub's time zone: "today" is the hub's today, whatever the admin's computer says. */
+  @property() timeZone = 'Europe/Helsinki';
   @state() private _s: Schedule = { weekly: {}, dates: [], closed: [] };
 
   override willUpdate(changed: Map<string, unknown>) {
@@ -83,7 +85,7 @@ export class AdminSchedule extends LitElement {
             <button type="button" @click=${() => this._update({ closed: this._s.closed.filter((_, j) => j !== i) })}>${t.remove}</button>
           </div>`,
         )}
-        <button type="button" @click=${() => this._update({ closed: [...this._s.closed, new Date().toISOString().slice(0, 10)] })}>${t.addDay}</button>
+        <button type="button" @click=${() => this._update({ closed: [...this._s.closed, this._today()] })}>${t.addDay}</button>
       </fieldset>`;
   }
 
@@ -108,9 +110,12 @@ export class AdminSchedule extends LitElement {
     });
   }
 
+  private _today(): string {
+    return new Intl.DateTimeFormat('en-CA', { timeZone: this.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  }
+
   private _addDate = () => {
-    // today, in the browser's time zone, which is the hub's in practice
-    const today = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 10);
+    const today = this._today();
     this._update({ dates: [...this._s.dates, { date: today, hours: [{ from: '09:00', to: '15:00' }] }] });
   };
 }

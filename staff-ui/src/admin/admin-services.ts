@@ -19,11 +19,13 @@ export class AdminServices extends LitElement {
   @property({ attribute: false }) t!: AdminMessages;
   @property() language: 'fi' | 'sv' | 'en' = 'fi';
   @property({ attribute: false }) ctl!: AdminController;
+  /** Passed down on every reload, so this section redraws with the new data. */
+  @property({ attribute: false }) catalog!: AdminCatalog;
   @state() private _editing: AdminService | 'new' | null = null;
   @query('admin-schedule') private _schedule!: AdminSchedule;
 
   override render() {
-    const c = this.ctl.catalog!;
+    const c = this.catalog;
     const t = this.t;
     const agencyName = (id: number) => pickText(c.agencies.find((a) => a.id === id)?.name ?? { fi: '' }, this.language);
     return html`<table>
@@ -45,7 +47,7 @@ export class AdminServices extends LitElement {
   }
 
   private _form(s: AdminService | 'new') {
-    const c = this.ctl.catalog!;
+    const c = this.catalog;
     const t = this.t;
     const existing = s === 'new' ? null : s;
     return html`<form class="card" @submit=${this._submit}>
@@ -62,7 +64,7 @@ export class AdminServices extends LitElement {
       ${field(t.targetWait, 'targetWaitMin', existing?.targetWaitMin ?? '', 'number', { min: 1, max: 240 })}
       ${field(t.serviceMinutes, 'defaultServiceMin', existing?.defaultServiceMin ?? 10, 'number', { min: 1, max: 240 })}
       ${existing ? html`<label class="row"><input type="checkbox" name="active" .checked=${existing.active} />${t.active}</label>` : nothing}
-      <admin-schedule .t=${t} .schedule=${existing?.schedule ?? { weekly: {}, dates: [], closed: [] }}></admin-schedule>
+      <admin-schedule .t=${t} .timeZone=${c.hub.timeZone} .schedule=${existing?.schedule ?? { weekly: {}, dates: [], closed: [] }}></admin-schedule>
       <button class="primary" type="submit" ?disabled=${this.ctl.busy}>${existing ? t.save : t.add}</button>
     </form>`;
   }

@@ -65,17 +65,17 @@ export class StaffAdmin extends LitElement {
       case 'hub':
       case 'agencies':
       case 'desks':
-        return html`<admin-basics .t=${t} .language=${this.language} .section=${this._tab} .ctl=${c}></admin-basics>`;
+        return html`<admin-basics .t=${t} .language=${this.language} .section=${this._tab} .ctl=${c} .catalog=${c.catalog}></admin-basics>`;
       case 'services':
-        return html`<admin-services .t=${t} .language=${this.language} .ctl=${c}></admin-services>`;
+        return html`<admin-services .t=${t} .language=${this.language} .ctl=${c} .catalog=${c.catalog}></admin-services>`;
       case 'staff':
-        return html`<admin-people .t=${t} .language=${this.language} .ctl=${c}></admin-people>`;
+        return html`<admin-people .t=${t} .language=${this.language} .ctl=${c} .catalog=${c.catalog}></admin-people>`;
       case 'questions':
-        return html`<admin-questions .t=${t} .language=${this.language} .ctl=${c}></admin-questions>`;
+        return html`<admin-questions .t=${t} .language=${this.language} .ctl=${c} .catalog=${c.catalog}></admin-questions>`;
       case 'devices':
-        return html`<admin-devices .t=${t} .ctl=${c}></admin-devices>`;
+        return html`<admin-devices .t=${t} .ctl=${c} .catalog=${c.catalog}></admin-devices>`;
       case 'audit':
-        return html`<admin-audit .t=${t} .ctl=${c}></admin-audit>`;
+        return html`<admin-audit .t=${t} .ctl=${c} .catalog=${c.catalog}></admin-audit>`;
     }
   }
 }

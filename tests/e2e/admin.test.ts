@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { axeProblems, hasBrowser, launch, screenshot } from './support/browser.js';
+import { useServerAndBrowser } from './support/lifecycle.js';
+
+describe.skipIf(!hasBrowser)('the hub coordinator in a real browser', () => {
+  const env = useServerAndBrowser();
+
+  it('pairs a new kiosk by its code and opens a pop-up service that the kiosk offers without a reload', async () => {
+    const { hub, browser } = env;
+    // the kiosk is a separate machine: its own browser, no token yet
+    const kioskBrowser = await launch();
+    try {
+      const kiosk = await kioskBrowser.newPage();
+      await kiosk.goto(`${hub.url}/kiosk`);
+      const codeText = kiosk.locator('kiosk-app .pairing-code');
+      await codeText.waitFor();
+      const code = (await codeText.textContent())!.trim();
+      expect(code).toMatch(/^[A-Z2-9]{6}$/);
+
+      const admin = await browser.newPage({ width: 1366, height: 1000 });
+      await admin.goto(`${hub.url}/staff/admin`);
+      await admin.getByLabel('Käyttäjätunnus').fill('admin');
+      await admin.getByLabel('Salasana').fill('demo');
+      await admin.getByRole('button', { name: 'Kirjaudu' }).click();
+      await admin.getByRole('heading', { name: 'Ylläpito' }).waitFor();
+      expect(await axeProblems(admin)).toEqual([]);
+
+      await admin.getByRole('button', { name: 'Laitteet' }).click();
+      await admin.getByLabel('Koodi').fill(code);
+      await admin.getByLabel('Nimi').first().fill('Käytävän kioski');
+      await admin.getByRole('button', { name: 'Ota käyttöön' }).click();
+      await admin.getByRole('heading', { name: /Käytävän kioski/ }).waitFor();
+      expect(await axeProblems(admin)).toEqual([]);
+      await kiosk.getByRole('button', { name: 'En tiedä, mitä tarvitsen' }).waitFor({ timeout: 10_000 });
+
+      await admin.getByRole('button', { name: 'Palvelut', exact: true }).click();
+      await admin.getByRole('button', { name: 'Uusi palvelu' }).click();
+      await admin.getByLabel('Tunnus', { exact: true }).fill('rokotus');
+      await admin.getByLabel('Kirjain', { exact: true }).fill('R');
+      await admin.getByLabel('Nimi (fi)', { exact: true }).fill('Influenssarokotus');
+      await admin.getByLabel('Julkinen nimi (fi)').fill('Pop-up: rokotukset');
+      await admin.getByRole('button', { name: 'Lisää päivä' }).first().click();
+      // the new day is today, 09:00–15:00; make it all day so the test does not depend on the hour
+      await admin.getByLabel('Alkaa').last().fill('00:00');
+      await admin.getByLabel('Päättyy').last().fill('24:00');
+      await admin.getByLabel('Päättyy').last().blur();
+      expect(await axeProblems(admin)).toEqual([]);
+      await screenshot(admin, 'admin-services');
+      await admin.getByRole('button', { name: 'Lisää', exact: true }).click();
+      await admin.getByText('Tallennettu.').waitFor();
+
+      await kiosk.getByRole('button', { name: /Pop-up: rokotukset/ }).waitFor({ timeout: 5000 });
+      await screenshot(kiosk, 'kiosk-after-popup');
+    } finally {
+      await kioskBrowser.close();
+    }
+  });
+});
