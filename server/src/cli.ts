@@ -1,14 +1,17 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { createQueries, openDatabase } from '@luukku/db';
+import { backupDatabase, createQueries, openDatabase } from '@luukku/db';
 import { configFromEnv } from './config.js';
 import { hashPassword } from './auth/secrets.js';
 import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 
-const usage = `Usage: npm run luukku -- create-admin --username NAME --password PASSWORD [--hub-name NAME] [--hub-slug SLUG]
-
-Creates the first admin (and the hub itself, when the database has none).`;
+const usage = `Usage:
+  npm run luukku -- create-admin --username NAME --password PASSWORD [--hub-name NAME] [--hub-slug SLUG]
+      Creates the first admin (and the hub itself, when the database has none).
+  npm run luukku -- backup [--to FILE]
+      Copies the live database safely (SQLite online backup), by default to
+      <LUUKKU_DATA_DIR>/backups/luukku-<date>-<time>.sqlite. The server may keep running.`;
 
 const CreateAdmin = z.object({
   username: z.string().regex(/^[a-z0-9._-]{2,64}$/, 'username: 2–64 of a–z, 0–9, . _ -'),
@@ -17,8 +20,24 @@ const CreateAdmin = z.object({
   'hub-slug': z.string().regex(/^[a-z0-9-]{1,40}$/).default('hub'),
 });
 
+async function backup(rest: string[]): Promise<number> {
+  const { values } = parseArgs({ args: rest, options: { to: { type: 'string' } } });
+  const config = configFromEnv();
+  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  const to = values.to ?? join(config.dataDir, 'backups', `luukku-${stamp}.sqlite`);
+  const db = openDatabase(config.databasePath);
+  try {
+    const { pages } = await backupDatabase(db, to);
+    process.stdout.write(`Backup written to ${to} (${pages} pages).\n`);
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (command === 'backup') return backup(rest);
   if (command !== 'create-admin') {
     process.stderr.write(usage + '\n');
     return 2;
