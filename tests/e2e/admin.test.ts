@@ -55,4 +55,30 @@ describe.skipIf(!hasBrowser)('the hub coordinator in a real browser', () => {
       await kioskBrowser.close();
     }
   });
+
+  it('pairs a lobby display by the code on its screen', async () => {
+    const { hub, browser } = env;
+    const wall = await launch();
+    try {
+      const display = await wall.newPage({ width: 1920, height: 1080 });
+      await display.goto(`${hub.url}/display?zone=b`);
+      const codeText = display.locator('display-setup-notice .pairing-code');
+      await codeText.waitFor();
+      const code = (await codeText.textContent())!.trim();
+      expect(await axeProblems(display)).toEqual([]);
+
+      const admin = await browser.newPage({ width: 1366, height: 1000 });
+      await admin.goto(`${hub.url}/staff/admin`);
+      await admin.getByRole('button', { name: 'Laitteet' }).click();
+      await admin.getByLabel('Koodi').fill(code);
+      await admin.getByLabel('Nimi').first().fill('Käytävän näyttö');
+      await admin.getByLabel('Näyttöalue').first().fill('b');
+      await admin.getByRole('button', { name: 'Ota käyttöön' }).click();
+      await admin.getByRole('heading', { name: /Käytävän näyttö/ }).waitFor();
+      // the display picks up its token and goes live
+      await display.locator('display-app[state="online"]').waitFor({ timeout: 15_000 });
+    } finally {
+      await wall.close();
+    }
+  });
 });

@@ -31,7 +31,7 @@ export function historyQueries(db: Db) {
     UPDATE referrals SET note = NULL, note_deleted_at = @now WHERE hub_id = @hubId AND note IS NOT NULL AND created_at < @before`);
   const insertCall = db.prepare(/* sql */ `
     INSERT INTO calls (hub_id, step_id, desk_id, user_id, recall, at) VALUES (@hubId, @stepId, @deskId, @userId, @recall, @at)`);
-  const recentCalls = db.prepare<{ hubId: number; zone: string | null; limit: number }, {
+  const recentCalls = db.prepare<{ hubId: number; zone: string | null; limit: number; since: number }, {
     id: number; step_id: number; desk_id: number; recall: number; at: number; number: string; language: string;
     desk_name: string; zone: string; agency_id: number; color: string;
   }>(/* sql */ `
@@ -43,7 +43,7 @@ export function historyQueries(db: Db) {
     JOIN desks d ON d.id = c.desk_id
     JOIN services sv ON sv.id = s.service_id
     JOIN agencies a ON a.id = sv.agency_id
-    WHERE c.hub_id = @hubId AND (@zone IS NULL OR d.zone = @zone)
+    WHERE c.hub_id = @hubId AND c.at >= @since AND (@zone IS NULL OR d.zone = @zone)
     ORDER BY c.id DESC LIMIT @limit`);
   const bumpSeq = db.prepare<[number], { last_seq: number }>(/* sql */ `
     UPDATE hubs SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq`);
@@ -69,9 +69,9 @@ export function historyQueries(db: Db) {
     insertCall: (c: { hubId: number; stepId: number; deskId: number; userId: number | null; recall: boolean; at: number }): void => {
       insertCall.run({ ...c, recall: c.recall ? 1 : 0 });
     },
-    /** The newest calls, newest first, for a display's first paint. */
-    recentCalls: (hubId: number, zone: string | null, limit: number) =>
-      recentCalls.all({ hubId, zone, limit }).map((r) => ({
+    /** The newest calls since `since` (the start of the hub's day), newest first, for a display's first paint. */
+    recentCalls: (hubId: number, zone: string | null, limit: number, since: number) =>
+      recentCalls.all({ hubId, zone, limit, since }).map((r) => ({
         callId: r.id, stepId: r.step_id, deskId: r.desk_id, recall: r.recall === 1, at: r.at, number: r.number,
         language: r.language, deskName: r.desk_name, zone: r.zone, agencyId: r.agency_id, color: r.color,
       })),

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { DisplayQuery, DisplaySnapshot, DomainError, ErrorBody, PrintersResponse } from '@luukku/shared';
+import { DisplayQuery, DisplaySnapshot, DomainError, ErrorBody, PrintersResponse, startOfLocalDay } from '@luukku/shared';
 import { requireActor, requireUser } from '../plugins/auth.js';
 import { queuesData } from '../views/queues.js';
 
@@ -31,7 +31,8 @@ export default async function displayRoutes(app: FastifyInstance) {
         zone,
         agencies: q.agencies(hub.id).map((a) => ({ id: a.id, name: a.name, color: a.color })),
         services: q.services(hub.id).filter((s) => s.active).map((s) => ({ id: s.id, agencyId: s.agencyId, label: s.publicLabel })),
-        calls: q.recentCalls(hub.id, zone, req.query.limit).map((c) => ({
+        // yesterday's K001 is not today's: only today's calls, in the hub's time zone
+        calls: q.recentCalls(hub.id, zone, req.query.limit, startOfLocalDay(app.config.now(), hub.timeZone)).map((c) => ({
           stepId: c.stepId, number: c.number, deskId: c.deskId, deskName: c.deskName, zone: c.zone, agencyId: c.agencyId,
           color: c.color, language: c.language as never, recall: c.recall, at: new Date(c.at).toISOString(),
         })),

@@ -22,6 +22,9 @@ const eventTypes = ['call', 'queues', 'step', 'visit', 'device', 'catalog'] as c
 export function connectRealtime(options: RealtimeOptions) {
   let lastSeq = -1;
   let syncing = false;
+  let closed = false;
+  let retryMs = 1000;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
   const held: HubEvent[] = [];
   const socket: Socket<ServerEvents, ClientEvents> = io(options.base ?? '', {
     auth: options.auth,
@@ -67,16 +70,35 @@ export function connectRealtime(options: RealtimeOptions) {
       syncing = false;
       flush();
       options.onState?.('online');
+      retryMs = 1000;
     } catch {
       syncing = false;
-      socket.disconnect().connect();
+      // the snapshot or sync failed: start over on a fresh connection, not in a tight loop
+      socket.disconnect();
+      retryLater();
     }
+  }
+
+  /** socket.io does not retry a connection the server closed or refused; we do, backing off. */
+  function retryLater(): void {
+    if (closed) return;
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(() => {
+      if (!closed && !socket.connected) socket.connect();
+    }, retryMs);
+    retryMs = Math.min(retryMs * 2, 30_000);
   }
 
   options.onState?.('connecting');
   socket.on('connect', () => void catchUp());
-  socket.on('disconnect', () => options.onState?.('offline'));
-  socket.on('connect_error', () => options.onState?.('offline'));
+  socket.on('disconnect', (reason) => {
+    options.onState?.('offline');
+    if (reason === 'io server disconnect') retryLater();
+  });
+  socket.on('connect_error', () => {
+    options.onState?.('offline');
+    if (!socket.active) retryLater();
+  });
 
   return {
     socket,
@@ -84,6 +106,8 @@ export function connectRealtime(options: RealtimeOptions) {
       return lastSeq;
     },
     close: () => {
+      closed = true;
+      clearTimeout(retryTimer);
       socket.close();
     },
   };

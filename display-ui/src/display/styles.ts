@@ -1,0 +1,40 @@
+import { css } from 'lit';
+
+/**
+ * The wall's look: calm and legible from across the room. Sizes are in `em` of the app's
+ * base size, which follows the screen (20 px on 1920×1080), so a smaller or larger screen
+ * keeps the same layout.
+ */
+export const tokens = css`
+  :host {
+    --ink: #14213d;
+    --muted: #4a5568;
+    --paper: #ffffff;
+    --wash: #eef1f5;
+    --line: #d5dbe4;
+    --night: #14213d;
+    --night-ink: #ffffff;
+    --night-muted: #c3cddb;
+    --alert: #9b1c1c;
+    --radius: 0.9em;
+    font-family: system-ui, 'Segoe UI', Roboto, 'Noto Sans', sans-serif;
+    color: var(--ink);
+  }
+  h1,
+  h2,
+  p {
+    margin: 0;
+  }
+  .sub {
+    color: var(--muted);
+    font-weight: 500;
+  }
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;
