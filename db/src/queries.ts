@@ -4,6 +4,7 @@ import { catalogQueries } from './queries/catalog.js';
 import { deskQueries } from './queries/desks.js';
 import { peopleQueries } from './queries/people.js';
 import { historyQueries } from './queries/records.js';
+import { reportQueries } from './queries/reports.js';
 import { visitQueries } from './queries/visits.js';
 
 /** Every statement, prepared once per database. Each test gets its own through its own Db. */
@@ -14,6 +15,7 @@ export function createQueries(db: Db) {
     ...peopleQueries(db),
     ...visitQueries(db),
     ...historyQueries(db),
+    ...reportQueries(db),
     ...adminQueries(db),
     /** Runs `fn` as one write transaction, taking the write lock up front (no upgrade deadlocks). */
     transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),

@@ -4,7 +4,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Config } from './config.js';
 import database from './plugins/database.js';
 import auth from './plugins/auth.js';
-import errors from './plugins/errors.js';
+import errors, { frameworkErrors } from './plugins/errors.js';
+import metrics from './plugins/metrics.js';
 import ui from './plugins/ui.js';
 import retention from './plugins/retention.js';
 import { seedDemo } from './demo/seed.js';
@@ -19,6 +20,7 @@ import kioskRoutes from './routes/kiosk.js';
 import printingRoutes from './routes/printing.js';
 import displayRoutes from './routes/display.js';
 import queueRoutes from './routes/queues.js';
+import reportRoutes from './routes/reports.js';
 import stepRoutes from './routes/steps.js';
 import visitRoutes from './routes/visits.js';
 
@@ -31,6 +33,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     logger: { level: config.logLevel },
     bodyLimit: 64 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -38,6 +41,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(errors);
   await app.register(database, { config });
   await app.register(auth);
+  await app.register(metrics);
   await app.register(swagger, {
     openapi: {
       info: { title: 'Luukku API', version: '0.1.0', description: 'Queue and referral system for one-stop public service hubs' },
@@ -61,6 +65,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(stepRoutes);
   await app.register(queueRoutes);
   await app.register(adminRoutes);
+  await app.register(reportRoutes);
   await app.register(adminCatalogRoutes);
   await app.register(pairingRoutes);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -1,4 +1,5 @@
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
 const flag = z
@@ -14,6 +15,9 @@ export const EnvSchema = z.object({
   LUUKKU_KIOSK_RATE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(30),
   LUUKKU_SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   LUUKKU_PUBLIC_URL: z.url().optional(),
+  /** Unset: /metrics answers only on loopback. Set: Prometheus sends it as the basic-auth password. */
+  LUUKKU_NOTES_KEEP_DAYS: z.coerce.number().int().min(0).max(30).default(0),
+  LUUKKU_METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{16,200}$/, '16–200 printable characters, no spaces').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -27,6 +31,10 @@ export interface Config {
   kioskRateLimitPerMinute: number;
   sessionHours: number;
   publicUrl: string | undefined;
+  /** The password /metrics asks for; without one it answers only to loopback. */
+  metricsToken: string | undefined;
+  /** Referral notes are deleted at the end of their day plus this many days (0: tonight). */
+  notesKeepDays: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   /** Where the built UIs are; absent ones are simply not served. */
   uiDir: string;
@@ -50,23 +58,30 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     kioskRateLimitPerMinute: e.LUUKKU_KIOSK_RATE_LIMIT,
     sessionHours: e.LUUKKU_SESSION_HOURS,
     publicUrl: e.LUUKKU_PUBLIC_URL,
+    metricsToken: e.LUUKKU_METRICS_TOKEN,
+    notesKeepDays: e.LUUKKU_NOTES_KEEP_DAYS,
     logLevel: e.LOG_LEVEL,
     uiDir: resolve(import.meta.dirname, '../..'),
     now: () => new Date(),
   };
 }
 
+let testApps = 0;
+
 /** A config for tests and tools: in-memory database, demo seeded, no UI, quiet. */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     port: 0,
     host: '127.0.0.1',
-    dataDir: resolve('data-test'),
+    // each test app its own folder: file-printer output of parallel tests must not meet
+    dataDir: join(tmpdir(), `luukku-test-${process.pid}-${++testApps}`),
     databasePath: ':memory:',
     demo: true,
     kioskRateLimitPerMinute: 0,
     sessionHours: 12,
     publicUrl: undefined,
+    metricsToken: undefined,
+    notesKeepDays: 0,
     logLevel: 'silent',
     uiDir: resolve(import.meta.dirname, '../..'),
     now: () => new Date(),

@@ -15,6 +15,7 @@ import './components/staff-queues.js';
 import './components/staff-current.js';
 import './components/staff-refer.js';
 import './admin/staff-admin.js';
+import './reports/staff-reports.js';
 
 const langKey = 'luukku.staff.lang';
 

@@ -53,3 +53,45 @@ describe('retention', () => {
     expect(new Date(startOfLocalDay(new Date('2026-07-01T00:30:00+03:00'), 'Europe/Helsinki')).toISOString()).toBe('2026-06-30T21:00:00.000Z');
   });
 });
+
+describe('configurable note retention', () => {
+  it('keeps notes for the configured number of extra days', async () => {
+    const hub = await startHub({ now: '2026-11-24T15:00:00+02:00', config: { notesKeepDays: 2 } });
+    try {
+      const visit = (await hub.call('POST', '/api/visits', kiosk, { services: [hub.ids.service.kela], language: 'fi', idempotencyKey: key() })).body;
+      const kela = await hub.login('kela');
+      await hub.call('POST', `/api/desks/${hub.ids.desk['1']}/open`, { cookie: kela }, { services: [hub.ids.service.kela] });
+      const called = (await hub.call('POST', `/api/desks/${hub.ids.desk['1']}/call-next`, { cookie: kela })).body;
+      expect(called.step.number).toBe(visit.number);
+      await hub.call('POST', `/api/steps/${called.step.id}/refer`, { cookie: kela }, { services: [hub.ids.service.asunnot], reason: 'other', note: 'x' });
+      hub.clock.set('2026-11-26T12:00:00+02:00');
+      expect(purgeExpired(hub.app.commands, 2).notesDeleted).toBe(0);
+      hub.clock.set('2026-11-27T00:01:00+02:00');
+      expect(purgeExpired(hub.app.commands, 2).notesDeleted).toBe(1);
+    } finally {
+      await hub.app.close();
+    }
+  });
+});
+
+describe('the end of the day', () => {
+  it("ends yesterday's visits still in line, so nobody calls them the next morning", async () => {
+    const hub = await startHub({ now: '2026-11-24T16:55:00+02:00' });
+    try {
+      const late = (await hub.call('POST', '/api/visits', kiosk, { services: [hub.ids.service.kela], language: 'fi', idempotencyKey: key() })).body;
+      hub.clock.set('2026-11-25T08:00:00+02:00');
+      expect(purgeExpired(hub.app.commands).visitsClosed).toBe(1);
+      expect((await hub.call('GET', `/api/visits/${late.token}`)).body.status).toBe('cancelled');
+      const kela = await hub.login('kela');
+      await hub.call('POST', `/api/desks/${hub.ids.desk['1']}/open`, { cookie: kela }, { services: [hub.ids.service.kela] });
+      const next = await hub.call('POST', `/api/desks/${hub.ids.desk['1']}/call-next`, { cookie: kela });
+      expect(next.body.error.code).toBe('QUEUE_EMPTY');
+      // today's visitors are untouched
+      const today = (await hub.call('POST', '/api/visits', kiosk, { services: [hub.ids.service.kela], language: 'fi', idempotencyKey: key() })).body;
+      expect(purgeExpired(hub.app.commands).visitsClosed).toBe(0);
+      expect(today.number).toBe('K001');
+    } finally {
+      await hub.app.close();
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { axeProblems, hasBrowser, launch, screenshot } from './support/browser.js';
-import { useServerAndBrowser } from './support/lifecycle.js';
+import { issueAtKiosk, useServerAndBrowser } from './support/lifecycle.js';
+import { staffSession } from './support/server.js';
 
 describe.skipIf(!hasBrowser)('the hub coordinator in a real browser', () => {
   const env = useServerAndBrowser();
@@ -80,5 +81,32 @@ describe.skipIf(!hasBrowser)('the hub coordinator in a real browser', () => {
     } finally {
       await wall.close();
     }
+  });
+
+  it('draws the reports as charts', async () => {
+    const { hub, browser } = env;
+    // a little of today's traffic: a Kela visit served, one referred to housing
+    const kela = await staffSession(hub.url, 'kela');
+    await kela.call('POST', '/api/desks/2/open', { services: [2] });
+    for (let i = 0; i < 2; i++) await issueAtKiosk(hub.url, { services: [2] });
+    const first = await kela.call('POST', '/api/desks/2/call-next');
+    await kela.call('POST', `/api/steps/${first.body.step.id}/finish`);
+    const second = await kela.call('POST', '/api/desks/2/call-next');
+    await kela.call('POST', `/api/steps/${second.body.step.id}/refer`, { services: [4], reason: 'needs_other_service' });
+
+    const page = await browser.newPage({ width: 1366, height: 1000 });
+    await browser.context.clearCookies();
+    await page.goto(`${hub.url}/staff/reports`);
+    await page.getByLabel('Käyttäjätunnus').fill('admin');
+    await page.getByLabel('Salasana').fill('demo');
+    await page.getByRole('button', { name: 'Kirjaudu' }).click();
+    await page.locator('report-figure').first().waitFor();
+    // today, in the hub's time zone
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Helsinki', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+    await page.getByRole('radio', { name: 'Päivä' }).check();
+    await page.getByLabel('Päivä', { exact: true }).last().fill(today);
+    await expect.poll(() => page.locator('report-figure svg').count(), { timeout: 10_000 }).toBeGreaterThan(2);
+    expect(await axeProblems(page)).toEqual([]);
+    await screenshot(page, 'reports');
   });
 });

@@ -87,6 +87,13 @@ export function visitQueries(db: Db) {
     FROM steps s JOIN visits v ON v.id = s.visit_id
     WHERE s.service_id = ? AND s.status = 'waiting'
     ORDER BY s.priority DESC, s.queue_time, s.id`);
+  // a visit belongs to its day: at the next day nobody is still waiting for yesterday's number
+  const closeStaleSteps = db.prepare(/* sql */ `
+    UPDATE steps SET status = 'cancelled', ended_at = @now
+    WHERE hub_id = @hubId AND status IN ('planned', 'waiting', 'called', 'serving')
+      AND visit_id IN (SELECT id FROM visits WHERE hub_id = @hubId AND day < @today AND status = 'active')`);
+  const closeStaleVisits = db.prepare(/* sql */ `
+    UPDATE visits SET status = 'cancelled', ended_at = @now WHERE hub_id = @hubId AND day < @today AND status = 'active'`);
   const anonymise = db.prepare(/* sql */ `
     UPDATE visits SET needs = '{}', token = 'anon-' || id, anonymised_at = @now
     WHERE hub_id = @hubId AND arrived_at < @before AND anonymised_at IS NULL AND status != 'active'`);
@@ -163,6 +170,11 @@ export function visitQueries(db: Db) {
         needs: JSON.parse(r.v_needs),
         arrivedAt: r.v_arrived_at,
       })),
+    /** Ends visits of earlier days still open at closing time; returns how many. */
+    closeStaleVisits: (hubId: number, today: string, now: number): number => {
+      closeStaleSteps.run({ hubId, today, now });
+      return closeStaleVisits.run({ hubId, today, now }).changes;
+    },
     /** Keeps numbers and times for statistics; drops what could point to a person. */
     anonymiseVisitsBefore: (hubId: number, before: number, now: number): number => anonymise.run({ hubId, before, now }).changes,
     recentServiceDurations: (serviceId: number, limit: number): number[] => recentDurations.all(serviceId, limit).map((r) => r.d),

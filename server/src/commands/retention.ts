@@ -1,7 +1,9 @@
-import { startOfLocalDay } from '@luukku/shared';
-import type { CommandContext } from './context.js';
+import { localMoment, startOfLocalDay } from '@luukku/shared';
+import { write, type CommandContext } from './context.js';
+import { emitQueues } from './events.js';
 
 export interface PurgeResult {
+  visitsClosed: number;
   notesDeleted: number;
   visitsAnonymised: number;
   sessionsDeleted: number;
@@ -12,14 +14,24 @@ export interface PurgeResult {
  * hub's retention period; aggregate numbers stay. Runs at start-up and every few minutes, so a
  * server that was off at midnight catches up when it starts.
  */
-export function purgeExpired(ctx: CommandContext): PurgeResult {
+export function purgeExpired(ctx: CommandContext, notesKeepDays = 0): PurgeResult {
   const now = ctx.now();
-  const result: PurgeResult = { notesDeleted: 0, visitsAnonymised: 0, sessionsDeleted: 0 };
+  const result: PurgeResult = { visitsClosed: 0, notesDeleted: 0, visitsAnonymised: 0, sessionsDeleted: 0 };
+  // visitors still in line at closing are not called tomorrow: their visit ends with the day
+  for (const hub of ctx.q.hubs()) {
+    const today = localMoment(now, hub.timeZone).date;
+    result.visitsClosed += write(ctx, hub.id, (w, at) => {
+      const closed = ctx.q.closeStaleVisits(hub.id, today, at);
+      if (closed > 0) emitQueues(ctx.q, w, hub);
+      return closed;
+    });
+  }
   ctx.q.transaction(() => {
     for (const hub of ctx.q.hubs()) {
       const today = startOfLocalDay(now, hub.timeZone);
-      result.notesDeleted += ctx.q.deleteNotesBefore(hub.id, today, now.getTime());
-      const cutoff = today - hub.visitRetentionDays * 24 * 3600 * 1000;
+      const dayMs = 24 * 3600 * 1000;
+      result.notesDeleted += ctx.q.deleteNotesBefore(hub.id, today - notesKeepDays * dayMs, now.getTime());
+      const cutoff = today - hub.visitRetentionDays * dayMs;
       result.visitsAnonymised += ctx.q.anonymiseVisitsBefore(hub.id, cutoff, now.getTime());
     }
     result.sessionsDeleted = ctx.q.deleteExpiredSessions(now.getTime());

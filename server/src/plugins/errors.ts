@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import type { FastifyError } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError, type ErrorBody, type ErrorCode } from '@luukku/shared';
 
@@ -10,6 +10,22 @@ const byFastifyCode: Record<string, ErrorCode> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: 'VALIDATION_FAILED',
   FST_ERR_CTP_INVALID_JSON_BODY: 'VALIDATION_FAILED',
 };
+
+/**
+ * The router's own refusals come before any hook or error handler: a path that is not valid
+ * percent-encoding, or a path parameter longer than the router matches. Fastify's
+ * `frameworkErrors` option hands them here so they, too, get the one error shape.
+ */
+export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  const body: ErrorBody =
+    err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? { error: { code: 'VALIDATION_FAILED', message: 'A path parameter is too long' } }
+      : err.code === 'FST_ERR_BAD_URL'
+        ? { error: { code: 'BAD_REQUEST', message: 'The path is not valid percent-encoding' } }
+        : { error: { code: 'INTERNAL', message: 'Something went wrong on the server; it has been logged' } };
+  if (body.error.code === 'INTERNAL') req.log.error({ err }, 'request failed');
+  void reply.status(body.error.code === 'INTERNAL' ? 500 : 400).send(body);
+}
 
 /**
  * One error shape for every answer: { error: { code, message } }. 4xx messages are for the

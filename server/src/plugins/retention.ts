@@ -8,8 +8,8 @@ export default fp(
   async (app) => {
     const run = () => {
       try {
-        const r = purgeExpired(app.commands);
-        if (r.notesDeleted + r.visitsAnonymised > 0) app.log.info(r, 'retention: expired data removed');
+        const r = purgeExpired(app.commands, app.config.notesKeepDays);
+        if (r.visitsClosed + r.notesDeleted + r.visitsAnonymised > 0) app.log.info(r, 'retention: expired data removed');
       } catch (err) {
         app.log.error({ err }, 'retention run failed');
       }

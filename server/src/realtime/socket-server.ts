@@ -17,6 +17,8 @@ interface SocketData {
 export interface Realtime {
   /** Disconnects every socket that was let in with this device or staff session. */
   kick: (credential: { deviceId: number } | { sessionHash: string }) => void;
+  /** Sockets connected now, by hub and kind (for /metrics). */
+  countSockets: () => { hubId: number; kind: SocketAudience['kind']; count: number }[];
 }
 
 declare module 'fastify' {
@@ -119,6 +121,16 @@ export function attachRealtime(app: FastifyInstance): LuukkuServer {
   app.decorate('realtime', {
     kick: (credential: { deviceId: number } | { sessionHash: string }) => {
       io.in(credentialRoom(credential)).disconnectSockets(true);
+    },
+    countSockets: () => {
+      const counts = new Map<string, { hubId: number; kind: SocketAudience['kind']; count: number }>();
+      for (const socket of io.of('/').sockets.values()) {
+        const { hubId, kind } = socket.data.audience;
+        const entry = counts.get(`${hubId}:${kind}`) ?? { hubId, kind, count: 0 };
+        entry.count++;
+        counts.set(`${hubId}:${kind}`, entry);
+      }
+      return [...counts.values()];
     },
   });
 

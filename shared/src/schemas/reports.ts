@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, LocalizedText, StaffLanguage } from './common.js';
 import { ReferralReason } from './visit.js';
+import { localMoment } from '../time.js';
 
 /**
  * Reports: what the hub achieved over a day, a week or a range of local days. A visit belongs
@@ -94,6 +95,36 @@ export function resolvePeriod(q: Pick<ReportQuery, 'day' | 'week' | 'from' | 'to
     to = q.to!;
   }
   return { from, to, days: daysBetween(from, to) };
+}
+
+/** Every date of a period, in order. */
+export function datesOf(p: ReportPeriod): string[] {
+  return Array.from({ length: p.days }, (_, i) => addDays(p.from, i));
+}
+
+/**
+ * Each day's UTC offset in ms (local = UTC + offset), taken at midday: clocks change at night,
+ * when a hub is closed, so one offset per day places every opening hour right.
+ */
+export function dayOffsets(p: ReportPeriod, timeZone: string): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const date of datesOf(p)) {
+    const noonUtc = utcOf(date) + 12 * 3600 * 1000;
+    const local = localMoment(new Date(noonUtc), timeZone);
+    const [hh, mm] = local.time.split(':').map(Number) as [number, number];
+    out[date] = utcOf(local.date) + (hh * 60 + mm) * 60_000 - noonUtc;
+  }
+  return out;
+}
+
+/** How many Mondays … Sundays (1 … 7) a period has. */
+export function weekdayCounts(p: ReportPeriod): number[] {
+  const counts = [0, 0, 0, 0, 0, 0, 0];
+  for (const date of datesOf(p)) {
+    const i = isoWeekday(date) - 1;
+    counts[i] = (counts[i] ?? 0) + 1;
+  }
+  return counts;
 }
 
 const Minutes = z.number().nullable();

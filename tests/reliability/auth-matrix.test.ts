@@ -1,0 +1,304 @@
+/**
+ * Every route × every kind of caller, with the expected answer written out by hand. Bodies and
+ * targets are made so that a caller who may act gets a 2xx; where the answer is a 409 instead of
+ * a 403 (someone else's desk is a state, not a role), the table says so with the code.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { key, startHub, type Identity, type TestHub } from '../support/app.js';
+import { expectOk } from '../api/helpers.js';
+import { apiRoutes } from './support/routes.js';
+
+const callers = ['anonymous', 'kiosk', 'display', 'otherAgency', 'staff', 'guide', 'admin'] as const;
+type Caller = (typeof callers)[number];
+/** A status, or a status and the error code it must carry. */
+type Expected = number | `${number} ${string}`;
+type Row = [route: string, ...expected: [Expected, Expected, Expected, Expected, Expected, Expected, Expected]];
+
+const taken = '409 DESK_TAKEN';
+// prettier-ignore
+const table: Row[] = [
+  //  route                                    anonymous kiosk display other  staff  guide  admin
+  ['GET /api/health',                            200,    200,   200,   200,   200,   200,   200],
+  ['GET /api/openapi.json',                      200,    200,   200,   200,   200,   200,   200],
+  // loopback without LUUKKU_METRICS_TOKEN (the token case is in tests/api/metrics.test.ts)
+  ['GET /metrics',                               200,    200,   200,   200,   200,   200,   200],
+  ['POST /api/auth/login',                       200,    200,   200,   200,   200,   200,   200],
+  ['POST /api/auth/logout',                      200,    200,   200,   200,   200,   200,   200],
+  ['GET /api/me',                                401,    200,   200,   200,   200,   200,   200],
+  ['POST /api/pairing',                          201,    201,   201,   201,   201,   201,   201],
+  ['GET /api/pairing/{id}',                      200,    200,   200,   200,   200,   200,   200],
+
+  ['GET /api/kiosk/menu',                        401,    200,   403,   403,   403,   403,   403],
+  ['POST /api/kiosk/print',                      401,    200,   403,   403,   403,   403,   403],
+  ['GET /api/display/snapshot',                  401,    403,   200,   200,   200,   200,   200],
+  ['GET /api/printers',                          401,    403,   403,   200,   200,   200,   200],
+  // a kiosk issues; staff of any agency may issue a walk-in; a display may not
+  ['POST /api/visits',                           401,    201,   403,   201,   201,   201,   201],
+  ['GET /api/visits/{token}',                    200,    200,   200,   200,   200,   200,   200],
+  ['GET /api/desks',                             401,    200,   200,   200,   200,   200,   200],
+  ['GET /api/queues',                            401,    200,   200,   200,   200,   200,   200],
+  ['GET /api/services',                          401,    200,   200,   200,   200,   200,   200],
+
+  // desk 3 for the Kela line; close/break/call-next act on desk 3 opened by the Kela clerk
+  ['POST /api/desks/{id}/open',                  401,    403,   403,   403,   200,   403,   200],
+  ['POST /api/desks/{id}/close',                 401,    403,   403,   taken, 200,   taken, 200],
+  ['POST /api/desks/{id}/break',                 401,    403,   403,   taken, 200,   taken, taken],
+  ['POST /api/desks/{id}/call-next',             401,    403,   403,   taken, 200,   taken, taken],
+
+  // a visitor in the Kela line; `call` brings them to the caller's own open desk
+  ['GET /api/steps/{id}',                        401,    403,   403,   403,   200,   403,   200],
+  ['POST /api/steps/{id}/call',                  401,    403,   403,   403,   200,   403,   200],
+  ['POST /api/steps/{id}/recall',                401,    403,   403,   403,   200,   403,   200],
+  ['POST /api/steps/{id}/start',                 401,    403,   403,   403,   200,   403,   200],
+  ['POST /api/steps/{id}/finish',                401,    403,   403,   403,   200,   403,   200],
+  ['POST /api/steps/{id}/no-show',               401,    403,   403,   403,   200,   403,   200],
+  ['POST /api/steps/{id}/return',                401,    403,   403,   403,   200,   403,   200],
+  ['POST /api/steps/{id}/cancel',                401,    403,   403,   403,   200,   403,   200],
+  ['POST /api/steps/{id}/refer',                 401,    403,   403,   403,   200,   403,   200],
+
+  // the Kela agency's reports: Kela staff and admins
+  ['GET /api/reports/arrivals',                  401,    403,   403,   403,   200,   403,   200],
+  ['GET /api/reports/waits',                     401,    403,   403,   403,   200,   403,   200],
+  ['GET /api/reports/services',                  401,    403,   403,   403,   200,   403,   200],
+  ['GET /api/reports/desks',                     401,    403,   403,   403,   200,   403,   200],
+  ['GET /api/reports/referrals',                 401,    403,   403,   403,   200,   403,   200],
+  ['GET /api/reports/guidance',                  401,    403,   403,   403,   200,   403,   200],
+  ['GET /api/reports/stay',                      401,    403,   403,   403,   200,   403,   200],
+
+  ['GET /api/admin/catalog',                     401,    403,   403,   403,   403,   403,   200],
+  ['GET /api/admin/audit',                       401,    403,   403,   403,   403,   403,   200],
+  ['GET /api/admin/devices',                     401,    403,   403,   403,   403,   403,   200],
+  ['POST /api/admin/devices',                    401,    403,   403,   403,   403,   403,   201],
+  ['POST /api/admin/devices/pair',               401,    403,   403,   403,   403,   403,   201],
+  ['PUT /api/admin/devices/{id}',                401,    403,   403,   403,   403,   403,   200],
+  ['PUT /api/admin/devices/{id}/printer',        401,    403,   403,   403,   403,   403,   200],
+  ['POST /api/admin/devices/{id}/revoke',        401,    403,   403,   403,   403,   403,   200],
+  ['GET /api/admin/users',                       401,    403,   403,   403,   403,   403,   200],
+  ['POST /api/admin/users',                      401,    403,   403,   403,   403,   403,   201],
+  ['PUT /api/admin/users/{id}',                  401,    403,   403,   403,   403,   403,   200],
+  ['POST /api/admin/users/{id}/password',        401,    403,   403,   403,   403,   403,   200],
+  ['PUT /api/admin/hub/policy',                  401,    403,   403,   403,   403,   403,   200],
+  ['POST /api/admin/agencies',                   401,    403,   403,   403,   403,   403,   201],
+  ['PUT /api/admin/agencies/{id}',               401,    403,   403,   403,   403,   403,   200],
+  ['POST /api/admin/services',                   401,    403,   403,   403,   403,   403,   201],
+  ['PUT /api/admin/services/{id}',               401,    403,   403,   403,   403,   403,   200],
+  ['POST /api/admin/desks',                      401,    403,   403,   403,   403,   403,   201],
+  ['PUT /api/admin/desks/{id}',                  401,    403,   403,   403,   403,   403,   200],
+  ['PUT /api/admin/kiosk-questions',             401,    403,   403,   403,   403,   403,   200],
+];
+
+let hub: TestHub;
+let dir: string;
+let sessions: Record<'otherAgency' | 'staff' | 'guide' | 'admin', Identity>;
+const usernames = { otherAgency: 'ohjaamo', staff: 'kela', guide: 'neuvonta', admin: 'admin' } as const;
+/** Things made once for the admin routes to act on, so the demo's own stay as they are. */
+let targets: { kiosk: number; display: number; user: number; service: number };
+
+const identityOf = (c: Caller): Identity =>
+  c === 'anonymous' ? null : c === 'kiosk' ? { token: 'demo-kiosk' } : c === 'display' ? { token: 'demo-display' } : sessions[c];
+const as = (c: 'otherAgency' | 'staff' | 'guide' | 'admin') => sessions[c];
+const sid = (code: string) => hub.ids.service[code]!;
+const did = (name: string) => hub.ids.desk[name]!;
+let serial = 0;
+const text = { fi: 'Testi', sv: 'Test', en: 'Test' };
+const always = { weekly: { mon: [{ from: '00:00', to: '24:00' }] }, dates: [], closed: [] };
+
+/** Every desk closed and free: whatever a cell left at a desk is finished by the admin. */
+async function resetDesks(): Promise<void> {
+  const desks = expectOk(await hub.call('GET', '/api/desks', as('admin'))).desks as { id: number; status: string; currentStepId: number | null }[];
+  for (const d of desks) {
+    if (d.currentStepId !== null) expectOk(await hub.call('POST', `/api/steps/${d.currentStepId}/finish`, as('admin')));
+    if (d.status !== 'closed') expectOk(await hub.call('POST', `/api/desks/${d.id}/close`, as('admin')));
+  }
+}
+
+async function issueKela(): Promise<{ visitId: number; token: string; stepId: number }> {
+  const v = expectOk(await hub.call('POST', '/api/visits', { token: 'demo-kiosk' }, { services: [sid('kela')], language: 'fi', idempotencyKey: key() }), 201);
+  return { visitId: v.visitId, token: v.token, stepId: hub.app.q.stepsOfVisit(v.visitId)[0]!.id };
+}
+
+/** A Kela visitor called to desk 1 by the Kela clerk (started too, if asked). */
+async function calledKela(start = false): Promise<number> {
+  await resetDesks();
+  expectOk(await hub.call('POST', `/api/desks/${did('1')}/open`, as('staff'), { services: [sid('kela')] }));
+  await issueKela();
+  const step = expectOk(await hub.call('POST', `/api/desks/${did('1')}/call-next`, as('staff'))).step;
+  if (start) expectOk(await hub.call('POST', `/api/steps/${step.id}/start`, as('staff')));
+  return step.id;
+}
+
+/** Desk 3 open for Kela by the Kela clerk. */
+async function kelaDesk3(): Promise<number> {
+  await resetDesks();
+  expectOk(await hub.call('POST', `/api/desks/${did('3')}/open`, as('staff'), { services: [sid('kela')] }));
+  return did('3');
+}
+
+interface Cell {
+  path: string;
+  body?: unknown;
+  /** Send as someone else than the table's caller (a fresh session to log out). */
+  as?: Identity;
+}
+type Prepare = (caller: Caller) => Promise<Cell>;
+
+const kelaAgencyQuery = () => `?day=2026-11-24&agency=${hub.ids.agency.kela}`;
+const cells: Record<string, Prepare> = {
+  'POST /api/auth/login': async () => ({ path: '/api/auth/login', body: { username: 'kela', password: 'demo' } }),
+  'POST /api/auth/logout': async (c) => ({
+    path: '/api/auth/logout',
+    ...(c in usernames ? { as: { cookie: await hub.login(usernames[c as keyof typeof usernames]) } } : {}),
+  }),
+  'POST /api/pairing': async () => ({ path: '/api/pairing', body: { kind: 'display' } }),
+  'GET /api/pairing/{id}': async () => {
+    const p = expectOk(await hub.call('POST', '/api/pairing', null, { kind: 'kiosk' }), 201);
+    return { path: `/api/pairing/${p.id}?secret=${p.secret}` };
+  },
+  'GET /api/kiosk/menu': async () => ({ path: '/api/kiosk/menu?lang=sv' }),
+  'POST /api/kiosk/print': async () => ({ path: '/api/kiosk/print', body: { token: (await issueKela()).token } }),
+  'GET /api/display/snapshot': async () => ({ path: '/api/display/snapshot?zone=a&limit=5' }),
+  'POST /api/visits': async () => ({ path: '/api/visits', body: { services: [sid('kela')], language: 'en', idempotencyKey: key() } }),
+  'GET /api/visits/{token}': async () => ({ path: `/api/visits/${(await issueKela()).token}` }),
+
+  'POST /api/desks/{id}/open': async () => {
+    await resetDesks();
+    return { path: `/api/desks/${did('3')}/open`, body: { services: [sid('kela')] } };
+  },
+  'POST /api/desks/{id}/close': async () => ({ path: `/api/desks/${await kelaDesk3()}/close` }),
+  'POST /api/desks/{id}/break': async () => ({ path: `/api/desks/${await kelaDesk3()}/break`, body: { onBreak: true } }),
+  'POST /api/desks/{id}/call-next': async () => {
+    const desk = await kelaDesk3();
+    await issueKela();
+    return { path: `/api/desks/${desk}/call-next` };
+  },
+
+  'GET /api/steps/{id}': async () => ({ path: `/api/steps/${(await issueKela()).stepId}` }),
+  'POST /api/steps/{id}/call': async (c) => {
+    await resetDesks();
+    // the caller's own desk, open for a line they serve
+    const serves = { otherAgency: 'ohjaamo', staff: 'kela', guide: 'neuvonta', admin: 'kela' } as const;
+    if (c in serves) expectOk(await hub.call('POST', `/api/desks/${did('2')}/open`, as(c as keyof typeof serves), { services: [sid(serves[c as keyof typeof serves])] }));
+    return { path: `/api/steps/${(await issueKela()).stepId}/call`, body: { deskId: did('2') } };
+  },
+  'POST /api/steps/{id}/recall': async () => ({ path: `/api/steps/${await calledKela()}/recall` }),
+  'POST /api/steps/{id}/start': async () => ({ path: `/api/steps/${await calledKela()}/start` }),
+  'POST /api/steps/{id}/finish': async () => ({ path: `/api/steps/${await calledKela(true)}/finish` }),
+  'POST /api/steps/{id}/no-show': async () => ({ path: `/api/steps/${await calledKela()}/no-show` }),
+  'POST /api/steps/{id}/return': async () => ({ path: `/api/steps/${await calledKela(true)}/return` }),
+  'POST /api/steps/{id}/cancel': async () => ({ path: `/api/steps/${await calledKela()}/cancel` }),
+  'POST /api/steps/{id}/refer': async () => ({
+    path: `/api/steps/${await calledKela(true)}/refer`,
+    body: { services: [sid('asunnot')], reason: 'needs_other_service', note: 'For the housing office' },
+  }),
+
+  ...Object.fromEntries(
+    ['arrivals', 'waits', 'services', 'desks', 'referrals', 'guidance', 'stay'].map((kind) => [
+      `GET /api/reports/${kind}`,
+      async (): Promise<Cell> => ({ path: `/api/reports/${kind}${kelaAgencyQuery()}` }),
+    ]),
+  ),
+
+  'GET /api/admin/audit': async () => ({ path: '/api/admin/audit?limit=5' }),
+  'POST /api/admin/devices': async () => ({ path: '/api/admin/devices', body: { kind: 'display', name: `Display ${++serial}`, zone: 'a' } }),
+  'POST /api/admin/devices/pair': async () => {
+    const p = expectOk(await hub.call('POST', '/api/pairing', null, { kind: 'display' }), 201);
+    return { path: '/api/admin/devices/pair', body: { code: p.code, name: `Paired ${++serial}`, zone: 'b' } };
+  },
+  'PUT /api/admin/devices/{id}': async () => ({ path: `/api/admin/devices/${targets.display}`, body: { name: 'Lobby B', zone: 'b' } }),
+  'PUT /api/admin/devices/{id}/printer': async () => ({ path: `/api/admin/devices/${targets.kiosk}/printer`, body: { kind: 'none' } }),
+  'POST /api/admin/devices/{id}/revoke': async () => {
+    const d = expectOk(await hub.call('POST', '/api/admin/devices', as('admin'), { kind: 'kiosk', name: `Doomed ${++serial}` }), 201);
+    return { path: `/api/admin/devices/${d.device.id}/revoke` };
+  },
+  'POST /api/admin/users': async () => ({
+    path: '/api/admin/users',
+    body: { username: `matrix-${++serial}`, displayName: 'Matrix', password: 'matrix-password-1', role: 'staff', agencyIds: [hub.ids.agency.kela] },
+  }),
+  'PUT /api/admin/users/{id}': async () => ({
+    path: `/api/admin/users/${targets.user}`,
+    body: { displayName: 'Target', role: 'staff', agencyIds: [hub.ids.agency.tyo], active: true, language: 'sv' },
+  }),
+  'POST /api/admin/users/{id}/password': async () => ({ path: `/api/admin/users/${targets.user}/password`, body: { password: 'another-password-1' } }),
+  'PUT /api/admin/hub/policy': async () => ({ path: '/api/admin/hub/policy', body: { referralPolicy: 'keep', targetWaitMin: 15 } }),
+  'POST /api/admin/agencies': async () => ({ path: '/api/admin/agencies', body: { code: `matrix-${++serial}`, name: text, color: '#224466' } }),
+  'PUT /api/admin/agencies/{id}': async () => ({
+    path: `/api/admin/agencies/${hub.ids.agency.kela}`,
+    body: { name: { fi: 'Kela', sv: 'FPA', en: 'Kela' }, color: '#0b6e8a' },
+  }),
+  'POST /api/admin/services': async () => ({
+    path: '/api/admin/services',
+    body: { agencyId: hub.ids.agency.kela, code: `matrix-${++serial}`, name: text, publicLabel: text, prefix: 'Z', schedule: always },
+  }),
+  'PUT /api/admin/services/{id}': async () => ({
+    path: `/api/admin/services/${targets.service}`,
+    body: { agencyId: hub.ids.agency.kela, name: text, publicLabel: text, prefix: 'Y', schedule: always, active: true },
+  }),
+  'POST /api/admin/desks': async () => ({ path: '/api/admin/desks', body: { name: `M${++serial}`, zone: 'c' } }),
+  'PUT /api/admin/desks/{id}': async () => ({ path: `/api/admin/desks/${did('6')}`, body: { name: '6', zone: 'b' } }),
+  'PUT /api/admin/kiosk-questions': async () => ({
+    path: '/api/admin/kiosk-questions',
+    body: { questions: [{ icon: 'home', label: { fi: 'Asunto', sv: 'Bostad', en: 'Housing' }, suggests: [sid('asunnot')] }] },
+  }),
+};
+
+const routes = await apiRoutes();
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'luukku-auth-matrix-'));
+  hub = await startHub({ config: { dataDir: dir, uiDir: dir } });
+  const [otherAgency, staff, guide, admin] = await Promise.all(Object.values(usernames).map((u) => hub.login(u)));
+  sessions = { otherAgency: { cookie: otherAgency! }, staff: { cookie: staff! }, guide: { cookie: guide! }, admin: { cookie: admin! } };
+  const kiosk = expectOk(await hub.call('POST', '/api/admin/devices', sessions.admin, { kind: 'kiosk', name: 'Target kiosk' }), 201);
+  const display = expectOk(await hub.call('POST', '/api/admin/devices', sessions.admin, { kind: 'display', name: 'Target display' }), 201);
+  const user = expectOk(
+    await hub.call('POST', '/api/admin/users', sessions.admin, { username: 'matrix-target', displayName: 'Target', password: 'matrix-password-0', role: 'staff', agencyIds: [] }),
+    201,
+  );
+  const service = expectOk(
+    await hub.call('POST', '/api/admin/services', sessions.admin, { agencyId: hub.ids.agency.kela, code: 'matrix-target', name: text, publicLabel: text, prefix: 'Y', schedule: always }),
+    201,
+  );
+  targets = { kiosk: kiosk.device.id, display: display.device.id, user: user.id, service: service.id };
+}, 60_000);
+
+afterAll(async () => {
+  await hub?.app.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Like hub.call, but an answer that is not JSON (the metrics text) is kept as text. */
+async function send(method: string, url: string, who: Identity, body?: unknown): Promise<{ status: number; body: any }> {
+  const headers: Record<string, string> = {};
+  if (who && 'cookie' in who) headers.cookie = who.cookie;
+  if (who && 'token' in who) headers.authorization = `Bearer ${who.token}`;
+  const res = await hub.app.inject({ method: method as 'GET', url, headers, ...(body === undefined ? {} : { payload: body as object }) });
+  const json = String(res.headers['content-type'] ?? '').startsWith('application/json');
+  return { status: res.statusCode, body: json ? res.json() : res.body };
+}
+
+describe('who may call what', () => {
+  it('has a row for every route the server has, and no row for one it has not', () => {
+    expect(table.map((r) => r[0]).sort()).toEqual(routes.map((r) => r.key).sort());
+    expect(new Set(table.map((r) => r[0])).size).toBe(table.length);
+  });
+
+  it.each(table.map((row) => [row[0], row] as const))('%s', async (route, row) => {
+    const method = route.split(' ')[0]!;
+    const answers: string[] = [];
+    const wanted: string[] = [];
+    for (const [i, caller] of callers.entries()) {
+      const expected = String(row[i + 1]);
+      const cell: Cell = await (cells[route] ?? (async () => ({ path: route.split(' ')[1]! })))(caller);
+      const res = await send(method, cell.path, cell.as ?? identityOf(caller), cell.body);
+      const [status, code] = expected.split(' ');
+      const defaultCode = status === '401' ? 'UNAUTHENTICATED' : status === '403' ? 'FORBIDDEN' : undefined;
+      const wantCode = code ?? defaultCode;
+      wanted.push(`${caller}: ${status}${wantCode ? ` ${wantCode}` : ''}`);
+      answers.push(`${caller}: ${res.status}${wantCode ? ` ${res.body?.error?.code}` : ''}${String(res.status) !== status ? ` (${JSON.stringify(res.body).slice(0, 160)})` : ''}`);
+    }
+    expect(answers.join('\n')).toBe(wanted.join('\n'));
+  });
+});
