@@ -9,7 +9,6 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import type { ClientEvents, EventType, HubEvent, ServerEvents, SyncAck } from '@luukku/shared';
-import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { key, kiosk, startHub, type TestHub } from '../support/app.js';
@@ -242,8 +241,8 @@ export async function listen(hub: TestHub): Promise<string> {
   return hub.app.listen({ port: 0, host: '127.0.0.1' });
 }
 
-/** An empty folder as the UI root: realtime tests need no UI, and must not depend on whether one is built. */
-const noUi = mkdtempSync(join(tmpdir(), 'luukku-realtime-no-ui-'));
+/** A UI root with no UI in it: realtime tests need none, and must not depend on whether one is built. */
+const noUi = join(tmpdir(), 'luukku-realtime-no-ui');
 
 /** A demo hub (see startHub) listening on a real port; close clients before hub.app.close(). */
 export async function startRealtimeHub(): Promise<{ hub: TestHub; url: string }> {
