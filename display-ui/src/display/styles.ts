@@ -38,3 +38,18 @@ export const tokens = css`
     white-space: nowrap;
   }
 `;
+
+/** A column of the lobby screen under its heading: the featured call and the history share it. */
+export const column = css`
+  :host {
+    display: flex;
+    flex-direction: column;
+    gap: 0.8em;
+    min-height: 0;
+  }
+  h2 {
+    font-size: 1.5em;
+    font-weight: 700;
+    white-space: nowrap;
+  }
+`;

@@ -58,7 +58,6 @@ export default fp(
         req.log.error({ err }, 'unhandled error');
         body = { error: { code: 'INTERNAL', message: 'Something went wrong on the server; it has been logged' } };
       }
-      if (status >= 500) req.log.error({ err }, 'request failed');
       return reply.status(status).send(body);
     });
     app.setNotFoundHandler((req, reply) => {

@@ -1,5 +1,6 @@
 import { createServer, connect, type AddressInfo, type Socket } from 'node:net';
 import type { Page } from 'playwright-core';
+import { issueAtKiosk } from './lifecycle.js';
 
 export interface Staff {
   username: string;
@@ -61,14 +62,8 @@ export async function staffAtDesks(url: string, deskIds: readonly number[], serv
 }
 
 /** Issues a visit at the demo kiosk, as a visitor would. */
-export async function issueVisit(url: string, serviceId: number, language = 'fi'): Promise<{ number: string; token: string }> {
-  const res = await fetch(`${url}/api/visits`, {
-    method: 'POST',
-    headers: { authorization: 'Bearer demo-kiosk', 'content-type': 'application/json' },
-    body: JSON.stringify({ services: [serviceId], language, idempotencyKey: `display-e2e-${Math.random().toString(36).slice(2)}` }),
-  });
-  if (res.status !== 201 && res.status !== 200) throw new Error(`issue: ${res.status} ${await res.text()}`);
-  return (await res.json()) as { number: string; token: string };
+export function issueVisit(url: string, serviceId: number, language = 'fi'): Promise<{ number: string; token: string }> {
+  return issueAtKiosk(url, { services: [serviceId], language });
 }
 
 /** Calls the next visitor at the staff member's desk; returns the called step. */

@@ -4,7 +4,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { RecentCall } from '@luukku/shared';
 import { inkOn } from '../colors.js';
-import { tokens } from '../styles.js';
+import { column, tokens } from '../styles.js';
 import { words } from '../words.js';
 import { trilingual } from './display-trilingual.js';
 
@@ -13,17 +13,9 @@ import { trilingual } from './display-trilingual.js';
 export class DisplayCallHistory extends LitElement {
   static override styles = [
     tokens,
+    column,
     css`
-      :host {
-        display: flex;
-        flex-direction: column;
-        gap: 0.8em;
-        min-height: 0;
-      }
       h2 {
-        font-size: 1.5em;
-        font-weight: 700;
-        white-space: nowrap;
         overflow: hidden;
         text-overflow: ellipsis;
       }

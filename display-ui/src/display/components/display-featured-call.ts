@@ -4,7 +4,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import type { LocalizedText, RecentCall } from '@luukku/shared';
 import { inkOn } from '../colors.js';
-import { tokens } from '../styles.js';
+import { column, tokens } from '../styles.js';
 import { words } from '../words.js';
 import { trilingual } from './display-trilingual.js';
 
@@ -13,18 +13,8 @@ import { trilingual } from './display-trilingual.js';
 export class DisplayFeaturedCall extends LitElement {
   static override styles = [
     tokens,
+    column,
     css`
-      :host {
-        display: flex;
-        flex-direction: column;
-        gap: 0.8em;
-        min-height: 0;
-      }
-      h2 {
-        font-size: 1.5em;
-        font-weight: 700;
-        white-space: nowrap;
-      }
       h2 .sub {
         font-size: 0.7em;
       }
