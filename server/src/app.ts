@@ -32,6 +32,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: config.logLevel },
     bodyLimit: 64 * 1024,
+    // a small box (or a busy one) can take more than the default 10 s to load plugins and seed
+    pluginTimeout: 60_000,
     routerOptions: { ignoreTrailingSlash: true },
     frameworkErrors,
   });
