@@ -6,7 +6,7 @@ export default defineConfig({
       {
         test: {
           name: 'server',
-          include: ['tests/{domain,db,api,realtime,printing,reports,reliability}/**/*.test.ts'],
+          include: ['tests/{domain,db,api,realtime,printing,reports,reliability,security}/**/*.test.ts'],
           environment: 'node',
           testTimeout: 20_000,
           hookTimeout: 30_000,
