@@ -5,12 +5,25 @@ import type { CallerAnswer, CallerRequest } from './caller-child.js';
 
 const entry = fileURLToPath(new URL('./server-child.ts', import.meta.url));
 
+export interface ServerStats {
+  rss: number;
+  heapUsed: number;
+  cpuMs: number;
+  loopP50Ms: number;
+  loopP99Ms: number;
+  loopMaxMs: number;
+}
+
 export interface ServerProcess {
   url: string;
   port: number;
   pid: number;
-  /** The server process's resident set size and JS heap (bytes) and CPU time used so far (ms, user + system). */
-  stats: () => Promise<{ rss: number; heapUsed: number; cpuMs: number }>;
+  /**
+   * The server process's resident set size and JS heap (bytes), CPU time used so far (ms, user +
+   * system), and its event-loop delay since the last `resetLoop` (ms). With `resetLoop` a new
+   * delay window starts after the answer.
+   */
+  stats: (resetLoop?: boolean) => Promise<ServerStats>;
   stop: () => Promise<void>;
 }
 
@@ -47,17 +60,17 @@ export async function startServer(spec: ServerSpec, timeoutMs = 60_000): Promise
     url: `http://127.0.0.1:${port}`,
     port,
     pid: child.pid!,
-    stats: () =>
+    stats: (resetLoop = false) =>
       new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error('no stats answer')), 10_000);
         const on = (m: FromChild) => {
           if (m.type !== 'stats') return;
           clearTimeout(timer);
           child.off('message', on);
-          resolve({ rss: m.rss, heapUsed: m.heapUsed, cpuMs: m.cpuMs });
+          resolve({ rss: m.rss, heapUsed: m.heapUsed, cpuMs: m.cpuMs, loopP50Ms: m.loopP50Ms, loopP99Ms: m.loopP99Ms, loopMaxMs: m.loopMaxMs });
         };
         child.on('message', on);
-        ask({ type: 'stats' });
+        ask({ type: 'stats', resetLoop });
       }),
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;

@@ -8,6 +8,7 @@
  *             same pragmas (WAL, synchronous=FULL), one row per request
  *   raw-io    bare Fastify + socket.io: one HTTP route that broadcasts the payload it is given
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import Fastify, { type FastifyInstance } from 'fastify';
 import Database from 'better-sqlite3';
 import { Server } from 'socket.io';
@@ -18,8 +19,13 @@ export type ServerSpec =
   | { kind: 'baseline'; databasePath: string; synchronous?: 'FULL' | 'NORMAL'; waitingSteps?: { count: number; services: number[] } }
   | { kind: 'raw-io' };
 
-export type ToChild = { type: 'stats' } | { type: 'close' };
-export type FromChild = { type: 'ready'; port: number } | { type: 'stats'; rss: number; heapUsed: number; cpuMs: number } | { type: 'error'; message: string };
+/** `resetLoop`: start a new event-loop delay window after answering (the answer covers the one before). */
+export type ToChild = { type: 'stats'; resetLoop?: boolean } | { type: 'close' };
+/** loopP99Ms / loopMaxMs: the event loop's delay (perf_hooks.monitorEventLoopDelay, 10 ms resolution) since the last reset. */
+export type FromChild =
+  | { type: 'ready'; port: number }
+  | { type: 'stats'; rss: number; heapUsed: number; cpuMs: number; loopP50Ms: number; loopP99Ms: number; loopMaxMs: number }
+  | { type: 'error'; message: string };
 
 const send = (m: FromChild) => process.send?.(m);
 
@@ -112,11 +118,19 @@ async function main(): Promise<void> {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
+  // how long callbacks wait for the loop: what a busy server adds to every request and broadcast
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
   process.on('message', (m: ToChild) => {
     if (m.type === 'stats') {
       const u = process.memoryUsage();
       const c = process.cpuUsage();
-      send({ type: 'stats', rss: u.rss, heapUsed: u.heapUsed, cpuMs: (c.user + c.system) / 1000 });
+      const lag = (x: number) => (Number.isFinite(x) ? x / 1e6 : Number.NaN);
+      send({
+        type: 'stats', rss: u.rss, heapUsed: u.heapUsed, cpuMs: (c.user + c.system) / 1000,
+        loopP50Ms: lag(loop.percentile(50)), loopP99Ms: lag(loop.percentile(99)), loopMaxMs: lag(loop.max),
+      });
+      if (m.resetLoop) loop.reset();
     } else if (m.type === 'close') {
       // bounded: a close that hangs must not hang the benchmark
       const hard = setTimeout(() => process.exit(0), 10_000);

@@ -1,0 +1,103 @@
+/**
+ * A kiosk, as its network sees it. Mirrors kiosk-ui/src/data/kiosk-data.ts (KioskData) and the
+ * parts of kiosk-ui/src/kiosk-app.ts that make requests: GET /api/kiosk/menu on start; a socket
+ * (device token) whose snapshot is only the menu's seq; on a `queues` or `catalog` event a menu
+ * reload debounced 300 ms, done only while the start screen shows and nobody is choosing; a
+ * menu reload every 30 s on the start screen; a visitor who picks another language reloads the
+ * menu in it; POST /api/visits for the ticket; back on the start screen (visitor done or the
+ * ticket screen's timeout) the menu again, in the hub's first language. The bench's devices
+ * have no printer, so no POST /api/kiosk/print (as a kiosk with printer `none`).
+ */
+import type { IssuedVisit, IssueVisitBody, KioskMenu, VisitorLanguage } from '@luukku/shared';
+import { ModelApi, type ModelEnv } from './net.js';
+import { connectLive, type Live } from './realtime.js';
+
+const changeDebounceMs = 300;
+const menuRefreshMs = 30_000;
+const defaultLanguage: VisitorLanguage = 'fi';
+
+export interface KioskVisitor {
+  body: IssueVisitBody;
+  /** Time at the screen before the ticket is taken, and on the ticket screen after. */
+  chooseMs: number;
+  ticketMs: number;
+  /** Told as soon as the ticket is issued (the visitor may be called before leaving the kiosk). */
+  onTicket: (ticket: IssuedVisit) => void;
+}
+
+export class KioskScreen {
+  menu: KioskMenu | null = null;
+  /** start: waiting for a visitor (the only screen on which a change reloads the menu). */
+  screen: 'start' | 'visitor' = 'start';
+  private lang: VisitorLanguage = defaultLanguage;
+  private readonly api: ModelApi;
+  private live: Live | null = null;
+  private pending: ReturnType<typeof setTimeout> | undefined;
+  private menuTimer: ReturnType<typeof setInterval> | undefined;
+  private closed = false;
+
+  private constructor(env: ModelEnv, token: string) {
+    this.api = new ModelApi(env, 'kiosk', { token }, 1);
+  }
+
+  static async open(env: ModelEnv, token: string): Promise<KioskScreen> {
+    const k = new KioskScreen(env, token);
+    await k.loadMenu();
+    k.live = await connectLive(env, {
+      kind: 'kiosk',
+      auth: { token },
+      snapshot: async () => k.menu?.seq ?? 0,
+      onEvent: (e) => {
+        if (e.type !== 'catalog' && e.type !== 'queues') return;
+        clearTimeout(k.pending);
+        // changes come in bursts; and never redraw under a visitor who is in the middle of choosing
+        k.pending = setTimeout(() => {
+          if (k.screen === 'start') void k.loadMenu();
+        }, changeDebounceMs);
+      },
+    });
+    k.menuTimer = setInterval(() => {
+      if (k.screen === 'start') void k.loadMenu();
+    }, menuRefreshMs);
+    return k;
+  }
+
+  private async loadMenu(): Promise<void> {
+    if (this.closed) return;
+    try {
+      this.menu = await this.api.request<KioskMenu>('GET', `/api/kiosk/menu?lang=${encodeURIComponent(this.lang)}`);
+    } catch {
+      // the kiosk shows "offline" and tries again on the next change or timer
+    }
+  }
+
+  /** One visitor at this kiosk: choose (in their language), take the ticket, leave. */
+  async serve(v: KioskVisitor, sleep: (ms: number) => Promise<void>): Promise<IssuedVisit | null> {
+    this.screen = 'visitor';
+    try {
+      if (v.body.language !== this.lang) {
+        this.lang = v.body.language;
+        await this.loadMenu();
+      }
+      await sleep(v.chooseMs);
+      if (this.closed) return null;
+      const ticket = await this.api.request<IssuedVisit>('POST', '/api/visits', v.body);
+      v.onTicket(ticket);
+      await sleep(v.ticketMs);
+      return ticket;
+    } finally {
+      // _reset: the hub's first language, the start screen, the menu
+      this.lang = defaultLanguage;
+      this.screen = 'start';
+      void this.loadMenu();
+    }
+  }
+
+  close(): void {
+    this.closed = true;
+    clearTimeout(this.pending);
+    clearInterval(this.menuTimer);
+    this.live?.close();
+    this.api.close();
+  }
+}
