@@ -12,10 +12,12 @@
  * and when is all in lib/models/console.ts.
  */
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import type { CallData, IssueVisitBody } from '@luukku/shared';
 import { issueVisit } from '../../server/src/commands/issue-visit.js';
+import { callNext } from '../../server/src/commands/desks.js';
+import { transitionStep } from '../../server/src/commands/steps.js';
 import { startServer, type ServerProcess } from './lib/child.js';
 import { addDevice, benchDir, busyAgencies, guidanceDesks, openSeeder, seedBusyHub, type BusyHub, type Seeder } from './lib/seed.js';
 import { fmt, ms, type BenchResult, type Goal, lowerGoal } from './lib/report.js';
@@ -98,6 +100,8 @@ interface SeededHub extends BusyHub {
   kioskTokens: string[];
   /** The visitors already waiting, with their plans and phone tokens. */
   lobby: { visitId: number; token: string; plan: Plan }[];
+  /** Per desk (same order as desks), the visitor it is serving when the run starts. */
+  serving: { visitId: number; position: number }[];
 }
 
 function issueBody(hub: BusyHub, plan: Plan, key: string): IssueVisitBody {
@@ -113,6 +117,7 @@ function seedHub(s: Seeder, index: number, o: HubsOptions, plans: Plan[]): Seede
   const hub = seedBusyHub(s, index);
   const kioskTokens = [hub.kioskToken];
   const lobby: SeededHub['lobby'] = [];
+  const serving: SeededHub['serving'] = [];
   s.q.transaction(() => {
     for (let k = 1; k < o.kiosks; k++) {
       const token = `${hub.kioskToken}-${k + 1}`;
@@ -120,13 +125,25 @@ function seedHub(s: Seeder, index: number, o: HubsOptions, plans: Plan[]): Seede
       kioskTokens.push(token);
     }
     const device = s.q.devices(hub.hubId).find((d) => d.kind === 'kiosk')!;
+    // every desk is mid-service when the run starts (service times are exponential, so the time
+    // left is too): the day runs at its steady rate from the first second, not after a cycle
+    hub.desks.forEach((d, i) => {
+      const agency = d.guidance ? 0 : hub.serviceIds.indexOf(d.serviceIds[0]!);
+      const plan: Plan = { ...plans[i]!, guidance: d.guidance, agency, referTo: null };
+      const { visitId } = issueVisit(s.ctx, { kind: 'device', hubId: hub.hubId, device }, issueBody(hub, plan, `serving-${index}-${i}-${randomBytes(4).toString('hex')}`));
+      const user = s.q.user(d.userId)!;
+      const step = callNext(s.ctx, user, d.deskId);
+      if (step.visitId !== visitId) throw new Error(`seeding desk ${d.deskId}: called visit ${step.visitId}, not ${visitId}`);
+      transitionStep(s.ctx, user, step.id, 'start');
+      serving.push({ visitId, position: step.position });
+    });
     for (let i = 0; i < o.lobbyAtStart; i++) {
       const plan = plans[i % plans.length]!;
       const { visitId } = issueVisit(s.ctx, { kind: 'device', hubId: hub.hubId, device }, issueBody(hub, plan, `lobby-${index}-${i}-${randomBytes(4).toString('hex')}`));
       lobby.push({ visitId, token: s.q.visit(visitId)!.token, plan });
     }
   });
-  return { ...hub, kioskTokens, lobby };
+  return { ...hub, kioskTokens, lobby, serving };
 }
 
 /**
@@ -185,6 +202,7 @@ class HubSim {
     this.nextPlan = hub.lobby.length;
     this.cycles = deskCycles(hub, dayPlans, o);
     for (const v of hub.lobby) this.plans.set(v.visitId, v.plan);
+    for (const v of hub.serving) this.plans.set(v.visitId, { ...dayPlans[0]!, referTo: null });
   }
 
   async open(): Promise<void> {
@@ -201,7 +219,7 @@ class HubSim {
 
   start(fail: (err: unknown) => void): void {
     this.loops.push(this.arrivals(fail).catch(fail));
-    this.hub.desks.forEach((d, i) => this.loops.push(this.desk(this.consoles[i]!, d.serviceIds[0]!).catch(fail)));
+    this.hub.desks.forEach((d, i) => this.loops.push(this.desk(this.consoles[i]!, d.serviceIds[0]!, this.hub.serving[i]!).catch(fail)));
   }
 
   async stop(): Promise<void> {
@@ -269,36 +287,38 @@ class HubSim {
   }
 
   /** One desk's staff member, working from the console: call when the line shows someone, serve, refer or finish. */
-  private async desk(c: StaffConsole, serviceId: number): Promise<void> {
+  private async desk(c: StaffConsole, serviceId: number, initial: { visitId: number; position: number }): Promise<void> {
     const cycle = this.cycles.get(serviceId) ?? 600_000;
     const walk = this.o.walkSeconds * 1000;
     const wrap = this.o.wrapSeconds * 1000;
     const look = () => Promise.race([c.changed(10_000), this.clock.stopping]);
-    // desks are mid-visit when the run starts: each is free at a random point of its cycle
-    await this.clock.sleep((this.random() * cycle) / this.o.pace);
+    let serving: { visitId: number; position: number } | null = initial;
     while (!this.clock.stopped) {
-      if (c.waiting(serviceId) === 0) {
-        await look();
-        continue;
+      if (!serving) {
+        if (c.waiting(serviceId) === 0) {
+          await look();
+          continue;
+        }
+        const pressed = performance.now();
+        const r = await c.callNext();
+        if (!r) {
+          if (c.errorCode === 'QUEUE_EMPTY') this.counters.emptyPresses++;
+          else this.env.traffic.fail(`call-next: ${c.errorCode} ${c.error}`);
+          await look();
+          continue;
+        }
+        this.counters.commands++;
+        this.calls.push({ stepId: r.step.id, pressed });
+        await this.clock.sleep(walk / this.o.pace);
+        if (this.clock.stopped) break;
+        if (!(await c.act('start'))) this.env.traffic.fail(`start: ${c.errorCode} ${c.error}`);
+        else this.counters.commands++;
+        serving = { visitId: r.step.visitId, position: r.step.position };
       }
-      const pressed = performance.now();
-      const r = await c.callNext();
-      if (!r) {
-        if (c.errorCode === 'QUEUE_EMPTY') this.counters.emptyPresses++;
-        else this.env.traffic.fail(`call-next: ${c.errorCode} ${c.error}`);
-        await look();
-        continue;
-      }
-      this.counters.commands++;
-      this.calls.push({ stepId: r.step.id, pressed });
-      await this.clock.sleep(walk / this.o.pace);
-      if (this.clock.stopped) break;
-      if (!(await c.act('start'))) this.env.traffic.fail(`start: ${c.errorCode} ${c.error}`);
-      else this.counters.commands++;
       await this.clock.sleep(expo(this.random, Math.max(30_000, cycle - walk - wrap)) / this.o.pace);
       if (this.clock.stopped) break;
-      const plan = this.plans.get(r.step.visitId);
-      if (r.step.position === 1 && plan && plan.referTo !== null) {
+      const plan = this.plans.get(serving.visitId);
+      if (serving.position === 1 && plan && plan.referTo !== null) {
         const note = plan.guidance ? 'Asiakas tarvitsee apua hakemuksen kanssa; tulkki varattu.' : undefined;
         const done = await c.refer({ services: [this.hub.serviceIds[plan.referTo]!], reason: 'needs_other_service', ...(note ? { note } : {}) });
         if (!done) this.env.traffic.fail(`refer: ${c.errorCode} ${c.error}`);
@@ -306,14 +326,15 @@ class HubSim {
       } else {
         if (!(await c.act('finish'))) this.env.traffic.fail(`finish: ${c.errorCode} ${c.error}`);
         else this.counters.commands++;
-        this.endVisit(r.step.visitId);
+        this.endVisit(serving.visitId);
       }
+      serving = null;
       await this.clock.sleep(wrap / this.o.pace);
     }
   }
 }
 
-/** Open files this process may have; every hub needs about 160 (sockets and keep-alive connections). */
+/** Open files this process may have (each hub's sockets and keep-alive connections need a few hundred). */
 function openFileLimit(): number {
   try {
     const m = readFileSync('/proc/self/limits', 'utf8').match(/^Max open files\s+(\d+)/m);
@@ -322,7 +343,14 @@ function openFileLimit(): number {
     return 1024;
   }
 }
-const filesPerHub = 170;
+/** Open files now, for the next step's estimate. */
+function openFiles(): number {
+  try {
+    return readdirSync('/proc/self/fd').length;
+  } catch {
+    return 0;
+  }
+}
 
 interface Step {
   hubs: number;
@@ -343,6 +371,8 @@ interface Step {
   failures: number;
   firstFailures: string[];
   openSeconds: number;
+  /** Files the generator had open at the end of the window. */
+  files: number;
 }
 
 async function runStep(n: number, o: HubsOptions): Promise<Step> {
@@ -377,6 +407,7 @@ async function runStep(n: number, o: HubsOptions): Promise<Step> {
     const t1 = performance.now();
     const after = await server.stats();
     const cpu1 = process.cpuUsage(cpu0);
+    const files = openFiles();
     genLoop.disable();
     const traffic1 = env.traffic.copy();
     const counters1 = sims.map((x) => ({ ...x.counters }));
@@ -409,9 +440,11 @@ async function runStep(n: number, o: HubsOptions): Promise<Step> {
       messages: Object.fromEntries(clientKinds.map((k) => [k, diff(k, traffic0.messages, traffic1.messages)])) as Record<ClientKind, number>,
       commands: counters1.reduce((sum, c, i) => sum + c.commands - counters0[i]!.commands, 0),
       emptyPresses: counters1.reduce((sum, c, i) => sum + c.emptyPresses - counters0[i]!.emptyPresses, 0),
-      failures: traffic1.failures - traffic0.failures,
+      // warm-up and window alike (a failure while warming up is still one)
+      failures: traffic1.failures,
       firstFailures: env.traffic.firstFailures,
       openSeconds,
+      files,
     };
   } finally {
     clock.stop();
@@ -430,8 +463,11 @@ export async function hubsBench(o: HubsOptions): Promise<BenchResult> {
   let stoppedBy = 'the end of the ladder';
   const fileBudget = Math.floor(openFileLimit() * 0.8);
   for (const n of o.ladder) {
-    if (n * filesPerHub > fileBudget) {
-      stoppedBy = `this process’s open-file limit (${fmt(openFileLimit(), 0)}; ${n} hubs need about ${fmt(n * filesPerHub, 0)})`;
+    // the generator (and the server, with the same limit) holds every hub's sockets and connections
+    const prev = steps[steps.length - 1];
+    const need = Math.round(n * (prev ? prev.files / prev.hubs : 300) * 1.1);
+    if (need > fileBudget) {
+      stoppedBy = `this process’s open-file limit (${fmt(openFileLimit(), 0)}; ${n} hubs would need about ${fmt(need, 0)}; raise it with ulimit -n)`;
       break;
     }
     process.stdout.write(`  hubs: ${n} hub(s)…\n`);
@@ -468,6 +504,9 @@ export async function hubsBench(o: HubsOptions): Promise<BenchResult> {
   if (extrapolated !== null) {
     goals.push(lowerGoal(`busy hubs per server process (**extrapolated** from server CPU per hub at ${last!.hubs} hubs; latency not measured there)`, extrapolated, 200, (x) => fmt(x, 0)));
   }
+  const dayPlans = planDay(o.visitsPerDay, 4242);
+  const stepsPerVisit = dayPlans.reduce((sum, p) => sum + (p.referTo === null ? 1 : 2), 0) / dayPlans.length;
+  const expectedCommands = (o.visitsPerDay / o.openHours / 60) * o.pace * (1 + 3 * stepsPerVisit);
   const heard = steps.reduce((sum, x) => sum + x.callsPressed - x.callsUnheard, 0);
   const pressed = steps.reduce((sum, x) => sum + x.callsPressed, 0);
   const failures = steps.reduce((sum, x) => sum + x.failures, 0);
@@ -475,8 +514,8 @@ export async function hubsBench(o: HubsOptions): Promise<BenchResult> {
     id: 'hubs',
     title: '6. Hubs per server process at the real pace',
     method: [
-      `Each hub is one of benchmark 4’s Iso Omena hubs (10 agencies and Guidance, 40 desks, one staff member each) with its screens open: ${40} staff consoles, ${o.phones} phone pages, ${o.kiosks} kiosks and 1 wall display (all zones), each a real socket.io client in the load generator that holds its state and makes the HTTP requests of the UI it mirrors: lib/models/console.ts (staff-ui/src/data/staff-data.ts), phone.ts (display-ui/src/phone/phone-data.ts), kiosk.ts (kiosk-ui/src/data/kiosk-data.ts and kiosk-app.ts), display.ts (display-ui/src/display/data/display-data.ts). Consoles keep 2 keep-alive connections each, the other screens 1.`,
-      `The day, ${paceText}: ${fmt(o.visitsPerDay, 0)} visits over ${o.openHours} opening hours (one every ${fmt((o.openHours * 3600) / o.visitsPerDay / o.pace, 1)} s on average, Poisson arrivals), with benchmark 4’s mix (15 % “I don’t know” → Guidance, 30 % referred, ten languages). A visitor waits for a free kiosk, switches its language if not Finnish (the kiosk reloads its menu), chooses for ${o.chooseSeconds} s, takes the ticket and leaves the ticket screen after ${o.ticketSeconds} s. The first ${o.phones} visitors whose visit is running open the phone page, so ${o.phones} are open at any time; a page closes when its visit ends. Each hub starts with ${o.lobbyAtStart} visitors waiting, and each desk free at a random point of its cycle.`,
+      `Each hub is one of benchmark 4’s Iso Omena hubs (10 agencies and Guidance, 40 desks, one staff member each) with its screens open: ${40} staff consoles, ${o.phones} phone pages, ${o.kiosks} kiosks and 1 wall display (all zones), each a real socket.io client in the load generator that holds its state and makes the HTTP requests of the UI it mirrors: lib/models/console.ts (staff-ui/src/data/staff-data.ts), phone.ts (display-ui/src/phone/phone-data.ts), kiosk.ts (kiosk-ui/src/data/kiosk-data.ts and kiosk-app.ts), display.ts (display-ui/src/display/data/display-data.ts). Consoles keep up to 6 keep-alive connections (a browser’s limit per origin), so an action never waits behind a reload; kiosks 2, phone pages and the display 1.`,
+      `The day, ${paceText}: ${fmt(o.visitsPerDay, 0)} visits over ${o.openHours} opening hours (one every ${fmt((o.openHours * 3600) / o.visitsPerDay / o.pace, 1)} s on average, Poisson arrivals), with benchmark 4’s mix (15 % “I don’t know” → Guidance, 30 % referred, ten languages). A visitor waits for a free kiosk, switches its language if not Finnish (the kiosk reloads its menu), chooses for ${o.chooseSeconds} s, takes the ticket and leaves the ticket screen after ${o.ticketSeconds} s. The first ${o.phones} visitors whose visit is running open the phone page, so ${o.phones} are open at any time; a page closes when its visit ends. Each hub starts with ${o.lobbyAtStart} visitors waiting and every desk serving one (service times are exponential, so the time left is too), so the day runs at its steady rate from the first second.`,
       `Staff work from their console: a desk presses call-next when its console shows someone waiting in its line (and otherwise waits for the console to change, looking again at least every 10 s); an empty press (another desk was faster) is counted. After a call the visitor walks up (${o.walkSeconds} s), then start; the service lasts a random (exponential) time; then refer (when the plan says so and this is the first step) or finish; then ${o.wrapSeconds} s of paperwork. Each line’s mean desk cycle is set so its desks serve that line’s share of the day (first steps and referrals) at ${pct(o.utilisation)} load — about 2–5 minutes at this volume.`,
       `For N = ${o.ladder.join(', ')} hubs (stopping early when the server passes ${pct(o.stopServerShare)} of a core or call→display p99 ${ms(o.stopCallP99Ms)}, or the generator passes ${pct(o.stopGeneratorShare)} of a core): a fresh database and a fresh server process (child process, WAL, synchronous=FULL); all screens are opened, the day runs ${o.warmupSeconds} s, then ${o.windowSeconds} s are measured.`,
       'Server CPU: the server process’s user + system CPU time (process.cpuUsage, asked over IPC) over the window’s wall time (100 % = one core); per hub = that / N. Server loop lag: perf_hooks.monitorEventLoopDelay in the server process over the window (10 ms resolution). Call→display: from the moment a staff console’s call-next request is sent to the moment that hub’s display client hears the `call` event, both in the generator (performance.now()); calls pressed in the window. HTTP requests and socket messages per hub per minute: everything the models sent and heard in the window. Commands: issue, call-next, start, refer, finish.',
@@ -504,7 +543,7 @@ export async function hubsBench(o: HubsOptions): Promise<BenchResult> {
       },
       {
         title: 'HTTP requests per hub per minute, by screen',
-        headers: ['hubs', 'consoles (40)', `phone pages (${o.phones})`, `kiosks (${o.kiosks})`, 'display (1)', 'server RSS at end', 'screens opened in'],
+        headers: ['hubs', 'consoles (40)', `phone pages (${o.phones})`, `kiosks (${o.kiosks})`, 'display (1)', 'server RSS at end', 'screens opened in', 'generator open files'],
         rows: steps.map((st) => [
           st.hubs,
           fmt(perHubMin(st, st.requests.console), 0),
@@ -513,6 +552,7 @@ export async function hubsBench(o: HubsOptions): Promise<BenchResult> {
           fmt(perHubMin(st, st.requests.display), 1),
           `${(st.rss / 1024 / 1024).toFixed(0)} MiB`,
           `${st.openSeconds.toFixed(1)} s`,
+          fmt(st.files, 0),
         ]),
       },
     ],
@@ -522,7 +562,7 @@ export async function hubsBench(o: HubsOptions): Promise<BenchResult> {
       {
         name: 'no failures (5xx answers, lost sockets, refused actions)',
         ok: failures === 0,
-        detail: failures === 0 ? '0' : `${failures}: ${[...new Set(steps.flatMap((x) => x.firstFailures))].slice(0, 3).join('; ')}`,
+        detail: failures === 0 ? '0' : `${failures} (the first: ${[...new Set(steps.flatMap((x) => x.firstFailures))].slice(0, 3).join('; ')})`,
       },
     ],
     notes: [
@@ -530,6 +570,7 @@ export async function hubsBench(o: HubsOptions): Promise<BenchResult> {
       ...(extrapolated !== null
         ? [`**Extrapolated, not measured:** at ${last!.hubs} hubs the server used ${pct1(last!.serverShare / last!.hubs)} of a core per hub, so ${pct(o.serverShareLimit)} of a core would carry about ${fmt(extrapolated, 0)} hubs, if the cost per hub stays flat and latency stays under the limit.`]
         : []),
+      `For scale: a real day’s pace is about ${fmt(expectedCommands, 0)} commands per hub per minute (${fmt(o.visitsPerDay / o.openHours / 60 * o.pace, 1)} issues, and call-next, start and refer or finish for each of ${fmt(stepsPerVisit, 2)} steps per visit); fewer in the table means the server or the generator did not keep up, or the window was too short to say.`,
       `Empty presses of call-next (another desk got there first): ${steps.map((x) => `${fmt(x.emptyPresses, 0)} at ${x.hubs}`).join(', ')}.`,
     ],
     seconds: (performance.now() - started) / 1000,

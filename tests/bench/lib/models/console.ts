@@ -44,8 +44,9 @@ export class StaffConsole {
     private readonly env: ModelEnv,
     cookie: string,
   ) {
-    // a browser tab keeps a few keep-alive connections to its origin; the reload sends 4 at once
-    this.api = new ModelApi(env, 'console', { cookie }, 2);
+    // a browser keeps up to 6 keep-alive connections to one origin (HTTP/1.1): the reload's 4 GETs
+    // go out at once and an action never waits behind them
+    this.api = new ModelApi(env, 'console', { cookie }, 6);
   }
 
   /** A logged-in console, loaded and live. */

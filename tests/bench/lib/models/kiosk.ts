@@ -37,7 +37,8 @@ export class KioskScreen {
   private closed = false;
 
   private constructor(env: ModelEnv, token: string) {
-    this.api = new ModelApi(env, 'kiosk', { token }, 1);
+    // a menu reload and a ticket may overlap; a browser would open a second connection
+    this.api = new ModelApi(env, 'kiosk', { token }, 2);
   }
 
   static async open(env: ModelEnv, token: string): Promise<KioskScreen> {
