@@ -1,8 +1,8 @@
 /**
- * `npm run bench` — the five benchmarks of issue 6, each printing its table and ratio, all
- * written into BENCHMARKS.md at the repository root.
+ * `npm run bench` — the five benchmarks of issue 6 and the two of issue 10 (hubs, depth), each
+ * printing its table and ratio, all written into BENCHMARKS.md at the repository root.
  *
- *   npm run bench                          all five (about 10 minutes on 2 cores), writes BENCHMARKS.md
+ *   npm run bench                          all of them (the first five about 10 minutes on 2 cores, hubs 10+ more), writes BENCHMARKS.md
  *   npm run bench -- --only=issue,fanout   some of them; only their sections are rewritten
  *   npm run bench -- --quick               small sizes, to try the harness; writes nothing
  *   npm run bench -- --no-write            print only
