@@ -293,6 +293,8 @@ class HubSim {
     const wrap = this.o.wrapSeconds * 1000;
     const look = () => Promise.race([c.changed(10_000), this.clock.stopping]);
     let serving: { visitId: number; position: number } | null = initial;
+    // a refused action is a failure; one that got no answer was counted as such already
+    const refused = (what: string) => c.errorCode !== 'NETWORK' && this.env.traffic.fail(`${what}: ${c.errorCode || 'no current step'} ${c.error}`);
     while (!this.clock.stopped) {
       if (!serving) {
         if (c.waiting(serviceId) === 0) {
@@ -303,7 +305,7 @@ class HubSim {
         const r = await c.callNext();
         if (!r) {
           if (c.errorCode === 'QUEUE_EMPTY') this.counters.emptyPresses++;
-          else this.env.traffic.fail(`call-next: ${c.errorCode} ${c.error}`);
+          else refused('call-next');
           await look();
           continue;
         }
@@ -311,7 +313,7 @@ class HubSim {
         this.calls.push({ stepId: r.step.id, pressed });
         await this.clock.sleep(walk / this.o.pace);
         if (this.clock.stopped) break;
-        if (!(await c.act('start'))) this.env.traffic.fail(`start: ${c.errorCode} ${c.error}`);
+        if (!(await c.act('start'))) refused('start');
         else this.counters.commands++;
         serving = { visitId: r.step.visitId, position: r.step.position };
       }
@@ -321,10 +323,10 @@ class HubSim {
       if (serving.position === 1 && plan && plan.referTo !== null) {
         const note = plan.guidance ? 'Asiakas tarvitsee apua hakemuksen kanssa; tulkki varattu.' : undefined;
         const done = await c.refer({ services: [this.hub.serviceIds[plan.referTo]!], reason: 'needs_other_service', ...(note ? { note } : {}) });
-        if (!done) this.env.traffic.fail(`refer: ${c.errorCode} ${c.error}`);
+        if (!done) refused('refer');
         else this.counters.commands++;
       } else {
-        if (!(await c.act('finish'))) this.env.traffic.fail(`finish: ${c.errorCode} ${c.error}`);
+        if (!(await c.act('finish'))) refused('finish');
         else this.counters.commands++;
         this.endVisit(serving.visitId);
       }
@@ -371,8 +373,9 @@ interface Step {
   failures: number;
   firstFailures: string[];
   openSeconds: number;
-  /** Files the generator had open at the end of the window. */
+  /** Files the generator had open at the end of the window, and before the hubs' screens opened. */
   files: number;
+  filesBefore: number;
 }
 
 async function runStep(n: number, o: HubsOptions): Promise<Step> {
@@ -391,6 +394,7 @@ async function runStep(n: number, o: HubsOptions): Promise<Step> {
   };
   const genLoop = monitorEventLoopDelay({ resolution: 10 });
   try {
+    const filesBefore = openFiles();
     const opening = performance.now();
     for (const sim of sims) await sim.open();
     const openSeconds = (performance.now() - opening) / 1000;
@@ -445,6 +449,7 @@ async function runStep(n: number, o: HubsOptions): Promise<Step> {
       firstFailures: env.traffic.firstFailures,
       openSeconds,
       files,
+      filesBefore,
     };
   } finally {
     clock.stop();
@@ -465,7 +470,7 @@ export async function hubsBench(o: HubsOptions): Promise<BenchResult> {
   for (const n of o.ladder) {
     // the generator (and the server, with the same limit) holds every hub's sockets and connections
     const prev = steps[steps.length - 1];
-    const need = Math.round(n * (prev ? prev.files / prev.hubs : 300) * 1.1);
+    const need = Math.round((prev ? prev.filesBefore : 50) + n * (prev ? (prev.files - prev.filesBefore) / prev.hubs : 300) * 1.1);
     if (need > fileBudget) {
       stoppedBy = `this process’s open-file limit (${fmt(openFileLimit(), 0)}; ${n} hubs would need about ${fmt(need, 0)}; raise it with ulimit -n)`;
       break;
@@ -518,6 +523,7 @@ export async function hubsBench(o: HubsOptions): Promise<BenchResult> {
       `The day, ${paceText}: ${fmt(o.visitsPerDay, 0)} visits over ${o.openHours} opening hours (one every ${fmt((o.openHours * 3600) / o.visitsPerDay / o.pace, 1)} s on average, Poisson arrivals), with benchmark 4’s mix (15 % “I don’t know” → Guidance, 30 % referred, ten languages). A visitor waits for a free kiosk, switches its language if not Finnish (the kiosk reloads its menu), chooses for ${o.chooseSeconds} s, takes the ticket and leaves the ticket screen after ${o.ticketSeconds} s. The first ${o.phones} visitors whose visit is running open the phone page, so ${o.phones} are open at any time; a page closes when its visit ends. Each hub starts with ${o.lobbyAtStart} visitors waiting and every desk serving one (service times are exponential, so the time left is too), so the day runs at its steady rate from the first second.`,
       `Staff work from their console: a desk presses call-next when its console shows someone waiting in its line (and otherwise waits for the console to change, looking again at least every 10 s); an empty press (another desk was faster) is counted. After a call the visitor walks up (${o.walkSeconds} s), then start; the service lasts a random (exponential) time; then refer (when the plan says so and this is the first step) or finish; then ${o.wrapSeconds} s of paperwork. Each line’s mean desk cycle is set so its desks serve that line’s share of the day (first steps and referrals) at ${pct(o.utilisation)} load — about 2–5 minutes at this volume.`,
       `For N = ${o.ladder.join(', ')} hubs (stopping early when the server passes ${pct(o.stopServerShare)} of a core or call→display p99 ${ms(o.stopCallP99Ms)}, or the generator passes ${pct(o.stopGeneratorShare)} of a core): a fresh database and a fresh server process (child process, WAL, synchronous=FULL); all screens are opened, the day runs ${o.warmupSeconds} s, then ${o.windowSeconds} s are measured.`,
+      'With few calls in a window (fewer than 100), its p99 is in effect the slowest call: read it with the count beside it.',
       'Server CPU: the server process’s user + system CPU time (process.cpuUsage, asked over IPC) over the window’s wall time (100 % = one core); per hub = that / N. Server loop lag: perf_hooks.monitorEventLoopDelay in the server process over the window (10 ms resolution). Call→display: from the moment a staff console’s call-next request is sent to the moment that hub’s display client hears the `call` event, both in the generator (performance.now()); calls pressed in the window. HTTP requests and socket messages per hub per minute: everything the models sent and heard in the window. Commands: issue, call-next, start, refer, finish.',
       'The load generator shares the machine’s 2 cores with the server, so its own CPU (process.cpuUsage) and event-loop lag are reported too: its lag adds to call→display. Where the generator (not the server) stops the climb, the largest N it could drive is reported as measured, and N at the CPU limit is extrapolated from the server CPU per hub there, labelled as such.',
     ],
@@ -560,7 +566,7 @@ export async function hubsBench(o: HubsOptions): Promise<BenchResult> {
     checks: [
       { name: 'every call reached its hub’s display', ok: heard === pressed, detail: `${fmt(heard, 0)}/${fmt(pressed, 0)} calls of the measured windows heard` },
       {
-        name: 'no failures (5xx answers, lost sockets, refused actions)',
+        name: 'no failures (5xx answers, requests left unanswered, lost sockets, refused actions)',
         ok: failures === 0,
         detail: failures === 0 ? '0' : `${failures} (the first: ${[...new Set(steps.flatMap((x) => x.firstFailures))].slice(0, 3).join('; ')})`,
       },

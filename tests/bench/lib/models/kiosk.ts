@@ -9,12 +9,14 @@
  * have no printer, so no POST /api/kiosk/print (as a kiosk with printer `none`).
  */
 import type { IssuedVisit, IssueVisitBody, KioskMenu, VisitorLanguage } from '@luukku/shared';
-import { ModelApi, type ModelEnv } from './net.js';
+import { ApiFailure, ModelApi, type ModelEnv } from './net.js';
 import { connectLive, type Live } from './realtime.js';
 
 const changeDebounceMs = 300;
 const menuRefreshMs = 30_000;
 const defaultLanguage: VisitorLanguage = 'fi';
+/** KioskData.issue: retries on network failure, always with the same idempotency key. */
+const retryDelaysMs = [700, 1500, 3000, 5000];
 
 export interface KioskVisitor {
   body: IssueVisitBody;
@@ -38,7 +40,7 @@ export class KioskScreen {
 
   private constructor(env: ModelEnv, token: string) {
     // a menu reload and a ticket may overlap; a browser would open a second connection
-    this.api = new ModelApi(env, 'kiosk', { token }, 2);
+    this.api = new ModelApi(env, 'kiosk', { token }, 2, 6000);
   }
 
   static async open(env: ModelEnv, token: string): Promise<KioskScreen> {
@@ -82,7 +84,8 @@ export class KioskScreen {
       }
       await sleep(v.chooseMs);
       if (this.closed) return null;
-      const ticket = await this.api.request<IssuedVisit>('POST', '/api/visits', v.body);
+      const ticket = await this.issue(v.body, sleep);
+      if (!ticket) return null;
       v.onTicket(ticket);
       await sleep(v.ticketMs);
       return ticket;
@@ -91,6 +94,19 @@ export class KioskScreen {
       this.lang = defaultLanguage;
       this.screen = 'start';
       void this.loadMenu();
+    }
+  }
+
+  /** Null when every retry failed (the kiosk shows "offline"; the visitor gets no ticket). */
+  private async issue(body: IssueVisitBody, sleep: (ms: number) => Promise<void>): Promise<IssuedVisit | null> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.api.request<IssuedVisit>('POST', '/api/visits', body);
+      } catch (err) {
+        const delay = retryDelaysMs[attempt];
+        if (!(err instanceof ApiFailure) || err.code !== 'NETWORK' || delay === undefined || this.closed) return null;
+        await sleep(delay);
+      }
     }
   }
 

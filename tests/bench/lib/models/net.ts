@@ -52,7 +52,8 @@ export interface Credentials {
 
 /**
  * One client's HTTP connection pool: `maxSockets` keep-alive connections, as a browser tab keeps
- * a few to its origin.
+ * a few to its origin. `timeoutMs` as the UI's createApi (8 s; the kiosk 6 s). A request that
+ * gets no answer is a NETWORK failure, counted, as the UIs' ApiError.
  */
 export class ModelApi {
   private readonly http: Http;
@@ -61,8 +62,9 @@ export class ModelApi {
     private readonly kind: ClientKind,
     private readonly credentials: Credentials,
     maxSockets: number,
+    timeoutMs = 8000,
   ) {
-    this.http = new Http(env.base, maxSockets, 20_000);
+    this.http = new Http(env.base, maxSockets, timeoutMs);
   }
 
   async request<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -70,7 +72,14 @@ export class ModelApi {
     if (this.credentials.token) headers.authorization = `Bearer ${this.credentials.token}`;
     if (this.credentials.cookie) headers.cookie = this.credentials.cookie;
     this.env.traffic.requests[this.kind]++;
-    const a = await this.http.send(method, path, body, headers);
+    let a: Awaited<ReturnType<Http['send']>>;
+    try {
+      a = await this.http.send(method, path, body, headers);
+    } catch (err) {
+      // the message names the request already
+      this.env.traffic.fail(`${this.kind}: ${err instanceof Error ? err.message : String(err)}`);
+      throw new ApiFailure(0, 'NETWORK', err instanceof Error ? err.message : String(err));
+    }
     if (a.status < 200 || a.status >= 300) {
       const e = (a.body as { error?: { code?: string; message?: string } } | undefined)?.error;
       if (a.status >= 500) this.env.traffic.fail(`${this.kind}: ${method} ${path} → ${a.status} ${e?.code ?? ''}`);
