@@ -32,6 +32,10 @@ import { clientKinds, Traffic, type ClientKind, type ModelEnv } from './lib/mode
 export interface HubsOptions {
   /** Hub counts to try, in order; the ladder stops early when the server or the generator saturates. */
   ladder: number[];
+  /**
+   * Before the window: the desks start mid-service, so finishes run from the first second, calls
+   * after the paperwork, starts after the walk — about 40 s until every command runs at the day's rate.
+   */
   warmupSeconds: number;
   windowSeconds: number;
   /** Time compression: 1 = the real pace; k = arrivals and every human delay k times faster. */
@@ -48,10 +52,6 @@ export interface HubsOptions {
   wrapSeconds: number;
   chooseSeconds: number;
   ticketSeconds: number;
-  /**
-   * warmupSeconds: the desks start mid-service, so finishes run from the first second, calls
-   * after the paperwork, starts after the walk: about 40 s until every command runs at the day's rate.
-   */
   /** The goal's limits. */
   serverShareLimit: number;
   callP99LimitMs: number;
