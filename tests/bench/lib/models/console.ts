@@ -7,7 +7,7 @@
  * has a current step. An action while another runs is dropped (`run`), as in the console.
  *
  * When the console changes (apply events in place, refetch only on reset or a seq gap), this
- * file is the one to change: the benchmark's desk driver (hubs.ts) uses only the public
+ * file is the one to change: the benchmark's desk driver (lib/hub-sim.ts) uses only the public
  * members below — `open`, `myDesk`, `current`, `waiting`, `callNext`, `act`, `refer`,
  * `changed`, `errorCode`, `close` — and counts requests through ModelApi.
  */
