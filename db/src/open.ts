@@ -24,7 +24,8 @@ export function loadMigrations(dir = migrationsDir): Migration[] {
  * Opens (or creates) the database and brings its schema up to date. WAL lets displays and
  * reports read while a desk writes; synchronous=FULL makes every committed ticket survive a
  * power cut, not only a process crash (rule 3). The busy timeout lets several processes share
- * one file without failing on a momentary lock.
+ * one file without failing on a momentary lock. secure_delete overwrites deleted rows and freed
+ * pages with zeros, so a deleted note is gone from the file and not merely unlinked (rule 6).
  */
 export function openDatabase(path: string, options: { readonly?: boolean } = {}): Db {
   const db = new Database(path, { readonly: options.readonly ?? false });
@@ -32,6 +33,7 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  db.pragma('secure_delete = ON');
   if (!options.readonly) migrate(db);
   return db;
 }

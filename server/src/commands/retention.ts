@@ -7,6 +7,8 @@ export interface PurgeResult {
   notesDeleted: number;
   visitsAnonymised: number;
   sessionsDeleted: number;
+  /** Whether the write-ahead log was emptied after deleting (false: nothing deleted, or a reader held it). */
+  walTruncated: boolean;
 }
 
 /**
@@ -16,7 +18,7 @@ export interface PurgeResult {
  */
 export function purgeExpired(ctx: CommandContext, notesKeepDays = 0): PurgeResult {
   const now = ctx.now();
-  const result: PurgeResult = { visitsClosed: 0, notesDeleted: 0, visitsAnonymised: 0, sessionsDeleted: 0 };
+  const result: PurgeResult = { visitsClosed: 0, notesDeleted: 0, visitsAnonymised: 0, sessionsDeleted: 0, walTruncated: false };
   // visitors still in line at closing are not called tomorrow: their visit ends with the day
   for (const hub of ctx.q.hubs()) {
     const today = localMoment(now, hub.timeZone).date;
@@ -36,5 +38,8 @@ export function purgeExpired(ctx: CommandContext, notesKeepDays = 0): PurgeResul
     }
     result.sessionsDeleted = ctx.q.deleteExpiredSessions(now.getTime());
   });
+  // secure_delete zeroed the rows in the pages the WAL now holds; the checkpoint writes those
+  // pages over the main file's, and truncation drops older frames that still hold the text
+  if (result.notesDeleted + result.visitsAnonymised + result.sessionsDeleted > 0) result.walTruncated = ctx.q.checkpoint();
   return result;
 }
