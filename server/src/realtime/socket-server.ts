@@ -110,7 +110,9 @@ export function attachRealtime(app: FastifyInstance): LuukkuServer {
       }
       const seq = app.q.lastSeq(audience.hubId);
       const missed = app.q.eventsSince(audience.hubId, parsed.data.since, maxReplay + 1);
-      if (missed.length > maxReplay) {
+      // seqs have no gaps, so a first event after `since + 1` means the ones between were pruned
+      const pruned = parsed.data.since < seq && missed[0]?.seq !== parsed.data.since + 1;
+      if (missed.length > maxReplay || pruned) {
         ack({ data: { events: [], seq, reset: true } });
         return;
       }
