@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export type Db = Database.Database;
@@ -28,6 +28,7 @@ export function loadMigrations(dir = migrationsDir): Migration[] {
  * pages with zeros, so a deleted note is gone from the file and not merely unlinked (rule 6).
  */
 export function openDatabase(path: string, options: { readonly?: boolean } = {}): Db {
+  if (!options.readonly) ownerOnly(path);
   const db = new Database(path, { readonly: options.readonly ?? false });
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -36,6 +37,17 @@ export function openDatabase(path: string, options: { readonly?: boolean } = {})
   db.pragma('secure_delete = ON');
   if (!options.readonly) migrate(db);
   return db;
+}
+
+/**
+ * The database holds visitors' needs and notes: only the server's own user may read it. SQLite
+ * gives the -wal and -shm files the mode of the database file, so creating that file 0600
+ * before SQLite does covers all three; files left readable by an older version are tightened.
+ */
+function ownerOnly(path: string): void {
+  if (path === '' || path === ':memory:' || path.startsWith('file:')) return;
+  closeSync(openSync(path, 'a', 0o600));
+  for (const f of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
 }
 
 export function migrate(db: Db, migrations = loadMigrations()): number {

@@ -1,6 +1,7 @@
 import { localMoment, startOfLocalDay } from '@luukku/shared';
 import { write, type CommandContext } from './context.js';
 import { emitQueues } from './events.js';
+import { deletePrintsBefore } from '../printing/prints-retention.js';
 
 export interface PurgeResult {
   visitsClosed: number;
@@ -9,6 +10,7 @@ export interface PurgeResult {
   sessionsDeleted: number;
   eventsDeleted: number;
   idempotencyKeysDeleted: number;
+  printsDeleted: number;
   /** Whether the write-ahead log was emptied after deleting (false: nothing deleted, or a reader held it). */
   walTruncated: boolean;
 }
@@ -23,13 +25,13 @@ const eventSlice = 5000;
  * Rule 6: free-text notes live until the end of their day; visits are anonymised after the
  * hub's retention period; aggregate numbers stay. Events live until the end of their local day:
  * every screen loads a new snapshot for a new day, and `sync` answers a pruned range with
- * `reset`. Runs at start-up and every few minutes, so a server that was off at midnight
- * catches up when it starts.
+ * `reset`. The file printer's tickets under `files.dataDir` follow the notes. Runs at start-up
+ * and every few minutes, so a server that was off at midnight catches up when it starts.
  */
-export function purgeExpired(ctx: CommandContext, notesKeepDays = 0): PurgeResult {
+export function purgeExpired(ctx: CommandContext, notesKeepDays = 0, files?: { dataDir: string }): PurgeResult {
   const now = ctx.now();
   const result: PurgeResult = {
-    visitsClosed: 0, notesDeleted: 0, visitsAnonymised: 0, sessionsDeleted: 0, eventsDeleted: 0, idempotencyKeysDeleted: 0, walTruncated: false,
+    visitsClosed: 0, notesDeleted: 0, visitsAnonymised: 0, sessionsDeleted: 0, eventsDeleted: 0, idempotencyKeysDeleted: 0, printsDeleted: 0, walTruncated: false,
   };
   // visitors still in line at closing are not called tomorrow: their visit ends with the day
   for (const hub of ctx.q.hubs()) {
@@ -56,6 +58,14 @@ export function purgeExpired(ctx: CommandContext, notesKeepDays = 0): PurgeResul
       result.eventsDeleted += ctx.q.transaction(() => ctx.q.deleteEvents(hub.id, s, Math.min(s + eventSlice, to)));
     }
   }
+  if (files) {
+    // the folder is shared by the server's hubs: a ticket goes when every hub's day has ended
+    const cutoffs = ctx.q.hubs().map((hub) => {
+      const today = startOfLocalDay(now, hub.timeZone);
+      return Math.max(today - notesKeepDays * dayMs, today - hub.visitRetentionDays * dayMs);
+    });
+    if (cutoffs.length > 0) result.printsDeleted = deletePrintsBefore(files.dataDir, Math.min(...cutoffs));
+  }
   // secure_delete zeroed the rows in the pages the WAL now holds; the checkpoint writes those
   // pages over the main file's, and truncation drops older frames that still hold the text
   if (deletedAnything(result)) result.walTruncated = ctx.q.checkpoint();
@@ -63,5 +73,5 @@ export function purgeExpired(ctx: CommandContext, notesKeepDays = 0): PurgeResul
 }
 
 export function deletedAnything(r: PurgeResult): boolean {
-  return r.notesDeleted + r.visitsAnonymised + r.sessionsDeleted + r.eventsDeleted + r.idempotencyKeysDeleted > 0;
+  return r.notesDeleted + r.visitsAnonymised + r.sessionsDeleted + r.eventsDeleted + r.idempotencyKeysDeleted + r.printsDeleted > 0;
 }

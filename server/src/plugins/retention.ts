@@ -10,7 +10,7 @@ export default fp(
     let walPending = false;
     const run = () => {
       try {
-        const r = purgeExpired(app.commands, app.config.notesKeepDays);
+        const r = purgeExpired(app.commands, app.config.notesKeepDays, { dataDir: app.config.dataDir });
         const deleted = deletedAnything(r);
         if (r.visitsClosed > 0 || deleted) app.log.info(r, 'retention: expired data removed');
         walPending = deleted ? !r.walTruncated : walPending && !app.q.checkpoint();
