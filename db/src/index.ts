@@ -1,5 +1,5 @@
 export { openDatabase, migrate, loadMigrations, type Db, type Migration } from './open.js';
 export { createQueries, type Queries } from './queries.js';
-export { backupDatabase } from './backup.js';
+export { backupDatabase, backupFileName, rotateBackups } from './backup.js';
 export type { StepChanges } from './queries/visits.js';
 export type * from './records.js';

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export type Db = Database.Database;
@@ -24,16 +24,30 @@ export function loadMigrations(dir = migrationsDir): Migration[] {
  * Opens (or creates) the database and brings its schema up to date. WAL lets displays and
  * reports read while a desk writes; synchronous=FULL makes every committed ticket survive a
  * power cut, not only a process crash (rule 3). The busy timeout lets several processes share
- * one file without failing on a momentary lock.
+ * one file without failing on a momentary lock. secure_delete overwrites deleted rows and freed
+ * pages with zeros, so a deleted note is gone from the file and not merely unlinked (rule 6).
  */
 export function openDatabase(path: string, options: { readonly?: boolean } = {}): Db {
+  if (!options.readonly) ownerOnly(path);
   const db = new Database(path, { readonly: options.readonly ?? false });
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  db.pragma('secure_delete = ON');
   if (!options.readonly) migrate(db);
   return db;
+}
+
+/**
+ * The database holds visitors' needs and notes: only the server's own user may read it. SQLite
+ * gives the -wal and -shm files the mode of the database file, so creating that file 0600
+ * before SQLite does covers all three; files left readable by an older version are tightened.
+ */
+function ownerOnly(path: string): void {
+  if (path === '' || path === ':memory:' || path.startsWith('file:')) return;
+  closeSync(openSync(path, 'a', 0o600));
+  for (const f of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
 }
 
 export function migrate(db: Db, migrations = loadMigrations()): number {

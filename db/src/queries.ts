@@ -5,6 +5,7 @@ import { deskQueries } from './queries/desks.js';
 import { peopleQueries } from './queries/people.js';
 import { historyQueries } from './queries/records.js';
 import { reportQueries } from './queries/reports.js';
+import { retentionQueries } from './queries/retention.js';
 import { visitQueries } from './queries/visits.js';
 
 /** Every statement, prepared once per database. Each test gets its own through its own Db. */
@@ -17,6 +18,7 @@ export function createQueries(db: Db) {
     ...historyQueries(db),
     ...reportQueries(db),
     ...adminQueries(db),
+    ...retentionQueries(db),
     /** Runs `fn` as one write transaction, taking the write lock up front (no upgrade deadlocks). */
     transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
   };

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { backupDatabase, createQueries, openDatabase } from '@luukku/db';
+import { backupDatabase, backupFileName, createQueries, openDatabase, rotateBackups } from '@luukku/db';
 import { configFromEnv } from './config.js';
 import { hashPassword } from './auth/secrets.js';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const usage = `Usage:
@@ -11,7 +11,8 @@ const usage = `Usage:
       Creates the first admin (and the hub itself, when the database has none).
   npm run luukku -- backup [--to FILE]
       Copies the live database safely (SQLite online backup), by default to
-      <LUUKKU_DATA_DIR>/backups/luukku-<date>-<time>.sqlite. The server may keep running.`;
+      <LUUKKU_DATA_DIR>/backups/luukku-<date>-<time>.sqlite, and keeps the newest
+      LUUKKU_BACKUP_KEEP backups there. The server may keep running.`;
 
 const CreateAdmin = z.object({
   username: z.string().regex(/^[a-z0-9._-]{2,64}$/, 'username: 2–64 of a–z, 0–9, . _ -'),
@@ -23,12 +24,22 @@ const CreateAdmin = z.object({
 async function backup(rest: string[]): Promise<number> {
   const { values } = parseArgs({ args: rest, options: { to: { type: 'string' } } });
   const config = configFromEnv();
-  const stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-  const to = values.to ?? join(config.dataDir, 'backups', `luukku-${stamp}.sqlite`);
+  const folder = join(config.dataDir, 'backups');
+  const to = values.to ?? join(folder, backupFileName(new Date()));
+  if (values.to === undefined) {
+    // the data folder's own backups: for the server's user alone, like the database itself
+    mkdirSync(folder, { recursive: true, mode: 0o700 });
+    chmodSync(folder, 0o700);
+  }
   const db = openDatabase(config.databasePath);
   try {
     const { pages } = await backupDatabase(db, to);
     process.stdout.write(`Backup written to ${to} (${pages} pages).\n`);
+    // only the default folder rotates: a copy made --to elsewhere is the operator's to keep
+    if (values.to === undefined) {
+      const removed = rotateBackups(folder, config.backupKeep);
+      if (removed.length > 0) process.stdout.write(`Removed older backups: ${removed.join(', ')}.\n`);
+    }
     return 0;
   } finally {
     db.close();

@@ -19,6 +19,7 @@ export const EnvSchema = z.object({
   LUUKKU_NOTES_KEEP_DAYS: z.coerce.number().int().min(0).max(30).default(0),
   LUUKKU_METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{16,200}$/, '16–200 printable characters, no spaces').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LUUKKU_BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
 });
 
 export interface Config {
@@ -40,6 +41,8 @@ export interface Config {
   uiDir: string;
   /** The clock every rule reads; tests move it. */
   now: () => Date;
+  /** How many backups the `backup` command keeps in <data>/backups (older ones are deleted). */
+  backupKeep: number;
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -63,6 +66,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     uiDir: resolve(import.meta.dirname, '../..'),
     now: () => new Date(),
+    backupKeep: e.LUUKKU_BACKUP_KEEP,
   };
 }
 
@@ -85,6 +89,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: 'silent',
     uiDir: resolve(import.meta.dirname, '../..'),
     now: () => new Date(),
+    backupKeep: 7,
     ...overrides,
   };
 }

@@ -36,13 +36,14 @@ describe('retention', () => {
     expect(tomorrow.visit.referrals[0]).toMatchObject({ note: null, reason: 'needs_other_service', noteHidden: false });
   });
 
-  it('anonymises finished visits after the retention period, so the phone link stops working', async () => {
+  it('anonymises finished visits after the retention period, so even the phone link\'s token is gone', async () => {
     hub = await startHub({ now: '2026-11-24T15:00:00+02:00' });
     const { visit, cookie, stepId } = await referWithNote('x');
     expect((await hub!.call('POST', `/api/steps/${stepId}/cancel`, { cookie })).status).toBe(200);
     hub!.clock.advanceMinutes(60 * 24 * 89);
     expect(purgeExpired(hub!.app.commands).visitsAnonymised).toBe(0);
-    expect((await hub!.call('GET', `/api/visits/${visit.token}`)).status).toBe(200);
+    // the phone page ended with the visit's day (410); the token itself lives until anonymisation
+    expect((await hub!.call('GET', `/api/visits/${visit.token}`)).status).toBe(410);
     hub!.clock.advanceMinutes(60 * 24 * 2);
     expect(purgeExpired(hub!.app.commands).visitsAnonymised).toBe(1);
     expect((await hub!.call('GET', `/api/visits/${visit.token}`)).status).toBe(404);
@@ -81,7 +82,9 @@ describe('the end of the day', () => {
       const late = (await hub.call('POST', '/api/visits', kiosk, { services: [hub.ids.service.kela], language: 'fi', idempotencyKey: key() })).body;
       hub.clock.set('2026-11-25T08:00:00+02:00');
       expect(purgeExpired(hub.app.commands).visitsClosed).toBe(1);
-      expect((await hub.call('GET', `/api/visits/${late.token}`)).body.status).toBe('cancelled');
+      expect(hub.app.q.visitByToken(late.token)?.status).toBe('cancelled');
+      // and its phone page has ended with its day
+      expect((await hub.call('GET', `/api/visits/${late.token}`)).body.error.code).toBe('VISIT_EXPIRED');
       const kela = await hub.login('kela');
       await hub.call('POST', `/api/desks/${hub.ids.desk['1']}/open`, { cookie: kela }, { services: [hub.ids.service.kela] });
       const next = await hub.call('POST', `/api/desks/${hub.ids.desk['1']}/call-next`, { cookie: kela });

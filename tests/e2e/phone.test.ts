@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { purgeExpired } from '../../server/src/commands/retention.js';
 import { axeProblems, hasBrowser, screenshot } from './support/browser.js';
 import { issueAtKiosk, useServerAndBrowser } from './support/lifecycle.js';
 import { staffSession } from './support/server.js';
 
 describe.skipIf(!hasBrowser)("the visitor's phone page", () => {
-  const env = useServerAndBrowser();
+  // the server's clock runs with real time, and a test may move it on by whole days
+  let shiftMs = 0;
+  const env = useServerAndBrowser({ now: () => new Date(Date.now() + shiftMs) });
 
   const issue = (language: string) => issueAtKiosk(env.hub.url, { services: [2], language });
 
@@ -40,6 +43,32 @@ describe.skipIf(!hasBrowser)("the visitor's phone page", () => {
     await kela.call('POST', `/api/steps/${called.body.step.id}/refer`, { services: [4], reason: 'needs_other_service', note: 'secret-note-phone' });
     await page.waitForTimeout(500);
     expect(await page.content()).not.toContain('secret-note-phone');
+    await page.close();
+  });
+
+  it("says in the visitor's own language that an earlier day's number has ended, on a page left open and on a new load", async () => {
+    const leftOpen = await issue('fi');
+    const photographed = await issue('sv');
+    const page = await env.browser.newPage({ width: 390, height: 844 });
+    await page.goto(`${env.hub.url}/v/${leftOpen.token}`);
+    await page.getByText(leftOpen.number).waitFor();
+    try {
+      shiftMs = 24 * 3600 * 1000;
+      // the purge at the new day ends the visit and tells the lines; the open page reloads and hears it ended
+      purgeExpired(env.hub.app.commands);
+      await page.getByText('Tämä vuoronumero on päättynyt.').waitFor({ timeout: 5000 });
+      expect(await page.locator('phone-app').innerText()).not.toContain(leftOpen.number);
+
+      const later = await env.browser.newPage({ width: 390, height: 844 });
+      await later.goto(`${env.hub.url}/v/${photographed.token}`);
+      await later.getByText('Det här könumret har upphört att gälla.').waitFor({ timeout: 5000 });
+      expect(await later.evaluate(() => document.documentElement.lang)).toBe('sv-FI');
+      expect(await axeProblems(later)).toEqual([]);
+      await screenshot(later, 'phone-expired');
+      await later.close();
+    } finally {
+      shiftMs = 0;
+    }
     await page.close();
   });
 });

@@ -94,9 +94,6 @@ export function visitQueries(db: Db) {
       AND visit_id IN (SELECT id FROM visits WHERE hub_id = @hubId AND day < @today AND status = 'active')`);
   const closeStaleVisits = db.prepare(/* sql */ `
     UPDATE visits SET status = 'cancelled', ended_at = @now WHERE hub_id = @hubId AND day < @today AND status = 'active'`);
-  const anonymise = db.prepare(/* sql */ `
-    UPDATE visits SET needs = '{}', token = 'anon-' || id, anonymised_at = @now
-    WHERE hub_id = @hubId AND arrived_at < @before AND anonymised_at IS NULL AND status != 'active'`);
   const recentDurations = db.prepare<[number, number], { d: number }>(/* sql */ `
     SELECT ended_at - started_at AS d FROM steps
     WHERE service_id = ? AND status = 'done' AND started_at IS NOT NULL
@@ -175,8 +172,6 @@ export function visitQueries(db: Db) {
       closeStaleSteps.run({ hubId, today, now });
       return closeStaleVisits.run({ hubId, today, now }).changes;
     },
-    /** Keeps numbers and times for statistics; drops what could point to a person. */
-    anonymiseVisitsBefore: (hubId: number, before: number, now: number): number => anonymise.run({ hubId, before, now }).changes,
     recentServiceDurations: (serviceId: number, limit: number): number[] => recentDurations.all(serviceId, limit).map((r) => r.d),
   };
 }

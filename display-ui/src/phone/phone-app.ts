@@ -74,6 +74,13 @@ export class PhoneApp extends LitElement {
       const text = lang === 'sv' ? 'Könumret hittades inte. Fråga vid rådgivningen.' : lang === 'en' ? 'Queue number not found. Please ask at the guidance desk.' : 'Vuoronumeroa ei löytynyt. Kysy neuvonnasta.';
       return html`<div class="card" role="alert">${text}</div>`;
     }
+    if (this._data.expired) {
+      const lang = this._data.expired;
+      const info = languageInfo(lang);
+      document.documentElement.lang = info.tag;
+      document.documentElement.dir = info.dir;
+      return html`<div class="card" role="alert" lang=${info.tag} dir=${info.dir}>${ticketWords[lang].numberExpired}</div>`;
+    }
     if (!visit) return html`<div class="card" aria-busy="true">…</div>`;
     const w = ticketWords[visit.language] ?? ticketWords.en;
     const info = languageInfo(visit.language);

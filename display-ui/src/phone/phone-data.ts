@@ -1,7 +1,8 @@
 import { createApi, ApiError } from '@luukku/shared/http';
 import { connectRealtime, type ConnectionState } from '@luukku/shared/realtime';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { PublicVisit } from '@luukku/shared';
+import type { PublicVisit, VisitorLanguage } from '@luukku/shared';
+import { ticketWords } from '@luukku/shared/i18n';
 
 /** The visit's token is the last part of /v/<token>. */
 export function tokenFromPath(path = location.pathname): string {
@@ -16,6 +17,8 @@ export class VisitController implements ReactiveController {
   visit: PublicVisit | null = null;
   state: ConnectionState = 'connecting';
   notFound = false;
+  /** Set when the number was for an earlier day: the visit's language, to say so in it. */
+  expired: VisitorLanguage | null = null;
   private _api = createApi();
   private _rt: ReturnType<typeof connectRealtime> | null = null;
   private _reloading: Promise<void> | null = null;
@@ -42,9 +45,22 @@ export class VisitController implements ReactiveController {
         this.host.requestUpdate();
       },
     });
+    // the server refuses the socket of an earlier day's visit; the HTTP answer says so in words
+    this._rt.socket.on('connect_error', (err: Error & { data?: { code?: string } }) => {
+      if (err.data?.code === 'VISIT_EXPIRED') void this._reload();
+    });
   }
 
   hostDisconnected(): void {
+    this._rt?.close();
+    this._rt = null;
+  }
+
+  /** The number has ended: stop listening, and remember the language to say so in. */
+  private _expire(details: unknown): void {
+    const language = (details as { language?: string } | undefined)?.language;
+    this.expired = language !== undefined && Object.hasOwn(ticketWords, language) ? (language as VisitorLanguage) : 'en';
+    this.visit = null;
     this._rt?.close();
     this._rt = null;
   }
@@ -64,6 +80,7 @@ export class VisitController implements ReactiveController {
           if (this.visit.current?.status === 'called' && before !== 'called') this.onCalled();
         } catch (err) {
           if (err instanceof ApiError && (err.code === 'VISIT_NOT_FOUND' || err.code === 'VALIDATION_FAILED')) this.notFound = true;
+          if (err instanceof ApiError && err.code === 'VISIT_EXPIRED') this._expire(err.details);
         }
         this.host.requestUpdate();
       } while (this._again);

@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { createQueries, openDatabase, type Db, type Queries } from '@luukku/db';
 import type { Config } from '../config.js';
@@ -23,7 +23,12 @@ declare module 'fastify' {
 
 export default fp<{ config: Config }>(
   async (app, { config }) => {
-    if (config.databasePath !== ':memory:') mkdirSync(dirname(config.databasePath), { recursive: true });
+    if (config.databasePath !== ':memory:') {
+      // the data folder holds the database, print previews and backups: the server's user alone
+      const dir = dirname(config.databasePath);
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      chmodSync(dir, 0o700);
+    }
     const db = openDatabase(config.databasePath);
     const q = createQueries(db);
     const listeners: ((events: readonly StoredEvent[]) => void)[] = [];

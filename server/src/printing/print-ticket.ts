@@ -46,10 +46,11 @@ async function printToFile(ticket: TicketModel, { dataDir, now }: PrintOptions):
   const base = `${ticket.number.replace(/[^A-Za-z0-9_-]/g, '_')}-${time}`;
   const relDir = posix.join('prints', day);
   try {
-    await mkdir(join(dataDir, relDir), { recursive: true });
+    // a ticket carries the phone link's token: the server's user alone reads the previews
+    await mkdir(join(dataDir, relDir), { recursive: true, mode: 0o700 });
     // 'wx': never overwrite an earlier ticket's file
-    await writeFile(join(dataDir, relDir, `${base}.bin`), bytes, { flag: 'wx' });
-    await writeFile(join(dataDir, relDir, `${base}.png`), previewPng(bytes), { flag: 'wx' });
+    await writeFile(join(dataDir, relDir, `${base}.bin`), bytes, { flag: 'wx', mode: 0o600 });
+    await writeFile(join(dataDir, relDir, `${base}.png`), previewPng(bytes), { flag: 'wx', mode: 0o600 });
   } catch (err) {
     throw new PrintError(`The file printer could not write ${posix.join(relDir, base)}: ${(err as Error).message}`);
   }

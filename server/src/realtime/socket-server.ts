@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { EventRecord } from '@luukku/db';
 import { DomainError, SyncRequest, Zone, type ClientEvents, type HubEvent, type ServerEvents } from '@luukku/shared';
 import { visibleAgencies } from '../domain/access.js';
+import { assertVisitCurrent, visitExpired } from '../domain/visit-day.js';
 import { resolveActor, sessionCookie } from '../plugins/auth.js';
 import { hashToken } from '../auth/secrets.js';
 import { canReceive, roomsFor, roomsOf, type SocketAudience } from './audience.js';
@@ -51,6 +52,7 @@ function admit(app: FastifyInstance, socket: LuukkuSocket): SocketData {
   if (auth.visit) {
     const visit = app.q.visitByToken(auth.visit);
     if (!visit) throw new DomainError('VISIT_NOT_FOUND', 'No such visit');
+    assertVisitCurrent(visit, app.config.now(), app.q.hub(visit.hubId)!.timeZone);
     return { audience: { kind: 'visit', hubId: visit.hubId, visitId: visit.id }, credential: { visitId: visit.id } };
   }
   const session = auth.token ? undefined : app.parseCookie(socket.handshake.headers.cookie ?? '')[sessionCookie];
@@ -69,11 +71,12 @@ function admit(app: FastifyInstance, socket: LuukkuSocket): SocketData {
   };
 }
 
-/** Whether what let the socket in still holds: a revoked device or ended session is cut off. */
+/** Whether what let the socket in still holds: a revoked device, ended session or past day's visit is cut off. */
 function stillValid(app: FastifyInstance, c: SocketData['credential']): boolean {
   if ('deviceId' in c) return app.q.device(c.deviceId)?.revokedAt === null;
   if ('sessionHash' in c) return app.q.sessionUserId(c.sessionHash, app.config.now().getTime()) !== undefined;
-  return app.q.visit(c.visitId) !== undefined;
+  const visit = app.q.visit(c.visitId);
+  return visit !== undefined && !visitExpired(visit, app.config.now(), app.q.hub(visit.hubId)!.timeZone);
 }
 
 /**
@@ -110,7 +113,9 @@ export function attachRealtime(app: FastifyInstance): LuukkuServer {
       }
       const seq = app.q.lastSeq(audience.hubId);
       const missed = app.q.eventsSince(audience.hubId, parsed.data.since, maxReplay + 1);
-      if (missed.length > maxReplay) {
+      // seqs have no gaps, so a first event after `since + 1` means the ones between were pruned
+      const pruned = parsed.data.since < seq && missed[0]?.seq !== parsed.data.since + 1;
+      if (missed.length > maxReplay || pruned) {
         ack({ data: { events: [], seq, reset: true } });
         return;
       }

@@ -5,6 +5,7 @@ import { issueVisit } from '../commands/issue-visit.js';
 import { requireActor } from '../plugins/auth.js';
 import { createKioskLimiter } from '../plugins/rate-limit.js';
 import { publicVisit } from '../views/visits.js';
+import { assertVisitCurrent } from '../domain/visit-day.js';
 
 export default async function visitRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -41,15 +42,17 @@ export default async function visitRoutes(app: FastifyInstance) {
     {
       schema: {
         tags: ['visits'],
-        summary: "The visitor's phone page: status, people ahead, estimate, the desk when called (the token is the secret)",
+        summary: "The visitor's phone page: status, people ahead, estimate, the desk when called (the token is the secret); 410 VISIT_EXPIRED after the visit's day",
         params: VisitTokenParams,
-        response: { 200: PublicVisit, 400: ErrorBody, 404: ErrorBody },
+        response: { 200: PublicVisit, 400: ErrorBody, 404: ErrorBody, 410: ErrorBody },
       },
     },
     async (req) => {
       const visit = app.q.visitByToken(req.params.token);
       if (!visit) throw new DomainError('VISIT_NOT_FOUND', 'No such visit');
-      return publicVisit(app.q, app.q.hub(visit.hubId)!, visit);
+      const hub = app.q.hub(visit.hubId)!;
+      assertVisitCurrent(visit, app.config.now(), hub.timeZone);
+      return publicVisit(app.q, hub, visit);
     },
   );
 }

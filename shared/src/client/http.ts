@@ -14,6 +14,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: ErrorCode | 'NETWORK' | 'UNKNOWN',
     message: string,
+    /** The error's `details`, e.g. the visit's language with VISIT_EXPIRED. */
+    readonly details?: unknown,
   ) {
     super(message);
   }
@@ -64,9 +66,9 @@ export function createApi(options: ApiOptions = {}) {
       // a proxy's HTML error page: treat as unreachable
     }
     if (!res.ok) {
-      const e = (data as { error?: { code?: string; message?: string } } | undefined)?.error;
+      const e = (data as { error?: { code?: string; message?: string; details?: unknown } } | undefined)?.error;
       const code = (e?.code as ErrorCode | undefined) ?? (res.status >= 502 ? 'NETWORK' : 'UNKNOWN');
-      throw new ApiError(res.status, code, e?.message ?? res.statusText);
+      throw new ApiError(res.status, code, e?.message ?? res.statusText, e?.details);
     }
     return data as T;
   }

@@ -15,6 +15,8 @@ export interface TicketWords {
   connectionLost: string;
   /** What the lobby display says aloud: "Number K 23, desk 4". */
   callPhrase: (number: string, desk: string) => string;
+  /** Phone page, for a number of an earlier day: its link ends with the day. */
+  numberExpired: string;
 }
 
 /** "K023" is spoken "K 23": the letter, then the number without its leading zeros. */
@@ -36,6 +38,7 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     visitOver: 'Käyntisi on päättynyt. Kiitos!',
     connectionLost: 'Yhteys katkesi – tiedot päivittyvät, kun yhteys palaa.',
     callPhrase: (n, d) => `Vuoronumero ${n}, palvelupiste ${d}`,
+    numberExpired: 'Tämä vuoronumero on päättynyt.',
   },
   sv: {
     queueNumber: 'Könummer',
@@ -49,6 +52,7 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     visitOver: 'Ditt besök är avslutat. Tack!',
     connectionLost: 'Anslutningen bröts – uppgifterna uppdateras när den är tillbaka.',
     callPhrase: (n, d) => `Könummer ${n}, servicepunkt ${d}`,
+    numberExpired: 'Det här könumret har upphört att gälla.',
   },
   en: {
     queueNumber: 'Queue number',
@@ -62,6 +66,7 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     visitOver: 'Your visit is over. Thank you!',
     connectionLost: 'Connection lost – this page updates when it is back.',
     callPhrase: (n, d) => `Number ${n}, desk ${d}`,
+    numberExpired: 'This queue number has expired.',
   },
   ru: {
     queueNumber: 'Номер очереди',
@@ -75,6 +80,7 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     visitOver: 'Ваш визит завершён. Спасибо!',
     connectionLost: 'Связь прервалась – страница обновится, когда она восстановится.',
     callPhrase: (n, d) => `Номер ${n}, окно ${d}`,
+    numberExpired: 'Срок действия этого номера очереди истёк.',
   },
   uk: {
     queueNumber: 'Номер черги',
@@ -88,6 +94,7 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     visitOver: 'Ваш візит завершено. Дякуємо!',
     connectionLost: 'Зв’язок перервався – сторінка оновиться, коли він відновиться.',
     callPhrase: (n, d) => `Номер ${n}, віконце ${d}`,
+    numberExpired: 'Термін дії цього номера черги закінчився.',
   },
   et: {
     queueNumber: 'Järjekorranumber',
@@ -101,6 +108,7 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     visitOver: 'Sinu külastus on lõppenud. Aitäh!',
     connectionLost: 'Ühendus katkes – leht uueneb, kui ühendus taastub.',
     callPhrase: (n, d) => `Number ${n}, teeninduskoht ${d}`,
+    numberExpired: 'See järjekorranumber on aegunud.',
   },
   ar: {
     queueNumber: 'رقم الدور',
@@ -114,6 +122,7 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     visitOver: 'انتهت زيارتك. شكرًا لك!',
     connectionLost: 'انقطع الاتصال – ستتحدث الصفحة عند عودته.',
     callPhrase: (n, d) => `الرقم ${n}، المكتب ${d}`,
+    numberExpired: 'انتهت صلاحية رقم الدور هذا.',
   },
   so: {
     queueNumber: 'Lambarka safka',
@@ -127,6 +136,7 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     visitOver: 'Booqashadaadu way dhammaatay. Mahadsanid!',
     connectionLost: 'Xiriirku wuu go’ay – boggu wuu cusboonaan doonaa marka uu soo laabto.',
     callPhrase: (n, d) => `Lambarka ${n}, miiska ${d}`,
+    numberExpired: 'Lambarkan safka wuu dhacay.',
   },
   fa: {
     queueNumber: 'شماره نوبت',
@@ -140,6 +150,7 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     visitOver: 'مراجعه شما به پایان رسید. سپاس!',
     connectionLost: 'اتصال قطع شد – صفحه پس از برقراری دوباره به‌روز می‌شود.',
     callPhrase: (n, d) => `شماره ${n}، باجه ${d}`,
+    numberExpired: 'این شماره نوبت منقضی شده است.',
   },
   'fi-x-easy': {
     queueNumber: 'Sinun numerosi',
@@ -153,5 +164,6 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     visitOver: 'Asiasi on hoidettu. Kiitos!',
     connectionLost: 'Yhteys ei toimi. Sivu päivittyy, kun yhteys toimii.',
     callPhrase: (n, d) => `Numero ${n}, paikka ${d}`,
+    numberExpired: 'Tämä numero ei ole enää voimassa.',
   },
 };

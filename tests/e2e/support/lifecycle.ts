@@ -1,13 +1,14 @@
 import { afterAll, beforeAll } from 'vitest';
 import { launch, type Browser } from './browser.js';
+import type { Config } from '@luukku/server';
 import { startServer, type RunningHub } from './server.js';
 
-/** One server and one browser for a describe block, closed afterwards. */
-export function useServerAndBrowser(): { readonly hub: RunningHub; readonly browser: Browser } {
+/** One server and one browser for a describe block, closed afterwards; `config` e.g. gives it a clock. */
+export function useServerAndBrowser(config: Partial<Config> = {}): { readonly hub: RunningHub; readonly browser: Browser } {
   let hub: RunningHub | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    hub = await startServer();
+    hub = await startServer(config);
     browser = await launch();
   });
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { buildApp, testConfig } from '@luukku/server';
+import { buildApp, testConfig, type Config } from '@luukku/server';
 
 export interface RunningHub {
   app: FastifyInstance;
@@ -13,13 +13,14 @@ export interface RunningHub {
 }
 
 /** The real server with the built UIs and the demo hub, on a free port, with its own data folder. */
-export async function startServer(): Promise<RunningHub> {
+export async function startServer(overrides: Partial<Config> = {}): Promise<RunningHub> {
   const dataDir = mkdtempSync(join(tmpdir(), 'luukku-e2e-'));
   const app = await buildApp(
     testConfig({
       dataDir,
       databasePath: join(dataDir, 'luukku.sqlite'),
       uiDir: fileURLToPath(new URL('../../..', import.meta.url)),
+      ...overrides,
     }),
   );
   await app.listen({ port: 0, host: '127.0.0.1' });
