@@ -35,6 +35,9 @@ export const errorStatus = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   PRINTER_UNAVAILABLE: 503,
+  REPORT_RANGE_TOO_LARGE: 400,
+  REPORTS_BUSY: 503,
+  REPORT_TIMEOUT: 504,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

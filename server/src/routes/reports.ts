@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Queries, UserRecord } from '@luukku/db';
-import { DomainError, ErrorBody, reportKinds, reportSchemas, resolvePeriod, ReportQuery, type ReportKind, type ReportMap } from '@luukku/shared';
+import { DomainError, ErrorBody, maxReportDays, reportKinds, reportSchemas, resolvePeriod, ReportQuery, type ReportKind, type ReportMap } from '@luukku/shared';
 import { requireUser } from '../plugins/auth.js';
 import { iso } from '../views/time.js';
 import { runReport, type ReportJob } from '../views/reports/index.js';
@@ -58,9 +58,12 @@ export default async function reportRoutes(app: FastifyInstance) {
       },
       async (req, reply) => {
         const user = requireUser(req);
+        const period = resolvePeriod(req.query);
+        if (period.days > maxReportDays) {
+          throw new DomainError('REPORT_RANGE_TOO_LARGE', `A report covers at most ${maxReportDays} days; this range has ${period.days}`, { maxDays: maxReportDays, days: period.days });
+        }
         const hub = app.q.hub(user.hubId)!;
         const agencyIds = scopeOf(app.q, user, req.query.agency);
-        const period = resolvePeriod(req.query);
         const job: ReportJob = {
           kind,
           scope: { hubId: hub.id, from: period.from, to: period.to, agencyIds },
