@@ -5,7 +5,7 @@ import type { Queries, UserRecord } from '@luukku/db';
 import { DomainError, ErrorBody, maxReportDays, reportKinds, reportSchemas, resolvePeriod, ReportQuery, type ReportKind, type ReportMap } from '@luukku/shared';
 import { requireUser } from '../plugins/auth.js';
 import { iso } from '../views/time.js';
-import { runReport, type ReportJob } from '../views/reports/index.js';
+import type { ReportJob } from '../views/reports/index.js';
 
 export { toCsv } from '../views/reports/index.js';
 
@@ -42,7 +42,8 @@ export default async function reportRoutes(app: FastifyInstance) {
           summary: summaries[kind],
           description:
             'Staff see their own agencies (their services, referrals from or to them); admins the whole hub. ' +
-            'Give day, week (any day of it) or from and to (local days, at most a year); format=csv for a spreadsheet.',
+            'Give day, week (any day of it) or from and to (local days, at most a year); format=csv for a spreadsheet. ' +
+            'Reports run one at a time beside the server: 503 REPORTS_BUSY when too many wait, 504 REPORT_TIMEOUT when one runs too long.',
           querystring: ReportQuery,
           response: {
             200: {
@@ -53,6 +54,8 @@ export default async function reportRoutes(app: FastifyInstance) {
             401: ErrorBody,
             403: ErrorBody,
             404: ErrorBody,
+            503: ErrorBody,
+            504: ErrorBody,
           },
         },
       },
@@ -73,7 +76,7 @@ export default async function reportRoutes(app: FastifyInstance) {
           agencies: app.q.agencies(hub.id),
           csv: req.query.format === 'csv' ? { lang: req.query.lang ?? user.language } : null,
         };
-        const outcome = runReport(app.q, job);
+        const outcome = await app.reports.run(job);
         if (outcome.format === 'json') return outcome.report as ReportMap[typeof kind];
         return sendCsv(reply, `luukku-${kind}-${period.from}${period.to === period.from ? '' : `_${period.to}`}.csv`, outcome.csv);
       },
