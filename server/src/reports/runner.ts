@@ -75,6 +75,7 @@ export function workerReports(o: WorkerOptions): ReportRunner {
     w.on('message', (m: FromWorker) => {
       if (w !== worker) return;
       if ('ready' in m) {
+        o.log.info({ threadId: w.threadId }, 'report worker started');
         ready = true;
         dispatch();
         return;
