@@ -7,7 +7,7 @@
  *   npm run bench -- --quick               small sizes, to try the harness; writes nothing
  *   npm run bench -- --no-write            print only
  *
- * Ids: issue, call-next, fanout, hub-day, ui. BENCH_PROF=<dir> makes every server process
+ * Ids: issue, call-next, fanout, hub-day, ui, report. BENCH_PROF=<dir> makes every server process
  * write a V8 CPU profile there.
  *
  * Only the generated blocks between `<!-- bench:… -->` markers are rewritten; the prose around
@@ -21,6 +21,7 @@ import { callNextBench, callNextDefaults, callNextQuick } from './call-next.js';
 import { fanoutBench, fanoutDefaults, fanoutQuick } from './fanout.js';
 import { hubDayBench, hubDayDefaults, hubDayQuick } from './hub-day.js';
 import { uiBench, uiDefaults, uiQuick } from './ui-weight.js';
+import { reportBesideBench, reportBesideDefaults, reportBesideQuick } from './report-beside.js';
 import { describeMachine, machine } from './lib/machine.js';
 import { markdownTable, printResult, verdict, type BenchResult } from './lib/report.js';
 
@@ -35,6 +36,7 @@ const benches: { id: string; run: () => Promise<BenchResult> }[] = [
   { id: 'fanout', run: () => fanoutBench(quick ? fanoutQuick : fanoutDefaults) },
   { id: 'hub-day', run: () => hubDayBench(quick ? hubDayQuick : hubDayDefaults) },
   { id: 'ui', run: () => uiBench(quick ? uiQuick : uiDefaults) },
+  { id: 'report', run: () => reportBesideBench(quick ? reportBesideQuick : reportBesideDefaults) },
 ];
 const unknown = (only ?? []).filter((id) => !benches.some((b) => b.id === id));
 if (unknown.length) {
