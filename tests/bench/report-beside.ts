@@ -27,7 +27,7 @@ export interface ReportBesideOptions {
 }
 
 export const reportBesideDefaults: ReportBesideOptions = { visitsPerDay: 4_500, rate: 100, seconds: 10, rounds: 2, inline: true };
-export const reportBesideQuick: ReportBesideOptions = { visitsPerDay: 500, rate: 100, seconds: 3, rounds: 1, inline: true };
+export const reportBesideQuick: ReportBesideOptions = { visitsPerDay: 500, rate: 50, seconds: 3, rounds: 1, inline: true };
 
 let keys = 0;
 const runId = Date.now().toString(36);
@@ -66,6 +66,8 @@ export async function reportBesideBench(o: ReportBesideOptions): Promise<BenchRe
   type Mode = 'worker' | 'inline';
   const p99: Record<'none' | Mode, number[]> = { none: [], worker: [], inline: [] };
   const reportMs: Record<Mode, number[]> = { worker: [], inline: [] };
+  const failed: Record<Mode, number> = { worker: 0, inline: 0 };
+  const sent: Record<Mode, number> = { worker: 0, inline: 0 };
   const modes: Mode[] = o.inline ? ['worker', 'inline'] : ['worker'];
   try {
     for (const mode of modes) {
@@ -92,7 +94,10 @@ export async function reportBesideBench(o: ReportBesideOptions): Promise<BenchRe
           const r = await openLoop(server.url, issue, { rate: o.rate, seconds: o.seconds });
           running = false;
           await reports;
-          if (r.non2xx + r.errors > 0) throw new Error(`issue beside a ${mode} report: ${r.non2xx} non-2xx, ${r.errors} errors`);
+          // inline, the kiosks' requests may time out (10 s) behind a report: that is the figure
+          if (mode === 'worker' && r.non2xx + r.errors > 0) throw new Error(`issue beside a worker report: ${r.non2xx} non-2xx, ${r.errors} errors`);
+          failed[mode] += r.non2xx + r.errors;
+          sent[mode] += r.ok + r.non2xx + r.errors;
           p99[mode].push(r.latency.p99);
         }
       } finally {
@@ -120,11 +125,13 @@ export async function reportBesideBench(o: ReportBesideOptions): Promise<BenchRe
     tables: [
       {
         title: `Issue p99 at ${o.rate} req/s`,
-        headers: ['', 'issue p99', 'vs. no report', 'year reports answered', 'report p50', 'report max'],
+        headers: ['', 'issue p99 (answered)', 'vs. no report', 'issues not answered in 10 s', 'year reports answered', 'report p50', 'report max'],
         rows: [
-          ['no report', ms(none), '', '', '', ''],
-          ['year reports in the worker', ms(worker), ratio(worker / none), reportMs.worker.length, ms(rs('worker').p50), ms(rs('worker').max)],
-          ...(o.inline ? [['year reports inline (before)', ms(inline), ratio(inline / none), reportMs.inline.length, ms(rs('inline').p50), ms(rs('inline').max)]] : []),
+          ['no report', ms(none), '', '', '', '', ''],
+          ['year reports in the worker', ms(worker), ratio(worker / none), `${failed.worker} of ${sent.worker}`, reportMs.worker.length, ms(rs('worker').p50), ms(rs('worker').max)],
+          ...(o.inline
+            ? [['year reports inline (before)', ms(inline), ratio(inline / none), `${failed.inline} of ${sent.inline}`, reportMs.inline.length, ms(rs('inline').p50), ms(rs('inline').max)]]
+            : []),
         ],
       },
     ],
