@@ -8,6 +8,7 @@ import errors, { frameworkErrors } from './plugins/errors.js';
 import metrics from './plugins/metrics.js';
 import ui from './plugins/ui.js';
 import retention from './plugins/retention.js';
+import reports from './plugins/reports.js';
 import { seedDemo } from './demo/seed.js';
 import { attachRealtime } from './realtime/socket-server.js';
 import adminRoutes from './routes/admin.js';
@@ -44,6 +45,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(database, { config });
   await app.register(auth);
   await app.register(metrics);
+  await app.register(reports);
   await app.register(swagger, {
     openapi: {
       info: { title: 'Luukku API', version: '0.1.0', description: 'Queue and referral system for one-stop public service hubs' },

@@ -18,6 +18,9 @@ export const EnvSchema = z.object({
   /** Unset: /metrics answers only on loopback. Set: Prometheus sends it as the basic-auth password. */
   LUUKKU_NOTES_KEEP_DAYS: z.coerce.number().int().min(0).max(30).default(0),
   LUUKKU_METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{16,200}$/, '16–200 printable characters, no spaces').optional(),
+  LUUKKU_REPORT_TIMEOUT_MS: z.coerce.number().int().min(1).max(3_600_000).default(60_000),
+  LUUKKU_REPORT_QUEUE: z.coerce.number().int().min(0).max(1000).default(32),
+  LUUKKU_REPORT_WORKER: flag.default(true),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LUUKKU_BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
 });
@@ -37,6 +40,12 @@ export interface Config {
   /** Referral notes are deleted at the end of their day plus this many days (0: tonight). */
   notesKeepDays: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** A report running longer is stopped (its worker restarted) and answered 504 REPORT_TIMEOUT. */
+  reportTimeoutMs: number;
+  /** Reports that may wait behind the running one; more are answered 503 REPORTS_BUSY. */
+  reportQueue: number;
+  /** Reports run in a worker thread on their own read-only connection; false (and ':memory:') runs them inline. */
+  reportWorker: boolean;
   /** Where the built UIs are; absent ones are simply not served. */
   uiDir: string;
   /** The clock every rule reads; tests move it. */
@@ -64,6 +73,9 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.LUUKKU_METRICS_TOKEN,
     notesKeepDays: e.LUUKKU_NOTES_KEEP_DAYS,
     logLevel: e.LOG_LEVEL,
+    reportTimeoutMs: e.LUUKKU_REPORT_TIMEOUT_MS,
+    reportQueue: e.LUUKKU_REPORT_QUEUE,
+    reportWorker: e.LUUKKU_REPORT_WORKER,
     uiDir: resolve(import.meta.dirname, '../..'),
     now: () => new Date(),
     backupKeep: e.LUUKKU_BACKUP_KEEP,
@@ -87,6 +99,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     metricsToken: undefined,
     notesKeepDays: 0,
     logLevel: 'silent',
+    reportTimeoutMs: 60_000,
+    reportQueue: 32,
+    reportWorker: true,
     uiDir: resolve(import.meta.dirname, '../..'),
     now: () => new Date(),
     backupKeep: 7,

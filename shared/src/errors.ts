@@ -36,6 +36,9 @@ export const errorStatus = {
   INTERNAL: 500,
   PRINTER_UNAVAILABLE: 503,
   VISIT_EXPIRED: 410,
+  REPORT_RANGE_TOO_LARGE: 400,
+  REPORTS_BUSY: 503,
+  REPORT_TIMEOUT: 504,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -98,7 +98,6 @@ describe('GET /api/reports/* — the period', () => {
     ['a day and a range', `day=${day}&from=${day}&to=${day}`],
     ['from without to', `from=${day}`],
     ['to before from', 'from=2026-11-24&to=2026-11-23'],
-    ['more than 366 days', 'from=2025-01-01&to=2026-01-02'],
     ['an unknown parameter', `day=${day}&hub=2`],
     ['an unknown format', `day=${day}&format=xlsx`],
     ['a language staff do not use', `day=${day}&lang=de`],
@@ -109,6 +108,14 @@ describe('GET /api/reports/* — the period', () => {
       expectError(await hub.call('GET', `/api/reports/waits?${query}`, admin), 400, 'VALIDATION_FAILED');
     });
   }
+
+  it('refuses a range of more than 366 days with 400 REPORT_RANGE_TOO_LARGE, saying how long it may be', async () => {
+    for (const query of ['from=2025-01-01&to=2026-01-02', 'from=2020-01-01&to=2026-11-24']) {
+      const res = await hub.call('GET', `/api/reports/waits?${query}`, admin);
+      expectError(res, 400, 'REPORT_RANGE_TOO_LARGE');
+      expect(res.body.error.details).toMatchObject({ maxDays: 366 });
+    }
+  });
 
   it('accepts a leap year of 366 days and reports the days covered', async () => {
     const r = expectOk(await hub.call('GET', '/api/reports/arrivals?from=2024-01-01&to=2024-12-31', admin));

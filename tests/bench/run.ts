@@ -7,7 +7,7 @@
  *   npm run bench -- --quick               small sizes, to try the harness; writes nothing
  *   npm run bench -- --no-write            print only
  *
- * Ids: issue, call-next, fanout, hub-day, ui, hubs, depth (issue 10). BENCH_PROF=<dir> makes every server process
+ * Ids: issue, call-next, fanout, hub-day, ui, hubs, depth, report (issue 10). BENCH_PROF=<dir> makes every server process
  * write a V8 CPU profile there.
  *
  * Only the generated blocks between `<!-- bench:… -->` markers are rewritten; the prose around
@@ -23,6 +23,7 @@ import { hubDayBench, hubDayDefaults, hubDayQuick } from './hub-day.js';
 import { uiBench, uiDefaults, uiQuick } from './ui-weight.js';
 import { hubsBench, hubsDefaults, hubsQuick } from './hubs.js';
 import { depthBench, depthDefaults, depthQuick } from './depth.js';
+import { reportBesideBench, reportBesideDefaults, reportBesideQuick } from './report-beside.js';
 import { describeMachine, machine } from './lib/machine.js';
 import { markdownTable, printResult, verdict, type BenchResult } from './lib/report.js';
 
@@ -39,6 +40,7 @@ const benches: { id: string; run: () => Promise<BenchResult> }[] = [
   { id: 'ui', run: () => uiBench(quick ? uiQuick : uiDefaults) },
   { id: 'hubs', run: () => hubsBench(quick ? hubsQuick : hubsDefaults) },
   { id: 'depth', run: () => depthBench(quick ? depthQuick : depthDefaults) },
+  { id: 'report', run: () => reportBesideBench(quick ? reportBesideQuick : reportBesideDefaults) },
 ];
 const unknown = (only ?? []).filter((id) => !benches.some((b) => b.id === id));
 if (unknown.length) {

@@ -15,7 +15,7 @@ import { Server } from 'socket.io';
 import { buildApp, testConfig } from '@luukku/server';
 
 export type ServerSpec =
-  | { kind: 'luukku'; databasePath: string; dataDir: string; uiDir: string }
+  | { kind: 'luukku'; databasePath: string; dataDir: string; uiDir: string; reportWorker?: boolean }
   | { kind: 'baseline'; databasePath: string; synchronous?: 'FULL' | 'NORMAL'; waitingSteps?: { count: number; services: number[] } }
   | { kind: 'raw-io' };
 
@@ -38,6 +38,7 @@ async function luukku(spec: Extract<ServerSpec, { kind: 'luukku' }>): Promise<Fa
       kioskRateLimitPerMinute: 0,
       logLevel: 'silent',
       demo: true, // a no-op when the parent seeded hubs already
+      reportWorker: spec.reportWorker ?? true,
     }),
   );
 }
