@@ -18,6 +18,7 @@ export const EnvSchema = z.object({
   /** Unset: /metrics answers only on loopback. Set: Prometheus sends it as the basic-auth password. */
   LUUKKU_NOTES_KEEP_DAYS: z.coerce.number().int().min(0).max(30).default(0),
   LUUKKU_METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{16,200}$/, '16–200 printable characters, no spaces').optional(),
+  LUUKKU_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(500),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -36,6 +37,8 @@ export interface Config {
   /** Referral notes are deleted at the end of their day plus this many days (0: tonight). */
   notesKeepDays: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** Realtime connections one client address may hold open (a hub's Wi-Fi puts many phones behind one). */
+  socketsPerAddress: number;
   /** Where the built UIs are; absent ones are simply not served. */
   uiDir: string;
   /** The clock every rule reads; tests move it. */
@@ -61,6 +64,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.LUUKKU_METRICS_TOKEN,
     notesKeepDays: e.LUUKKU_NOTES_KEEP_DAYS,
     logLevel: e.LOG_LEVEL,
+    socketsPerAddress: e.LUUKKU_SOCKETS_PER_ADDRESS,
     uiDir: resolve(import.meta.dirname, '../..'),
     now: () => new Date(),
   };
@@ -83,6 +87,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     metricsToken: undefined,
     notesKeepDays: 0,
     logLevel: 'silent',
+    // tests and benchmarks open hundreds of sockets from 127.0.0.1
+    socketsPerAddress: 100_000,
     uiDir: resolve(import.meta.dirname, '../..'),
     now: () => new Date(),
     ...overrides,

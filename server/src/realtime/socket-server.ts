@@ -7,6 +7,8 @@ import { visibleAgencies } from '../domain/access.js';
 import { resolveActor, sessionCookie } from '../plugins/auth.js';
 import { hashToken } from '../auth/secrets.js';
 import { canReceive, roomsFor, roomsOf, type SocketAudience } from './audience.js';
+import { ConnectionsPerAddress, limitSync } from './limits.js';
+import { replayCandidates } from './replay.js';
 
 interface SocketData {
   audience: SocketAudience;
@@ -83,8 +85,12 @@ function stillValid(app: FastifyInstance, c: SocketData['credential']): boolean 
 export function attachRealtime(app: FastifyInstance): LuukkuServer {
   const io: LuukkuServer = new Server(app.server, { serveClient: false, connectionStateRecovery: undefined });
 
+  const connections = new ConnectionsPerAddress(app.config.socketsPerAddress);
+  connections.watch(io);
+
   io.use((socket, next) => {
     try {
+      if (!connections.admits(socket.handshake.address)) throw new DomainError('RATE_LIMITED', 'Too many connections from this address');
       Object.assign(socket.data, admit(app, socket));
       next();
     } catch (err) {
@@ -96,8 +102,7 @@ export function attachRealtime(app: FastifyInstance): LuukkuServer {
   io.on('connection', (socket) => {
     const audience = socket.data.audience;
     void socket.join([...roomsOf(audience), credentialRoom(socket.data.credential)]);
-    socket.on('sync', (request, ack) => {
-      if (typeof ack !== 'function') return;
+    socket.on('sync', limitSync(socket, (request, ack) => {
       if (!stillValid(app, socket.data.credential)) {
         ack({ error: { code: 'UNAUTHENTICATED', message: 'The device was revoked or the session ended' } });
         socket.disconnect(true);
@@ -109,13 +114,13 @@ export function attachRealtime(app: FastifyInstance): LuukkuServer {
         return;
       }
       const seq = app.q.lastSeq(audience.hubId);
-      const missed = app.q.eventsSince(audience.hubId, parsed.data.since, maxReplay + 1);
+      const missed = replayCandidates(app.q, audience, parsed.data.since, maxReplay + 1);
       if (missed.length > maxReplay) {
         ack({ data: { events: [], seq, reset: true } });
         return;
       }
       ack({ data: { events: missed.filter((e) => canReceive(audience, e)).map(toWire), seq, reset: false } });
-    });
+    }));
   });
 
   app.decorate('realtime', {
