@@ -35,6 +35,7 @@ export const errorStatus = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   PRINTER_UNAVAILABLE: 503,
+  STORAGE_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

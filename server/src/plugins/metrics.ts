@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { statfsSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import { DomainError, type CallData, type StepData } from '@luukku/shared';
 import type { StoredEvent } from '../commands/context.js';
@@ -84,6 +85,15 @@ const printRoute = '/api/kiosk/print';
 function isLoopback(address: string | undefined): boolean {
   if (!address) return false;
   return address === '::1' || /^(::ffff:)?127\./.test(address);
+}
+
+function dataDirSpace(dir: string): { free: number; size: number } | null {
+  try {
+    const s = statfsSync(dir);
+    return { free: s.bavail * s.bsize, size: s.blocks * s.bsize };
+  } catch {
+    return null;
+  }
 }
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
@@ -207,6 +217,13 @@ export default fp(
 
       out.family('luukku_print_failures_total', 'counter', 'Tickets a kiosk printer failed to print since the server started');
       for (const s of printFailures.all()) out.sample('luukku_print_failures_total', s.labels, s.value);
+
+      // a full disk stops issuing; alert on this before it happens (a folder not made yet has no sample)
+      const disk = dataDirSpace(app.config.dataDir);
+      if (disk) {
+        out.family('luukku_data_dir_free_bytes', 'gauge', 'Bytes free to the server on the file system of its data folder').sample('luukku_data_dir_free_bytes', {}, disk.free);
+        out.family('luukku_data_dir_size_bytes', 'gauge', 'Size in bytes of the file system of the data folder').sample('luukku_data_dir_size_bytes', {}, disk.size);
+      }
 
       const mem = process.memoryUsage();
       const cpu = process.cpuUsage();
