@@ -37,6 +37,8 @@ export interface Config {
   /** Referral notes are deleted at the end of their day plus this many days (0: tonight). */
   notesKeepDays: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** Where the log goes instead of stdout (tests read it); not a setting, so not in EnvSchema. */
+  logStream?: { write: (line: string) => unknown };
   /** Realtime connections one client address may hold open (a hub's Wi-Fi puts many phones behind one). */
   socketsPerAddress: number;
   /** Where the built UIs are; absent ones are simply not served. */
