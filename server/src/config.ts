@@ -11,7 +11,8 @@ export const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   LUUKKU_DATA_DIR: z.string().min(1).default('./data'),
-  LUUKKU_DEMO: flag.default(true),
+  /** Unset: seed the demo only when serving on loopback; its logins and tokens are public. */
+  LUUKKU_DEMO: flag.optional(),
   LUUKKU_KIOSK_RATE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(30),
   LUUKKU_SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   LUUKKU_PUBLIC_URL: z.url().optional(),
@@ -47,6 +48,12 @@ export interface Config {
   now: () => Date;
 }
 
+/** Whether HOST listens on this machine only (no one on the network can reach it directly). */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || /^::ffff:127(\.\d{1,3}){3}$/.test(h);
+}
+
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
@@ -59,7 +66,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir,
     databasePath: resolve(dataDir, 'luukku.sqlite'),
-    demo: e.LUUKKU_DEMO,
+    demo: e.LUUKKU_DEMO ?? isLoopbackHost(e.HOST),
     kioskRateLimitPerMinute: e.LUUKKU_KIOSK_RATE_LIMIT,
     sessionHours: e.LUUKKU_SESSION_HOURS,
     publicUrl: e.LUUKKU_PUBLIC_URL,

@@ -4,6 +4,7 @@ import { statfsSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import { DomainError, type CallData, type StepData } from '@luukku/shared';
 import type { StoredEvent } from '../commands/context.js';
+import { isLoopbackHost } from '../config.js';
 
 /**
  * GET /metrics in the Prometheus text format (0.0.4). A dozen series need no client library:
@@ -12,7 +13,8 @@ import type { StoredEvent } from '../commands/context.js';
  *
  * Who may read it: with LUUKKU_METRICS_TOKEN set, whoever sends it as the basic-auth password
  * (a bearer token would be taken for a device token); without it, only a direct connection
- * from this machine — not one relayed by a reverse proxy, which would make it public.
+ * from this machine to a server that listens on loopback only — not one relayed by a reverse
+ * proxy, which would make it public.
  */
 
 type Labels = Record<string, string>;
@@ -110,6 +112,11 @@ function checkAccess(app: FastifyInstance, req: FastifyRequest, reply: FastifyRe
       throw new DomainError('UNAUTHENTICATED', 'Send the metrics token as the basic-auth password');
     }
     return;
+  }
+  // a server reachable from the network may sit behind a proxy on this machine, whose connections
+  // all look local: there, only the token opens the metrics
+  if (!isLoopbackHost(app.config.host)) {
+    throw new DomainError('FORBIDDEN', 'This server listens beyond loopback: set LUUKKU_METRICS_TOKEN to read /metrics');
   }
   const relayed = req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined || req.headers['x-real-ip'] !== undefined;
   if (!isLoopback(req.socket.remoteAddress) || relayed) {
