@@ -20,6 +20,7 @@ export const EnvSchema = z.object({
   LUUKKU_NOTES_KEEP_DAYS: z.coerce.number().int().min(0).max(30).default(0),
   LUUKKU_METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{16,200}$/, '16–200 printable characters, no spaces').optional(),
   LUUKKU_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(500),
+  LUUKKU_SOCKET_SYNCS_PER_SECOND: z.coerce.number().positive().max(10_000).default(2),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -42,6 +43,8 @@ export interface Config {
   logStream?: { write: (line: string) => unknown };
   /** Realtime connections one client address may hold open (a hub's Wi-Fi puts many phones behind one). */
   socketsPerAddress: number;
+  /** `sync` requests one socket may send per second, after a burst of five seconds' worth (at least 10). */
+  socketSyncsPerSecond: number;
   /** Where the built UIs are; absent ones are simply not served. */
   uiDir: string;
   /** The clock every rule reads; tests move it. */
@@ -74,6 +77,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     notesKeepDays: e.LUUKKU_NOTES_KEEP_DAYS,
     logLevel: e.LOG_LEVEL,
     socketsPerAddress: e.LUUKKU_SOCKETS_PER_ADDRESS,
+    socketSyncsPerSecond: e.LUUKKU_SOCKET_SYNCS_PER_SECOND,
     uiDir: resolve(import.meta.dirname, '../..'),
     now: () => new Date(),
   };
@@ -98,6 +102,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     logLevel: 'silent',
     // tests and benchmarks open hundreds of sockets from 127.0.0.1
     socketsPerAddress: 100_000,
+    socketSyncsPerSecond: 2,
     uiDir: resolve(import.meta.dirname, '../..'),
     now: () => new Date(),
     ...overrides,

@@ -2,17 +2,22 @@ import type { Server, Socket } from 'socket.io';
 import type { SyncAck } from '@luukku/shared';
 
 /**
- * What one socket may ask of the server. A screen syncs once per reconnect, so these leave a
- * real client far from the limit while a script that loops on `sync` gets refusals, then the door.
+ * What one socket may ask of the server. A screen syncs once per reconnect, so the defaults
+ * (LUUKKU_SOCKET_SYNCS_PER_SECOND=2) leave a real client far from the limit while a script that
+ * loops on `sync` gets refusals, then the door.
  */
-export const syncLimits = {
+export interface SyncLimits {
   /** Syncs a socket may send in a burst (a flapping Wi-Fi reconnects a few times in a row). */
-  burst: 10,
+  burst: number;
   /** The burst refills at this many syncs per second. */
-  perSecond: 2,
+  perSecond: number;
   /** Refusals in a row after which the socket is cut: it is not a screen catching up. */
-  refusalsBeforeDisconnect: 20,
-} as const;
+  refusalsBeforeDisconnect: number;
+}
+
+export function syncLimits(perSecond: number): SyncLimits {
+  return { perSecond, burst: Math.max(10, Math.ceil(perSecond * 5)), refusalsBeforeDisconnect: 20 };
+}
 
 /** A token bucket on the monotonic clock (the app's clock is moved by tests; this must not be). */
 export class TokenBucket {
@@ -44,13 +49,13 @@ type Ack = (answer: SyncAck) => void;
  * The answer is computed on the next turn of the event loop, so HTTP requests interleave with a
  * burst of syncs instead of waiting behind all of them.
  */
-export function limitSync<R>(socket: Socket, answer: (request: R, ack: Ack) => void): (request: R, ack: Ack) => void {
-  const bucket = new TokenBucket(syncLimits.burst, syncLimits.perSecond);
+export function limitSync<R>(socket: Socket, limits: SyncLimits, answer: (request: R, ack: Ack) => void): (request: R, ack: Ack) => void {
+  const bucket = new TokenBucket(limits.burst, limits.perSecond);
   let inFlight = false;
   let refusals = 0;
   const refuse = (ack: Ack, message: string) => {
     ack({ error: { code: 'RATE_LIMITED', message } });
-    if (++refusals >= syncLimits.refusalsBeforeDisconnect) socket.disconnect(true);
+    if (++refusals >= limits.refusalsBeforeDisconnect) socket.disconnect(true);
   };
   return (request, ack) => {
     if (typeof ack !== 'function') return;

@@ -7,7 +7,7 @@ import { visibleAgencies } from '../domain/access.js';
 import { resolveActor, sessionCookie } from '../plugins/auth.js';
 import { hashToken } from '../auth/secrets.js';
 import { canReceive, roomsFor, roomsOf, type SocketAudience } from './audience.js';
-import { ConnectionsPerAddress, limitSync } from './limits.js';
+import { ConnectionsPerAddress, limitSync, syncLimits } from './limits.js';
 import { replayCandidates } from './replay.js';
 
 interface SocketData {
@@ -87,6 +87,7 @@ export function attachRealtime(app: FastifyInstance): LuukkuServer {
 
   const connections = new ConnectionsPerAddress(app.config.socketsPerAddress);
   connections.watch(io);
+  const limits = syncLimits(app.config.socketSyncsPerSecond);
 
   io.use((socket, next) => {
     try {
@@ -102,7 +103,7 @@ export function attachRealtime(app: FastifyInstance): LuukkuServer {
   io.on('connection', (socket) => {
     const audience = socket.data.audience;
     void socket.join([...roomsOf(audience), credentialRoom(socket.data.credential)]);
-    socket.on('sync', limitSync(socket, (request, ack) => {
+    socket.on('sync', limitSync(socket, limits, (request, ack) => {
       if (!stillValid(app, socket.data.credential)) {
         ack({ error: { code: 'UNAUTHENTICATED', message: 'The device was revoked or the session ended' } });
         socket.disconnect(true);
