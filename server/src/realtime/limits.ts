@@ -88,6 +88,8 @@ function whenWritten(socket: Socket, done: () => void): void {
     done();
   };
   conn.transport.once('drain', once);
+  // a transport that is replaced or closed never drains; the answer is then gone or resent anyway
+  socket.conn.once('upgrade', once);
   socket.conn.once('close', once);
 }
 
