@@ -110,6 +110,22 @@ describe('a socket that floods sync', () => {
   });
 });
 
+describe('one sync in flight', () => {
+  it('refuses a sync sent while the last one is still unanswered, with RATE_LIMITED', async () => {
+    await start();
+    const visit = await issue(hub, 'kela');
+    const phone = await clients.phone(visit.token);
+    // five at once, well within the bucket: only the wait for an answer can refuse them
+    const answers = await Promise.all(Array.from({ length: 5 }, () => phone.sync({ since: 0 })));
+    const refused = answers.filter((a) => 'error' in a);
+    expect(answers.filter((a) => 'data' in a).length).toBeGreaterThanOrEqual(1);
+    expect(refused.length, JSON.stringify(answers.map((a) => ('error' in a ? a.error.code : 'data')))).toBeGreaterThanOrEqual(1);
+    for (const r of refused) expect(r).toMatchObject({ error: { code: 'RATE_LIMITED', message: expect.stringMatching(/one sync at a time/i) } });
+    // waiting for the answer is all it takes
+    expect('data' in (await phone.sync({ since: 0 }))).toBe(true);
+  });
+});
+
 describe('what a sync replays', () => {
   it("gives a phone page its own visit's events and only the latest line counts", async () => {
     await start();
