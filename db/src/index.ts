@@ -3,3 +3,4 @@ export { createQueries, type Queries } from './queries.js';
 export { backupDatabase, backupFileName, rotateBackups } from './backup.js';
 export type { StepChanges } from './queries/visits.js';
 export type * from './records.js';
+export { isStorageFault, storageProbe } from './storage.js';

@@ -10,6 +10,7 @@ import ui from './plugins/ui.js';
 import retention from './plugins/retention.js';
 import reports from './plugins/reports.js';
 import { seedDemo } from './demo/seed.js';
+import { logSerializers } from './logging.js';
 import { attachRealtime } from './realtime/socket-server.js';
 import adminRoutes from './routes/admin.js';
 import adminCatalogRoutes from './routes/admin-catalog.js';
@@ -31,7 +32,7 @@ export type { AppServices } from './plugins/database.js';
 /** Builds the whole server, ready to inject or listen; it never listens itself. */
 export async function buildApp(config: Config): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: { level: config.logLevel },
+    logger: { level: config.logLevel, serializers: logSerializers, ...(config.logStream ? { stream: config.logStream } : {}) },
     bodyLimit: 64 * 1024,
     // a small box (or a busy one) can take more than the default 10 s to load plugins and seed
     pluginTimeout: 60_000,

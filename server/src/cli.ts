@@ -7,8 +7,11 @@ import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const usage = `Usage:
-  npm run luukku -- create-admin --username NAME --password PASSWORD [--hub-name NAME] [--hub-slug SLUG]
-      Creates the first admin (and the hub itself, when the database has none).
+  npm run luukku -- create-admin --username NAME [--hub-name NAME] [--hub-slug SLUG]
+      Creates the first admin (and the hub itself, when the database has none). Asks for the
+      password (typed twice, not shown), or reads its first line from stdin when piped:
+      printf '%s\n' "$PASSWORD" | npm run luukku -- create-admin --username NAME
+      Never on the command line: other users of the machine see arguments (ps, shell history).
   npm run luukku -- backup [--to FILE]
       Copies the live database safely (SQLite online backup), by default to
       <LUUKKU_DATA_DIR>/backups/luukku-<date>-<time>.sqlite, and keeps the newest
@@ -46,6 +49,56 @@ async function backup(rest: string[]): Promise<number> {
   }
 }
 
+/** The first line piped in on stdin (without its line ending). */
+async function firstLineOfStdin(): Promise<string> {
+  let text = '';
+  for await (const chunk of process.stdin) {
+    text += String(chunk);
+    if (text.includes('\n')) break;
+  }
+  return text.split(/\r?\n/)[0] ?? '';
+}
+
+/** Reads a line from the terminal without echoing it. */
+function readHidden(question: string): Promise<string> {
+  return new Promise((resolvePassword, reject) => {
+    const stdin = process.stdin;
+    process.stdout.write(question);
+    stdin.setRawMode(true);
+    stdin.resume();
+    stdin.setEncoding('utf8');
+    let typed = '';
+    const onData = (chars: string) => {
+      for (const c of chars) {
+        if (c === '\r' || c === '\n') {
+          finish();
+          process.stdout.write('\n');
+          return resolvePassword(typed);
+        }
+        if (c === '\u0003') {
+          finish();
+          return reject(new Error('cancelled'));
+        }
+        if (c === '\u007f' || c === '\b') typed = typed.slice(0, -1);
+        else typed += c;
+      }
+    };
+    const finish = () => {
+      stdin.off('data', onData);
+      stdin.setRawMode(false);
+      stdin.pause();
+    };
+    stdin.on('data', onData);
+  });
+}
+
+/** Asks twice; null when the two differ. */
+async function promptPassword(): Promise<string | null> {
+  const first = await readHidden('Password for the new admin: ');
+  const again = await readHidden('The same again: ');
+  return first === again ? first : null;
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === 'backup') return backup(rest);
@@ -57,7 +110,16 @@ async function main(argv: string[]): Promise<number> {
     args: rest,
     options: { username: { type: 'string' }, password: { type: 'string' }, 'hub-name': { type: 'string' }, 'hub-slug': { type: 'string' } },
   });
-  const parsed = CreateAdmin.safeParse(values);
+  if (values.password !== undefined) {
+    process.stderr.write('The password is not taken from the command line, where others can read it: type it at the prompt or pipe it on stdin.\n\n' + usage + '\n');
+    return 2;
+  }
+  const password = process.stdin.isTTY ? await promptPassword() : await firstLineOfStdin();
+  if (password === null) {
+    process.stderr.write('The two passwords differ; nothing was created.\n');
+    return 1;
+  }
+  const parsed = CreateAdmin.safeParse({ ...values, password });
   if (!parsed.success) {
     process.stderr.write(z.prettifyError(parsed.error) + '\n\n' + usage + '\n');
     return 2;

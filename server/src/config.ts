@@ -11,7 +11,8 @@ export const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   LUUKKU_DATA_DIR: z.string().min(1).default('./data'),
-  LUUKKU_DEMO: flag.default(true),
+  /** Unset: seed the demo only when serving on loopback; its logins and tokens are public. */
+  LUUKKU_DEMO: flag.optional(),
   LUUKKU_KIOSK_RATE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(30),
   LUUKKU_SESSION_HOURS: z.coerce.number().positive().max(24 * 30).default(12),
   LUUKKU_PUBLIC_URL: z.url().optional(),
@@ -21,6 +22,8 @@ export const EnvSchema = z.object({
   LUUKKU_REPORT_TIMEOUT_MS: z.coerce.number().int().min(1).max(3_600_000).default(60_000),
   LUUKKU_REPORT_QUEUE: z.coerce.number().int().min(0).max(1000).default(32),
   LUUKKU_REPORT_WORKER: flag.default(true),
+  LUUKKU_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(500),
+  LUUKKU_SOCKET_SYNCS_PER_SECOND: z.coerce.number().positive().max(10_000).default(2),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LUUKKU_BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
 });
@@ -46,12 +49,24 @@ export interface Config {
   reportQueue: number;
   /** Reports run in a worker thread on their own read-only connection; false (and ':memory:') runs them inline. */
   reportWorker: boolean;
+  /** Where the log goes instead of stdout (tests read it); not a setting, so not in EnvSchema. */
+  logStream?: { write: (line: string) => unknown };
+  /** Realtime connections one client address may hold open (a hub's Wi-Fi puts many phones behind one). */
+  socketsPerAddress: number;
+  /** `sync` requests one socket may send per second, after a burst of five seconds' worth (at least 10). */
+  socketSyncsPerSecond: number;
   /** Where the built UIs are; absent ones are simply not served. */
   uiDir: string;
   /** The clock every rule reads; tests move it. */
   now: () => Date;
   /** How many backups the `backup` command keeps in <data>/backups (older ones are deleted). */
   backupKeep: number;
+}
+
+/** Whether HOST listens on this machine only (no one on the network can reach it directly). */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[(.*)\]$/, '$1');
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || /^::ffff:127(\.\d{1,3}){3}$/.test(h);
 }
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -66,7 +81,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir,
     databasePath: resolve(dataDir, 'luukku.sqlite'),
-    demo: e.LUUKKU_DEMO,
+    demo: e.LUUKKU_DEMO ?? isLoopbackHost(e.HOST),
     kioskRateLimitPerMinute: e.LUUKKU_KIOSK_RATE_LIMIT,
     sessionHours: e.LUUKKU_SESSION_HOURS,
     publicUrl: e.LUUKKU_PUBLIC_URL,
@@ -76,6 +91,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     reportTimeoutMs: e.LUUKKU_REPORT_TIMEOUT_MS,
     reportQueue: e.LUUKKU_REPORT_QUEUE,
     reportWorker: e.LUUKKU_REPORT_WORKER,
+    socketsPerAddress: e.LUUKKU_SOCKETS_PER_ADDRESS,
+    socketSyncsPerSecond: e.LUUKKU_SOCKET_SYNCS_PER_SECOND,
     uiDir: resolve(import.meta.dirname, '../..'),
     now: () => new Date(),
     backupKeep: e.LUUKKU_BACKUP_KEEP,
@@ -102,6 +119,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     reportTimeoutMs: 60_000,
     reportQueue: 32,
     reportWorker: true,
+    // tests and benchmarks open hundreds of sockets from 127.0.0.1
+    socketsPerAddress: 100_000,
+    socketSyncsPerSecond: 2,
     uiDir: resolve(import.meta.dirname, '../..'),
     now: () => new Date(),
     backupKeep: 7,

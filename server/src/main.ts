@@ -19,9 +19,10 @@ const kiosk = demoDevices.find((d) => d.kind === 'kiosk')!.token;
 const display = demoDevices.find((d) => d.kind === 'display')!.token;
 app.log.info(
   {
-    kiosk: `${base}/kiosk?device=${kiosk}`,
+    // the log keeps addresses, never device tokens (the demo banner below shows them to the terminal)
+    kiosk: `${base}/kiosk`,
     staff: `${base}/staff`,
-    display: `${base}/display?device=${display}&zone=all`,
+    display: `${base}/display`,
     api: `${base}/api/openapi.json`,
     database: config.databasePath,
   },

@@ -39,6 +39,7 @@ export const errorStatus = {
   REPORT_RANGE_TOO_LARGE: 400,
   REPORTS_BUSY: 503,
   REPORT_TIMEOUT: 504,
+  STORAGE_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

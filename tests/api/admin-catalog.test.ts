@@ -122,9 +122,13 @@ describe('the hub coordinator changes the hub through the API', () => {
     const admin = await as(hub, 'admin');
     const start = expectOk(await hub.call('POST', '/api/pairing', null, { kind: 'display' }), 201);
     expect(start.code).toMatch(/^[A-Z2-9]{6}$/);
-    const poll = () => hub.call('GET', `/api/pairing/${start.id}?secret=${start.secret}`);
+    const pollWith = async (secret: string) => {
+      const res = await hub.app.inject({ method: 'GET', url: `/api/pairing/${start.id}`, headers: { 'x-pairing-secret': secret } });
+      return { status: res.statusCode, body: res.json() };
+    };
+    const poll = () => pollWith(start.secret);
     expect(expectOk(await poll())).toEqual({ status: 'waiting' });
-    expectError(await hub.call('GET', `/api/pairing/${start.id}?secret=${'x'.repeat(20)}`), 404, 'NOT_FOUND');
+    expectError(await pollWith('x'.repeat(20)), 404, 'NOT_FOUND');
     expectError(await hub.call('POST', '/api/admin/devices/pair', admin, { code: 'ZZZZZZ', name: 'Käytävän näyttö' }), 404, 'NOT_FOUND');
     const paired = expectOk(await hub.call('POST', '/api/admin/devices/pair', admin, { code: start.code.toLowerCase(), name: 'Käytävän näyttö', zone: 'b' }), 201);
     expect(paired.device).toMatchObject({ kind: 'display', name: 'Käytävän näyttö', zone: 'b' });

@@ -86,6 +86,9 @@ describe.skipIf(!hasBrowser)('the lobby display in a real browser', () => {
 
   it('announces a burst of 5 calls one after another, in call order, none twice', async () => {
     const display = await openDisplay(newPage, hub.url, 'device=demo-display&zone=all');
+    // the display kept its token and took it out of the address bar; the zone stays
+    expect(display.url()).not.toContain('demo-display');
+    expect(new URL(display.url()).searchParams.get('zone')).toBe('all');
     const desks = [1, 2, 3, 4, 5];
     const staff = await staffAtDesks(hub.url, desks);
     const languages = ['fi', 'sv', 'en', 'ar', 'fi-x-easy'];

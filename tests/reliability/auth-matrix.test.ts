@@ -142,6 +142,7 @@ interface Cell {
   body?: unknown;
   /** Send as someone else than the table's caller (a fresh session to log out). */
   as?: Identity;
+  headers?: Record<string, string>;
 }
 type Prepare = (caller: Caller) => Promise<Cell>;
 
@@ -155,7 +156,7 @@ const cells: Record<string, Prepare> = {
   'POST /api/pairing': async () => ({ path: '/api/pairing', body: { kind: 'display' } }),
   'GET /api/pairing/{id}': async () => {
     const p = expectOk(await hub.call('POST', '/api/pairing', null, { kind: 'kiosk' }), 201);
-    return { path: `/api/pairing/${p.id}?secret=${p.secret}` };
+    return { path: `/api/pairing/${p.id}`, headers: { 'x-pairing-secret': p.secret } };
   },
   'GET /api/kiosk/menu': async () => ({ path: '/api/kiosk/menu?lang=sv' }),
   'POST /api/kiosk/print': async () => ({ path: '/api/kiosk/print', body: { token: (await issueKela()).token } }),
@@ -270,8 +271,8 @@ afterAll(async () => {
 });
 
 /** Like hub.call, but an answer that is not JSON (the metrics text) is kept as text. */
-async function send(method: string, url: string, who: Identity, body?: unknown): Promise<{ status: number; body: any }> {
-  const headers: Record<string, string> = {};
+async function send(method: string, url: string, who: Identity, body?: unknown, extra: Record<string, string> = {}): Promise<{ status: number; body: any }> {
+  const headers: Record<string, string> = { ...extra };
   if (who && 'cookie' in who) headers.cookie = who.cookie;
   if (who && 'token' in who) headers.authorization = `Bearer ${who.token}`;
   const res = await hub.app.inject({ method: method as 'GET', url, headers, ...(body === undefined ? {} : { payload: body as object }) });
@@ -292,7 +293,7 @@ describe('who may call what', () => {
     for (const [i, caller] of callers.entries()) {
       const expected = String(row[i + 1]);
       const cell: Cell = await (cells[route] ?? (async () => ({ path: route.split(' ')[1]! })))(caller);
-      const res = await send(method, cell.path, cell.as ?? identityOf(caller), cell.body);
+      const res = await send(method, cell.path, cell.as ?? identityOf(caller), cell.body, cell.headers);
       const [status, code] = expected.split(' ');
       const defaultCode = status === '401' ? 'UNAUTHENTICATED' : status === '403' ? 'FORBIDDEN' : undefined;
       const wantCode = code ?? defaultCode;

@@ -44,7 +44,9 @@ let templates: Record<string, Record<string, unknown>>;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'luukku-bad-input-'));
-  hub = await startHub({ config: { dataDir: dir, uiDir: dir } });
+  // the fuzzer syncs as fast as it can, which the per-socket sync limit would (rightly) refuse:
+  // this file tests malformed input, tests/security/socket-flood.test.ts tests the rate
+  hub = await startHub({ config: { dataDir: dir, uiDir: dir, socketSyncsPerSecond: 10_000 } });
   url = await hub.app.listen({ port: 0, host: '127.0.0.1' });
   const [admin, kela, ohjaamo, guide] = await Promise.all(['admin', 'kela', 'ohjaamo', 'neuvonta'].map((u) => as(hub, u)));
   identities = {

@@ -188,8 +188,8 @@ describe('the same admin change twice at once', () => {
     const results = await Promise.all([1, 2, 3].map((i) => h.call('POST', '/api/admin/devices/pair', admin, { code: pairing.body.code, name: `Lobby ${i}` })));
     expectStatuses(results, { 201: 'ok', 404: ['NOT_FOUND'] });
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
-    const status = await h.call('GET', `/api/pairing/${pairing.body.id}?secret=${pairing.body.secret}`);
-    expect(status.body.status).toBe('paired');
+    const status = await fetch(`${h.url}/api/pairing/${pairing.body.id}`, { headers: { 'x-pairing-secret': pairing.body.secret } });
+    expect(((await status.json()) as { status: string }).status).toBe('paired');
     expect(row<{ n: number }>("SELECT count(*) AS n FROM devices WHERE name LIKE 'Lobby %'").n).toBe(1);
   });
 });

@@ -53,6 +53,16 @@ export function historyQueries(db: Db) {
     VALUES (@hubId, @seq, @type, @zone, @agencyIds, @visitId, @data, @at)`);
   const eventsSince = db.prepare<[number, number, number], EventRow>(/* sql */ `
     SELECT seq, type, zone, agency_ids, visit_id, data, at FROM events WHERE hub_id = ? AND seq > ? ORDER BY seq LIMIT ?`);
+  const visitEventsSince = db.prepare<[number, number, number], EventRow>(/* sql */ `
+    SELECT seq, type, zone, agency_ids, visit_id, data, at FROM events
+    WHERE visit_id = ? AND seq > ? ORDER BY seq LIMIT ?`);
+  // INDEXED BY: on a table without statistics the planner would walk the primary key back to `since`
+  const latestOfType = (type: 'queues' | 'catalog') =>
+    db.prepare<[number, number], EventRow>(/* sql */ `
+      SELECT seq, type, zone, agency_ids, visit_id, data, at FROM events INDEXED BY events_${type}
+      WHERE hub_id = ? AND type = '${type}' AND seq > ? ORDER BY seq DESC LIMIT 1`);
+  const latestQueues = latestOfType('queues');
+  const latestCatalog = latestOfType('catalog');
   const insertAudit = db.prepare(/* sql */ `
     INSERT INTO audit_log (hub_id, at, actor_kind, actor_id, action, subject, detail)
     VALUES (@hubId, @at, @actorKind, @actorId, @action, @subject, @detail)`);
@@ -86,6 +96,15 @@ export function historyQueries(db: Db) {
     },
     lastSeq: (hubId: number): number => lastSeq.get(hubId)?.last_seq ?? 0,
     eventsSince: (hubId: number, since: number, limit: number): EventRecord[] => eventsSince.all(hubId, since, limit).map(toEvent),
+    /** A visit's own events after `since` (only `visit` events carry a visit id). */
+    visitEventsSince: (visitId: number, since: number, limit: number): EventRecord[] =>
+      visitEventsSince.all(visitId, since, limit).map(toEvent),
+    /** The newest `queues` and newest `catalog` event after `since`: each supersedes the ones before it. */
+    latestPublicSince: (hubId: number, since: number): EventRecord[] =>
+      [latestQueues.get(hubId, since), latestCatalog.get(hubId, since)]
+        .filter((r): r is EventRow => r !== undefined)
+        .sort((x, y) => x.seq - y.seq)
+        .map(toEvent),
     audit: (a: { hubId: number | null; at: number; actorKind: string; actorId: number | null; action: string; subject: string | null; detail: unknown }): void => {
       insertAudit.run({ ...a, detail: a.detail === undefined ? null : JSON.stringify(a.detail) });
     },

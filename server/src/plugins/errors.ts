@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DomainError, type ErrorBody, type ErrorCode } from '@luukku/shared';
+import { isStorageFault } from '@luukku/db';
 
 const byFastifyCode: Record<string, ErrorCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
@@ -53,6 +54,11 @@ export default fp(
         status = err.statusCode;
         const code = byFastifyCode[err.code] ?? (status === 404 ? 'NOT_FOUND' : status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST');
         body = { error: { code, message: err.message } };
+      } else if (isStorageFault(err)) {
+        // a full or failing disk: say so, so kiosks retry and monitoring sees the cause
+        status = 503;
+        req.log.error({ err }, 'storage unavailable');
+        body = { error: { code: 'STORAGE_UNAVAILABLE', message: 'The server cannot write its data now; try again shortly' } };
       } else {
         status = 500;
         req.log.error({ err }, 'unhandled error');

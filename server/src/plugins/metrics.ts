@@ -1,8 +1,10 @@
 import fp from 'fastify-plugin';
 import { createHash, timingSafeEqual } from 'node:crypto';
+import { statfsSync } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import { DomainError, type CallData, type StepData } from '@luukku/shared';
 import type { StoredEvent } from '../commands/context.js';
+import { isLoopbackHost } from '../config.js';
 
 /**
  * GET /metrics in the Prometheus text format (0.0.4). A dozen series need no client library:
@@ -11,7 +13,8 @@ import type { StoredEvent } from '../commands/context.js';
  *
  * Who may read it: with LUUKKU_METRICS_TOKEN set, whoever sends it as the basic-auth password
  * (a bearer token would be taken for a device token); without it, only a direct connection
- * from this machine — not one relayed by a reverse proxy, which would make it public.
+ * from this machine to a server that listens on loopback only — not one relayed by a reverse
+ * proxy, which would make it public.
  */
 
 type Labels = Record<string, string>;
@@ -86,6 +89,15 @@ function isLoopback(address: string | undefined): boolean {
   return address === '::1' || /^(::ffff:)?127\./.test(address);
 }
 
+function dataDirSpace(dir: string): { free: number; size: number } | null {
+  try {
+    const s = statfsSync(dir);
+    return { free: s.bavail * s.bsize, size: s.blocks * s.bsize };
+  } catch {
+    return null;
+  }
+}
+
 const digest = (s: string) => createHash('sha256').update(s).digest();
 
 /** Throws the answer for a caller who may not read the metrics. */
@@ -100,6 +112,11 @@ function checkAccess(app: FastifyInstance, req: FastifyRequest, reply: FastifyRe
       throw new DomainError('UNAUTHENTICATED', 'Send the metrics token as the basic-auth password');
     }
     return;
+  }
+  // a server reachable from the network may sit behind a proxy on this machine, whose connections
+  // all look local: there, only the token opens the metrics
+  if (!isLoopbackHost(app.config.host)) {
+    throw new DomainError('FORBIDDEN', 'This server listens beyond loopback: set LUUKKU_METRICS_TOKEN to read /metrics');
   }
   const relayed = req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined || req.headers['x-real-ip'] !== undefined;
   if (!isLoopback(req.socket.remoteAddress) || relayed) {
@@ -207,6 +224,13 @@ export default fp(
 
       out.family('luukku_print_failures_total', 'counter', 'Tickets a kiosk printer failed to print since the server started');
       for (const s of printFailures.all()) out.sample('luukku_print_failures_total', s.labels, s.value);
+
+      // a full disk stops issuing; alert on this before it happens (a folder not made yet has no sample)
+      const disk = dataDirSpace(app.config.dataDir);
+      if (disk) {
+        out.family('luukku_data_dir_free_bytes', 'gauge', 'Bytes free to the server on the file system of its data folder').sample('luukku_data_dir_free_bytes', {}, disk.free);
+        out.family('luukku_data_dir_size_bytes', 'gauge', 'Size in bytes of the file system of the data folder').sample('luukku_data_dir_size_bytes', {}, disk.size);
+      }
 
       const mem = process.memoryUsage();
       const cpu = process.cpuUsage();

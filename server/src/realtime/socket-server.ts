@@ -8,6 +8,8 @@ import { assertVisitCurrent, visitExpired } from '../domain/visit-day.js';
 import { resolveActor, sessionCookie } from '../plugins/auth.js';
 import { hashToken } from '../auth/secrets.js';
 import { canReceive, roomsFor, roomsOf, type SocketAudience } from './audience.js';
+import { ConnectionsPerAddress, limitSync, syncLimits } from './limits.js';
+import { replayCandidates } from './replay.js';
 
 interface SocketData {
   audience: SocketAudience;
@@ -86,8 +88,13 @@ function stillValid(app: FastifyInstance, c: SocketData['credential']): boolean 
 export function attachRealtime(app: FastifyInstance): LuukkuServer {
   const io: LuukkuServer = new Server(app.server, { serveClient: false, connectionStateRecovery: undefined });
 
+  const connections = new ConnectionsPerAddress(app.config.socketsPerAddress);
+  connections.watch(io);
+  const limits = syncLimits(app.config.socketSyncsPerSecond);
+
   io.use((socket, next) => {
     try {
+      if (!connections.admits(socket.handshake.address)) throw new DomainError('RATE_LIMITED', 'Too many connections from this address');
       Object.assign(socket.data, admit(app, socket));
       next();
     } catch (err) {
@@ -99,8 +106,7 @@ export function attachRealtime(app: FastifyInstance): LuukkuServer {
   io.on('connection', (socket) => {
     const audience = socket.data.audience;
     void socket.join([...roomsOf(audience), credentialRoom(socket.data.credential)]);
-    socket.on('sync', (request, ack) => {
-      if (typeof ack !== 'function') return;
+    socket.on('sync', limitSync(socket, limits, (request, ack) => {
       if (!stillValid(app, socket.data.credential)) {
         ack({ error: { code: 'UNAUTHENTICATED', message: 'The device was revoked or the session ended' } });
         socket.disconnect(true);
@@ -112,15 +118,17 @@ export function attachRealtime(app: FastifyInstance): LuukkuServer {
         return;
       }
       const seq = app.q.lastSeq(audience.hubId);
-      const missed = app.q.eventsSince(audience.hubId, parsed.data.since, maxReplay + 1);
-      // seqs have no gaps, so a first event after `since + 1` means the ones between were pruned
-      const pruned = parsed.data.since < seq && missed[0]?.seq !== parsed.data.since + 1;
+      const missed = replayCandidates(app.q, audience, parsed.data.since, maxReplay + 1);
+      // seqs have no gaps, so a full replay whose first event comes after `since + 1` means the
+      // ones between were pruned (phones and kiosks replay a filtered stream and need no check)
+      const fullReplay = audience.kind === 'staff' || audience.kind === 'display';
+      const pruned = fullReplay && parsed.data.since < seq && missed[0]?.seq !== parsed.data.since + 1;
       if (missed.length > maxReplay || pruned) {
         ack({ data: { events: [], seq, reset: true } });
         return;
       }
       ack({ data: { events: missed.filter((e) => canReceive(audience, e)).map(toWire), seq, reset: false } });
-    });
+    }));
   });
 
   app.decorate('realtime', {

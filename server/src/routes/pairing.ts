@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { randomInt, timingSafeEqual } from 'node:crypto';
-import { DomainError, ErrorBody, IdParams, PairBody, PairStartBody, PairStartResponse, PairStatus, PairStatusQuery, Device } from '@luukku/shared';
+import { DomainError, ErrorBody, IdParams, PairBody, PairStartBody, PairStartResponse, PairStatus, PairStatusHeaders, Device } from '@luukku/shared';
 import { z } from 'zod';
 import { adminChange } from '../commands/admin.js';
 import { hashToken, newToken } from '../auth/secrets.js';
@@ -37,9 +37,9 @@ export default async function pairingRoutes(app: FastifyInstance) {
     return { id, code, secret, expiresAt: new Date(expiresAt).toISOString() };
   });
 
-  r.get('/api/pairing/:id', { schema: { tags: ['devices'], summary: 'The device waits for the admin; gets its token once', params: IdParams, querystring: PairStatusQuery, response: { 200: PairStatus, 400: ErrorBody, 404: ErrorBody } } }, async (req) => {
+  r.get('/api/pairing/:id', { schema: { tags: ['devices'], summary: 'The device waits for the admin; gets its token once', params: IdParams, headers: PairStatusHeaders, response: { 200: PairStatus, 400: ErrorBody, 404: ErrorBody } } }, async (req) => {
     const pairing = q.pairing(req.params.id);
-    const given = Buffer.from(hashToken(req.query.secret));
+    const given = Buffer.from(hashToken(req.headers['x-pairing-secret']));
     if (!pairing || pairing.expiresAt <= app.config.now().getTime() || !timingSafeEqual(given, Buffer.from(pairing.secretHash))) {
       throw new DomainError('NOT_FOUND', 'No such pairing, or it expired; start again');
     }

@@ -20,9 +20,12 @@ export async function startPairing(kind: 'kiosk' | 'display', pollMs = 2500): Pr
     const poll = async () => {
       if (stopped) return;
       try {
+        // in a header, not the address: addresses end up in logs and browser history
         const status = await api.request<{ status: 'waiting' } | { status: 'paired'; token: string }>(
           'GET',
-          `/api/pairing/${start.id}?secret=${encodeURIComponent(start.secret)}`,
+          `/api/pairing/${start.id}`,
+          undefined,
+          { 'x-pairing-secret': start.secret },
         );
         if (status.status === 'paired') return resolve(status.token);
       } catch (err) {

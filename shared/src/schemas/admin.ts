@@ -93,7 +93,8 @@ export const DeviceUpdateBody = z.object({ name: z.string().trim().min(1).max(10
 
 export const PairStartBody = z.object({ kind: DeviceKind }).strict();
 export const PairStartResponse = z.object({ id: Id, code: z.string(), secret: z.string(), expiresAt: z.string() });
-export const PairStatusQuery = z.object({ secret: z.string().min(10).max(100) }).strict();
+/** The pairing secret travels in a header: a query string ends up in access logs and history. */
+export const PairStatusHeaders = z.object({ 'x-pairing-secret': z.string().min(10).max(100) });
 export const PairStatus = z.discriminatedUnion('status', [
   z.object({ status: z.literal('waiting') }),
   z.object({ status: z.literal('paired'), token: z.string(), zone: z.string().nullable() }),
