@@ -8,6 +8,7 @@ import errors, { frameworkErrors } from './plugins/errors.js';
 import metrics from './plugins/metrics.js';
 import ui from './plugins/ui.js';
 import retention from './plugins/retention.js';
+import requestLimits from './plugins/request-limits.js';
 import { seedDemo } from './demo/seed.js';
 import { attachRealtime } from './realtime/socket-server.js';
 import adminRoutes from './routes/admin.js';
@@ -35,6 +36,9 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     // a small box (or a busy one) can take more than the default 10 s to load plugins and seed
     pluginTimeout: 60_000,
     routerOptions: { ignoreTrailingSlash: true },
+    // behind a TLS proxy: req.ip and req.protocol come from X-Forwarded-* only when told to
+    // (cast: a union here makes TypeScript pick Fastify's HTTP/2 overload)
+    trustProxy: config.trustProxy as boolean,
     frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -44,6 +48,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(database, { config });
   await app.register(auth);
   await app.register(metrics);
+  await app.register(requestLimits);
   await app.register(swagger, {
     openapi: {
       info: { title: 'Luukku API', version: '0.1.0', description: 'Queue and referral system for one-stop public service hubs' },
@@ -74,7 +79,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(ui);
   await app.register(retention);
 
-  if (config.demo) await seedDemo(app.q, config.now().getTime());
+  if (config.demo) await seedDemo(app.q, config.now().getTime(), config.scryptLog2N);
   attachRealtime(app);
   await app.ready();
   return app;

@@ -19,6 +19,18 @@ export const EnvSchema = z.object({
   LUUKKU_NOTES_KEEP_DAYS: z.coerce.number().int().min(0).max(30).default(0),
   LUUKKU_METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{16,200}$/, '16–200 printable characters, no spaces').optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** scrypt cost as log2(N); 17 is OWASP's floor. Below 17 only for tests and tools. */
+  LUUKKU_SCRYPT_LOG2N: z.coerce.number().int().min(10).max(20).default(17),
+  LUUKKU_LOGIN_RATE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(30),
+  LUUKKU_PAIRING_RATE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(10),
+  LUUKKU_PAIRINGS_MAX: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** Fastify's trustProxy: 1/true trusts every proxy, a number counts hops, else addresses or CIDRs. */
+  LUUKKU_TRUST_PROXY: z
+    .string()
+    .regex(/^[\w.:/, -]{1,500}$/)
+    .transform((v): boolean | number | string => (/^(1|true|yes)$/.test(v) ? true : /^(0|false|no)$/.test(v) ? false : /^\d+$/.test(v) ? Number(v) : v))
+    .default(false),
+  LUUKKU_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
 });
 
 export interface Config {
@@ -36,6 +48,18 @@ export interface Config {
   /** Referral notes are deleted at the end of their day plus this many days (0: tonight). */
   notesKeepDays: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** scrypt cost of new password hashes, as log2(N); a login with a cheaper stored hash rehashes. */
+  scryptLog2N: number;
+  /** Login attempts per client address per minute; 0 turns the limit off. */
+  loginRateLimitPerMinute: number;
+  /** Anonymous pairing requests per client address per minute; 0 turns the limit off. */
+  pairingRateLimitPerMinute: number;
+  /** Pairing codes outstanding at once, server-wide. */
+  pairingsMax: number;
+  /** Fastify's trustProxy: whether (or which) proxies' X-Forwarded-* headers to believe. */
+  trustProxy: boolean | number | string;
+  /** A session ends after this long without a request, within the absolute sessionHours. */
+  sessionIdleMinutes: number;
   /** Where the built UIs are; absent ones are simply not served. */
   uiDir: string;
   /** The clock every rule reads; tests move it. */
@@ -61,6 +85,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.LUUKKU_METRICS_TOKEN,
     notesKeepDays: e.LUUKKU_NOTES_KEEP_DAYS,
     logLevel: e.LOG_LEVEL,
+    scryptLog2N: e.LUUKKU_SCRYPT_LOG2N,
+    loginRateLimitPerMinute: e.LUUKKU_LOGIN_RATE_LIMIT,
+    pairingRateLimitPerMinute: e.LUUKKU_PAIRING_RATE_LIMIT,
+    pairingsMax: e.LUUKKU_PAIRINGS_MAX,
+    trustProxy: e.LUUKKU_TRUST_PROXY,
+    sessionIdleMinutes: e.LUUKKU_SESSION_IDLE_MINUTES,
     uiDir: resolve(import.meta.dirname, '../..'),
     now: () => new Date(),
   };
@@ -83,6 +113,14 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     metricsToken: undefined,
     notesKeepDays: 0,
     logLevel: 'silent',
+    // cheap hashes keep the suite fast; the login tests that need the real cost set it
+    scryptLog2N: 10,
+    // off, like the kiosk limit: the suite logs in from one address all the time
+    loginRateLimitPerMinute: 0,
+    pairingRateLimitPerMinute: 0,
+    pairingsMax: 20,
+    trustProxy: false,
+    sessionIdleMinutes: 30,
     uiDir: resolve(import.meta.dirname, '../..'),
     now: () => new Date(),
     ...overrides,

@@ -35,6 +35,9 @@ export const errorStatus = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   PRINTER_UNAVAILABLE: 503,
+  TOO_MANY_ATTEMPTS: 429,
+  TOO_MANY_PAIRINGS: 429,
+  CROSS_SITE_REQUEST: 403,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;
