@@ -6,6 +6,7 @@ import { DomainError, SyncRequest, Zone, type ClientEvents, type HubEvent, type 
 import { visibleAgencies } from '../domain/access.js';
 import { resolveActor, sessionCookie } from '../plugins/auth.js';
 import { hashToken } from '../auth/secrets.js';
+import { socketOriginCheck } from '../plugins/csrf.js';
 import { canReceive, roomsFor, roomsOf, type SocketAudience } from './audience.js';
 
 interface SocketData {
@@ -81,7 +82,7 @@ function stillValid(app: FastifyInstance, c: SocketData['credential']): boolean 
  * from the same audience rule that filters `sync`, so live and replayed streams agree.
  */
 export function attachRealtime(app: FastifyInstance): LuukkuServer {
-  const io: LuukkuServer = new Server(app.server, { serveClient: false, connectionStateRecovery: undefined });
+  const io: LuukkuServer = new Server(app.server, { serveClient: false, connectionStateRecovery: undefined, allowRequest: socketOriginCheck(app.config) });
 
   io.use((socket, next) => {
     try {
