@@ -10,6 +10,7 @@ import ui from './plugins/ui.js';
 import retention from './plugins/retention.js';
 import requestLimits from './plugins/request-limits.js';
 import csrf from './plugins/csrf.js';
+import securityHeaders from './plugins/security-headers.js';
 import { seedDemo } from './demo/seed.js';
 import { attachRealtime } from './realtime/socket-server.js';
 import adminRoutes from './routes/admin.js';
@@ -48,6 +49,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(errors);
   await app.register(database, { config });
   await app.register(csrf);
+  await app.register(securityHeaders);
   await app.register(auth);
   await app.register(metrics);
   await app.register(requestLimits);
