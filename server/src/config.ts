@@ -121,7 +121,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     // the auth matrix pairs a device per identity and route; the cap's own test sets it low
     pairingsMax: 1000,
     trustProxy: false,
-    sessionIdleMinutes: 30,
+    // a day: tests move the clock by hours between a login and its use; the idle tests set 30
+    sessionIdleMinutes: 24 * 60,
     uiDir: resolve(import.meta.dirname, '../..'),
     now: () => new Date(),
     ...overrides,

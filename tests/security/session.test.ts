@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Config } from '@luukku/server';
+import { configFromEnv, type Config } from '@luukku/server';
 import { startHub, type TestHub } from '../support/app.js';
 
 let hub: TestHub | undefined;
@@ -61,8 +61,9 @@ describe('behind a TLS proxy', () => {
 });
 
 describe('idle timeout', () => {
-  it('ends a session after 30 minutes without a request', async () => {
-    const h = await start();
+  it('ends a session after 30 minutes without a request, by default', async () => {
+    expect(configFromEnv({}).sessionIdleMinutes).toBe(30);
+    const h = await start({ sessionIdleMinutes: 30 });
     const cookie = cookieOf(await login(h));
     h.clock.advanceMinutes(29);
     expect(await meStatus(h, cookie)).toBe(200);
