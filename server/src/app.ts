@@ -9,6 +9,9 @@ import metrics from './plugins/metrics.js';
 import ui from './plugins/ui.js';
 import retention from './plugins/retention.js';
 import reports from './plugins/reports.js';
+import requestLimits from './plugins/request-limits.js';
+import csrf from './plugins/csrf.js';
+import securityHeaders from './plugins/security-headers.js';
 import { seedDemo } from './demo/seed.js';
 import { logSerializers } from './logging.js';
 import { attachRealtime } from './realtime/socket-server.js';
@@ -37,6 +40,9 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
     // a small box (or a busy one) can take more than the default 10 s to load plugins and seed
     pluginTimeout: 60_000,
     routerOptions: { ignoreTrailingSlash: true },
+    // behind a TLS proxy: req.ip and req.protocol come from X-Forwarded-* only when told to
+    // (cast: a union here makes TypeScript pick Fastify's HTTP/2 overload)
+    trustProxy: config.trustProxy as boolean,
     frameworkErrors,
   });
   app.setValidatorCompiler(validatorCompiler);
@@ -44,9 +50,12 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
 
   await app.register(errors);
   await app.register(database, { config });
+  await app.register(csrf);
+  await app.register(securityHeaders);
   await app.register(auth);
   await app.register(metrics);
   await app.register(reports);
+  await app.register(requestLimits);
   await app.register(swagger, {
     openapi: {
       info: { title: 'Luukku API', version: '0.1.0', description: 'Queue and referral system for one-stop public service hubs' },
@@ -77,7 +86,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(ui);
   await app.register(retention);
 
-  if (config.demo) await seedDemo(app.q, config.now().getTime());
+  if (config.demo) await seedDemo(app.q, config.now().getTime(), config.scryptLog2N);
   attachRealtime(app);
   await app.ready();
   return app;

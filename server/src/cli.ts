@@ -132,7 +132,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`The username ${args.username} is taken.\n`);
     return 1;
   }
-  const passwordHash = await hashPassword(args.password);
+  const passwordHash = await hashPassword(args.password, config.scryptLog2N);
   const now = Date.now();
   q.transaction(() => {
     const hub =

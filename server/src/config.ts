@@ -26,6 +26,18 @@ export const EnvSchema = z.object({
   LUUKKU_SOCKET_SYNCS_PER_SECOND: z.coerce.number().positive().max(10_000).default(2),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LUUKKU_BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
+  /** scrypt cost as log2(N); 17 is OWASP's floor. Below 17 only for tests and tools. */
+  LUUKKU_SCRYPT_LOG2N: z.coerce.number().int().min(10).max(20).default(17),
+  LUUKKU_LOGIN_RATE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(30),
+  LUUKKU_PAIRING_RATE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(10),
+  LUUKKU_PAIRINGS_MAX: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** Fastify's trustProxy: 1/true trusts every proxy, a number counts hops, else addresses or CIDRs. */
+  LUUKKU_TRUST_PROXY: z
+    .string()
+    .regex(/^[\w.:/, -]{1,500}$/)
+    .transform((v): boolean | number | string => (/^(1|true|yes)$/.test(v) ? true : /^(0|false|no)$/.test(v) ? false : /^\d+$/.test(v) ? Number(v) : v))
+    .default(false),
+  LUUKKU_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
 });
 
 export interface Config {
@@ -55,6 +67,18 @@ export interface Config {
   socketsPerAddress: number;
   /** `sync` requests one socket may send per second, after a burst of five seconds' worth (at least 10). */
   socketSyncsPerSecond: number;
+  /** scrypt cost of new password hashes, as log2(N); a login with a cheaper stored hash rehashes. */
+  scryptLog2N: number;
+  /** Login attempts per client address per minute; 0 turns the limit off. */
+  loginRateLimitPerMinute: number;
+  /** Anonymous pairing requests per client address per minute; 0 turns the limit off. */
+  pairingRateLimitPerMinute: number;
+  /** Pairing codes outstanding at once, server-wide. */
+  pairingsMax: number;
+  /** Fastify's trustProxy: whether (or which) proxies' X-Forwarded-* headers to believe. */
+  trustProxy: boolean | number | string;
+  /** A session ends after this long without a request, within the absolute sessionHours. */
+  sessionIdleMinutes: number;
   /** Where the built UIs are; absent ones are simply not served. */
   uiDir: string;
   /** The clock every rule reads; tests move it. */
@@ -93,6 +117,12 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     reportWorker: e.LUUKKU_REPORT_WORKER,
     socketsPerAddress: e.LUUKKU_SOCKETS_PER_ADDRESS,
     socketSyncsPerSecond: e.LUUKKU_SOCKET_SYNCS_PER_SECOND,
+    scryptLog2N: e.LUUKKU_SCRYPT_LOG2N,
+    loginRateLimitPerMinute: e.LUUKKU_LOGIN_RATE_LIMIT,
+    pairingRateLimitPerMinute: e.LUUKKU_PAIRING_RATE_LIMIT,
+    pairingsMax: e.LUUKKU_PAIRINGS_MAX,
+    trustProxy: e.LUUKKU_TRUST_PROXY,
+    sessionIdleMinutes: e.LUUKKU_SESSION_IDLE_MINUTES,
     uiDir: resolve(import.meta.dirname, '../..'),
     now: () => new Date(),
     backupKeep: e.LUUKKU_BACKUP_KEEP,
@@ -122,6 +152,16 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     // tests and benchmarks open hundreds of sockets from 127.0.0.1
     socketsPerAddress: 100_000,
     socketSyncsPerSecond: 2,
+    // cheap hashes keep the suite fast; the login tests that need the real cost set it
+    scryptLog2N: 10,
+    // off, like the kiosk limit: the suite logs in from one address all the time
+    loginRateLimitPerMinute: 0,
+    pairingRateLimitPerMinute: 0,
+    // the auth matrix pairs a device per identity and route; the cap's own test sets it low
+    pairingsMax: 1000,
+    trustProxy: false,
+    // a day: tests move the clock by hours between a login and its use; the idle tests set 30
+    sessionIdleMinutes: 24 * 60,
     uiDir: resolve(import.meta.dirname, '../..'),
     now: () => new Date(),
     backupKeep: 7,

@@ -40,6 +40,9 @@ export const errorStatus = {
   REPORTS_BUSY: 503,
   REPORT_TIMEOUT: 504,
   STORAGE_UNAVAILABLE: 503,
+  TOO_MANY_ATTEMPTS: 429,
+  TOO_MANY_PAIRINGS: 429,
+  CROSS_SITE_REQUEST: 403,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

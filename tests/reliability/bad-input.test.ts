@@ -348,6 +348,17 @@ async function check(route: RouteInfo, s: Sample): Promise<number> {
     }
     if (errorStatus[body.error.code as keyof typeof errorStatus] !== res.statusCode) throw new Error(`code ${body.error.code} with status ${res.statusCode}: ${what()}`);
     const after = dbState(hub.app.db);
+    if (route.key === 'POST /api/auth/login' && after.audit_log !== before.audit_log) {
+      // a refused login is audited on purpose (tests/security/login-throttle.test.ts): the one
+      // change allowed, and only as login entries that never hold the password
+      const added = hub.app.db.prepare(`SELECT action, detail FROM audit_log WHERE id > ?`).all(Number(before.audit_log!.split('last ')[1])) as { action: string; detail: string | null }[];
+      const password = s.payload.kind === 'json' ? (s.payload.value as { password?: unknown } | null)?.password : undefined;
+      for (const a of added) {
+        if (!/^auth\.login_(failed|refused)$/.test(a.action)) throw new Error(`a ${res.statusCode} audited ${a.action}: ${what()}`);
+        if (typeof password === 'string' && password.length > 3 && (a.detail ?? '').includes(password)) throw new Error(`the audit holds the password: ${what()}`);
+      }
+      before.audit_log = after.audit_log!;
+    }
     if (JSON.stringify(after) !== JSON.stringify(before)) {
       const changed = Object.keys(after).filter((t) => after[t] !== before[t]);
       throw new Error(`a ${res.statusCode} changed ${changed.join(', ')} (${JSON.stringify(counts)} → ${JSON.stringify(dbCounts(hub.app.db))}): ${what()}`);

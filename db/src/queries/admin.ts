@@ -28,6 +28,7 @@ export function adminQueries(db: Db) {
   const completePairing = db.prepare(/* sql */ `UPDATE pairings SET device_id = @deviceId, token = @token WHERE id = @id AND device_id IS NULL`);
   const deletePairing = db.prepare(/* sql */ `DELETE FROM pairings WHERE id = ?`);
   const deleteExpiredPairings = db.prepare(/* sql */ `DELETE FROM pairings WHERE expires_at <= ?`);
+  const openPairings = db.prepare<[number], { n: number }>(/* sql */ `SELECT count(*) AS n FROM pairings WHERE expires_at > ?`);
   const auditLog = db.prepare<[number, number], { id: number; at: number; actor_kind: string; actor_id: number | null; action: string; subject: string | null; detail: string | null; username: string | null }>(/* sql */ `
     SELECT a.id, a.at, a.actor_kind, a.actor_id, a.action, a.subject, a.detail, u.username
     FROM audit_log a LEFT JOIN users u ON a.actor_kind = 'user' AND u.id = a.actor_id
@@ -81,6 +82,8 @@ export function adminQueries(db: Db) {
       deletePairing.run(id);
     },
     deleteExpiredPairings: (now: number): number => deleteExpiredPairings.run(now).changes,
+    /** Pairings not yet expired, picked up or not: what the anonymous door has outstanding. */
+    openPairings: (now: number): number => openPairings.get(now)!.n,
     auditLog: (hubId: number, limit: number) =>
       auditLog.all(hubId, limit).map((r) => ({
         id: r.id, at: r.at, actorKind: r.actor_kind, actorId: r.actor_id, actor: r.username, action: r.action, subject: r.subject,

@@ -41,11 +41,16 @@ export function peopleQueries(db: Db) {
     VALUES (@hubId, @username, @displayName, @passwordHash, @role, @language, @now)`);
   const addAgency = db.prepare(/* sql */ `INSERT INTO user_agencies (user_id, agency_id) VALUES (?, ?)`);
   const insertSession = db.prepare(/* sql */ `
-    INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (@tokenHash, @userId, @now, @expiresAt)`);
-  const sessionUser = db.prepare<[string, number], { user_id: number }>(/* sql */ `
-    SELECT user_id FROM sessions WHERE token_hash = ? AND expires_at > ?`);
+    INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at, idle_ms)
+    VALUES (@tokenHash, @userId, @now, @expiresAt, @now, @idleMs)`);
+  // a session ends at its absolute limit, or after idle_ms without use, whichever comes first
+  const sessionUser = db.prepare<{ tokenHash: string; now: number }, { user_id: number; last_seen_at: number }>(/* sql */ `
+    SELECT user_id, last_seen_at FROM sessions
+    WHERE token_hash = @tokenHash AND expires_at > @now AND last_seen_at + idle_ms > @now`);
+  const touchSession = db.prepare(/* sql */ `UPDATE sessions SET last_seen_at = @now WHERE token_hash = @tokenHash`);
+  const rehashPassword = db.prepare(/* sql */ `UPDATE users SET password_hash = @hash WHERE id = @id`);
   const deleteSession = db.prepare(/* sql */ `DELETE FROM sessions WHERE token_hash = ?`);
-  const deleteExpiredSessions = db.prepare(/* sql */ `DELETE FROM sessions WHERE expires_at <= ?`);
+  const deleteExpiredSessions = db.prepare(/* sql */ `DELETE FROM sessions WHERE expires_at <= @now OR last_seen_at + idle_ms <= @now`);
   const deviceByToken = db.prepare<[string], DeviceRow>(/* sql */ `SELECT * FROM devices WHERE token_hash = ?`);
   const deviceById = db.prepare<[number], DeviceRow>(/* sql */ `SELECT * FROM devices WHERE id = ?`);
   const devicesOfHub = db.prepare<[number], DeviceRow>(/* sql */ `SELECT * FROM devices WHERE hub_id = ? ORDER BY id`);
@@ -73,14 +78,27 @@ export function peopleQueries(db: Db) {
       for (const a of u.agencyIds) addAgency.run(id, a);
       return id;
     },
-    insertSession: (tokenHash: string, userId: number, now: number, expiresAt: number): void => {
-      insertSession.run({ tokenHash, userId, now, expiresAt });
+    insertSession: (tokenHash: string, userId: number, now: number, expiresAt: number, idleMs = 30 * 60_000): void => {
+      insertSession.run({ tokenHash, userId, now, expiresAt, idleMs });
     },
-    sessionUserId: (tokenHash: string, now: number): number | undefined => sessionUser.get(tokenHash, now)?.user_id,
+    /** The user of a session that has neither expired nor gone idle. */
+    sessionUserId: (tokenHash: string, now: number): number | undefined => sessionUser.get({ tokenHash, now })?.user_id,
+    /** The same, with when the session was last marked as used (marking is coarse, see touchSession). */
+    activeSession: (tokenHash: string, now: number): { userId: number; lastSeenAt: number } | undefined => {
+      const r = sessionUser.get({ tokenHash, now });
+      return r && { userId: r.user_id, lastSeenAt: r.last_seen_at };
+    },
+    touchSession: (tokenHash: string, now: number): void => {
+      touchSession.run({ tokenHash, now });
+    },
+    /** A stronger hash of the same password, as a login upgrades it; sessions stay. */
+    rehashPassword: (id: number, hash: string): void => {
+      rehashPassword.run({ id, hash });
+    },
     deleteSession: (tokenHash: string): void => {
       deleteSession.run(tokenHash);
     },
-    deleteExpiredSessions: (now: number): number => deleteExpiredSessions.run(now).changes,
+    deleteExpiredSessions: (now: number): number => deleteExpiredSessions.run({ now }).changes,
     deviceByTokenHash: (tokenHash: string): DeviceRecord | undefined => {
       const r = deviceByToken.get(tokenHash);
       return r && toDevice(r);

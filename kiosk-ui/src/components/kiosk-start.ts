@@ -1,4 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
+import { cssProps } from '../css-props.js';
 import { customElement, property } from 'lit/decorators.js';
 import type { KioskMenu, Needs, VisitorLanguage } from '@luukku/shared';
 import type { KioskMessages } from '../i18n/index.js';
@@ -111,7 +112,7 @@ export class KioskStart extends LitElement {
               const agency = s.label.includes(a.name) || a.name.includes(s.label) ? '' : a.name;
               return html`<button
                 class="tile"
-                style="--agency:${a.color}"
+                style=${cssProps({ '--agency': a.color })}
                 aria-pressed=${chosen ? 'true' : 'false'}
                 @click=${() => this._emit('toggle-service', s.id)}
               >

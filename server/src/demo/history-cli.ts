@@ -43,7 +43,7 @@ async function main(argv: string[]): Promise<number> {
   db.pragma('synchronous = NORMAL');
   const q = createQueries(db);
   const now = new Date();
-  if (await seedDemo(q, now.getTime())) process.stdout.write(`Demo hub created in ${config.databasePath}.\n`);
+  if (await seedDemo(q, now.getTime(), config.scryptLog2N)) process.stdout.write(`Demo hub created in ${config.databasePath}.\n`);
   try {
     const result = seedHistory(q, {
       ...parsed.data,

@@ -1,16 +1,17 @@
 import type { Queries } from '@luukku/db';
-import { hashPassword, hashToken } from '../auth/secrets.js';
+import { hashPassword, hashToken, productionLog2N } from '../auth/secrets.js';
 import { demoAgencies, demoDesks, demoDevices, demoHub, demoPassword, demoQuestions, demoServices, demoUsers } from './demo-hub.js';
 
-let demoHash: Promise<string> | undefined;
+const demoHashes = new Map<number, Promise<string>>();
 
 /**
  * Seeds the demo hub into an empty database; does nothing if any hub exists. The demo users
- * share one hash of the public demo password (one scrypt per process, not eight).
+ * share one hash of the public demo password (one scrypt per process and cost, not eight).
  */
-export async function seedDemo(q: Queries, now: number): Promise<boolean> {
+export async function seedDemo(q: Queries, now: number, log2N = productionLog2N): Promise<boolean> {
   if (q.hubs().length > 0) return false;
-  demoHash ??= hashPassword(demoPassword);
+  let demoHash = demoHashes.get(log2N);
+  if (!demoHash) demoHashes.set(log2N, (demoHash = hashPassword(demoPassword, log2N)));
   const passwordHash = await demoHash;
   q.transaction(() => {
     if (q.hubs().length > 0) return;

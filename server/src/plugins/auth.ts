@@ -7,6 +7,7 @@ import type { Actor } from '../commands/context.js';
 import { hashToken } from '../auth/secrets.js';
 
 export const sessionCookie = 'luukku_session';
+const touchEveryMs = 60_000;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -27,8 +28,11 @@ export function resolveActor(
     return { kind: 'device', hubId: device.hubId, device };
   }
   if (session) {
-    const userId = app.q.sessionUserId(hashToken(session), now);
-    const user = userId === undefined ? undefined : app.q.user(userId);
+    const hash = hashToken(session);
+    const active = app.q.activeSession(hash, now);
+    // marking a session used is a write; once a minute is precise enough for a 30-minute timeout
+    if (active && now - active.lastSeenAt >= touchEveryMs) app.q.touchSession(hash, now);
+    const user = active === undefined ? undefined : app.q.user(active.userId);
     if (!user || !user.active) return null;
     return { kind: 'user', hubId: user.hubId, user };
   }

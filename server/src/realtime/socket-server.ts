@@ -7,6 +7,7 @@ import { visibleAgencies } from '../domain/access.js';
 import { assertVisitCurrent, visitExpired } from '../domain/visit-day.js';
 import { resolveActor, sessionCookie } from '../plugins/auth.js';
 import { hashToken } from '../auth/secrets.js';
+import { socketOriginCheck } from '../plugins/csrf.js';
 import { canReceive, roomsFor, roomsOf, type SocketAudience } from './audience.js';
 import { ConnectionsPerAddress, limitSync, syncLimits } from './limits.js';
 import { replayCandidates } from './replay.js';
@@ -86,7 +87,7 @@ function stillValid(app: FastifyInstance, c: SocketData['credential']): boolean 
  * from the same audience rule that filters `sync`, so live and replayed streams agree.
  */
 export function attachRealtime(app: FastifyInstance): LuukkuServer {
-  const io: LuukkuServer = new Server(app.server, { serveClient: false, connectionStateRecovery: undefined });
+  const io: LuukkuServer = new Server(app.server, { serveClient: false, connectionStateRecovery: undefined, allowRequest: socketOriginCheck(app.config) });
 
   const connections = new ConnectionsPerAddress(app.config.socketsPerAddress);
   connections.watch(io);

@@ -129,7 +129,7 @@ export default async function adminCatalogRoutes(app: FastifyInstance) {
     const user = admin(req);
     const target = q.user(req.params.id);
     if (!target || target.hubId !== user.hubId) throw new DomainError('USER_NOT_FOUND', `No user ${req.params.id}`);
-    const hash = await hashPassword(req.body.password);
+    const hash = await hashPassword(req.body.password, app.config.scryptLog2N);
     q.transaction(() => {
       q.setPassword(target.id, user.hubId, hash);
       q.audit({ hubId: user.hubId, at: app.config.now().getTime(), actorKind: 'user', actorId: user.id, action: 'user.password', subject: `user:${target.id}`, detail: null });

@@ -83,7 +83,7 @@ export default async function adminRoutes(app: FastifyInstance) {
       const unknown = req.body.agencyIds.filter((a) => !agencies.has(a));
       if (unknown.length > 0) throw new DomainError('NOT_FOUND', `No agency ${unknown.join(', ')} in this hub`);
       if (q.userByUsername(req.body.username)) throw new DomainError('USERNAME_TAKEN', `The username ${req.body.username} is taken`);
-      const passwordHash = await hashPassword(req.body.password);
+      const passwordHash = await hashPassword(req.body.password, app.config.scryptLog2N);
       const id = q.transaction(() => {
         if (q.userByUsername(req.body.username)) throw new DomainError('USERNAME_TAKEN', `The username ${req.body.username} is taken`);
         const { password: _pw, ...rest } = req.body;

@@ -1,37 +1,81 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { DomainError, ErrorBody, LoginBody, Me, Ok } from '@luukku/shared';
-import { hashPassword, hashToken, newToken, verifyPassword } from '../auth/secrets.js';
+import type { UserRecord } from '@luukku/db';
+import { hashPassword, hashToken, needsRehash, newToken, verifyPassword } from '../auth/secrets.js';
+import { createLoginThrottle } from '../auth/login-throttle.js';
 import { requireActor, sessionCookie } from '../plugins/auth.js';
+import { perAddress } from '../plugins/request-limits.js';
 import { deviceView, userView } from '../views/catalog.js';
 
 export default async function authRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   // checked against for unknown usernames, so timing does not reveal which usernames exist
   let dummyHash: Promise<string> | undefined;
+  const throttle = createLoginThrottle();
+  const secureCookie = app.config.publicUrl?.startsWith('https:') ?? false;
+
+  const refuseWhileLocked = (reply: FastifyReply, waitMs: number): never => {
+    const seconds = Math.ceil(waitMs / 1000);
+    void reply.header('retry-after', String(seconds));
+    throw new DomainError('TOO_MANY_ATTEMPTS', `Too many wrong passwords for this username; try again in ${seconds} s`);
+  };
+
+  /** Failed logins go to the audit log: who was tried, from where; never the password. */
+  const auditFailure = (req: FastifyRequest, user: UserRecord | undefined, reason: string, now: number, lockedForMs: number) =>
+    app.q.audit({
+      hubId: user?.hubId ?? null,
+      at: now,
+      actorKind: 'anonymous',
+      actorId: null,
+      action: reason === 'locked' ? 'auth.login_refused' : 'auth.login_failed',
+      // an unknown username is often a password typed in the wrong field: keep it out of the log
+      subject: user ? `user:${user.id}` : null,
+      detail: { reason, ip: req.ip, ...(lockedForMs > 0 ? { lockedForSeconds: Math.ceil(lockedForMs / 1000) } : {}) },
+    });
 
   r.post(
     '/api/auth/login',
-    { schema: { tags: ['auth'], summary: 'Staff login; sets an http-only session cookie', body: LoginBody, response: { 200: Me, 401: ErrorBody } } },
+    {
+      config: { rateLimit: perAddress(app.config.loginRateLimitPerMinute) },
+      schema: { tags: ['auth'], summary: 'Staff login; sets an http-only session cookie', body: LoginBody, response: { 200: Me, 401: ErrorBody, 429: ErrorBody } },
+    },
     async (req, reply) => {
-      const user = app.q.userByUsername(req.body.username.toLowerCase());
-      dummyHash ??= hashPassword(newToken());
+      const username = req.body.username.toLowerCase();
+      const user = app.q.userByUsername(username);
+      const wait = throttle.waitMs(username, app.config.now().getTime());
+      if (wait > 0) {
+        auditFailure(req, user, 'locked', app.config.now().getTime(), wait);
+        refuseWhileLocked(reply, wait);
+      }
+      // counted as a failure until the password proves right, so that tries sent all at once
+      // cannot slip past the lock-out while their hashes are still running
+      const lockedFor = throttle.failed(username, app.config.now().getTime());
+      dummyHash ??= hashPassword(newToken(), app.config.scryptLog2N);
       const ok = await verifyPassword(req.body.password, user?.passwordHash ?? (await dummyHash));
-      if (!user || !ok || !user.active) throw new DomainError('BAD_CREDENTIALS', 'Wrong username or password');
-      const token = newToken(32);
       const now = app.config.now().getTime();
-      const maxAge = app.config.sessionHours * 3600;
+      if (!user || !ok || !user.active) {
+        auditFailure(req, user, !user ? 'unknown_user' : !ok ? 'wrong_password' : 'inactive', now, lockedFor);
+        throw new DomainError('BAD_CREDENTIALS', 'Wrong username or password');
+      }
+      throttle.succeeded(username);
+      // the cost was raised since this password was set: the login is the one moment we can
+      if (needsRehash(user.passwordHash, app.config.scryptLog2N)) {
+        app.q.rehashPassword(user.id, await hashPassword(req.body.password, app.config.scryptLog2N));
+      }
+      const token = newToken(32);
       app.q.transaction(() => {
         app.q.deleteExpiredSessions(now);
-        app.q.insertSession(hashToken(token), user.id, now, now + maxAge * 1000);
+        app.q.insertSession(hashToken(token), user.id, now, now + app.config.sessionHours * 3600_000, app.config.sessionIdleMinutes * 60_000);
         app.q.audit({ hubId: user.hubId, at: now, actorKind: 'user', actorId: user.id, action: 'auth.login', subject: null, detail: null });
       });
+      // no Max-Age: the browser forgets the cookie when it closes, so a shared desk PC does not
+      // keep the login; the server ends the session itself when idle or at its absolute limit
       reply.setCookie(sessionCookie, token, {
         path: '/',
         httpOnly: true,
         sameSite: 'strict',
-        secure: req.protocol === 'https',
-        maxAge,
+        secure: secureCookie || req.protocol === 'https',
       });
       return { kind: 'user' as const, hubId: user.hubId, user: userView(user) };
     },

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { adminChange } from '../commands/admin.js';
 import { hashToken, newToken } from '../auth/secrets.js';
 import { requireUser } from '../plugins/auth.js';
+import { perAddress } from '../plugins/request-limits.js';
 import { deviceView } from '../views/catalog.js';
 
 const pairingMinutes = 15;
@@ -21,12 +22,20 @@ export default async function pairingRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const q = app.q;
 
-  r.post('/api/pairing', { schema: { tags: ['devices'], summary: 'A new device asks for a pairing code to show on its screen', body: PairStartBody, response: { 201: PairStartResponse, 400: ErrorBody } } }, async (req, reply) => {
+  r.post('/api/pairing', {
+    config: { rateLimit: perAddress(app.config.pairingRateLimitPerMinute) },
+    schema: { tags: ['devices'], summary: 'A new device asks for a pairing code to show on its screen', body: PairStartBody, response: { 201: PairStartResponse, 400: ErrorBody, 429: ErrorBody } },
+  }, async (req, reply) => {
     const now = app.config.now().getTime();
     const secret = newToken(24);
     const expiresAt = now + pairingMinutes * 60_000;
     const { id, code } = q.transaction(() => {
       q.deleteExpiredPairings(now);
+      // anyone may ask, so the table must not fill up: a hub pairs a few devices at a time
+      if (q.openPairings(now) >= app.config.pairingsMax) {
+        void reply.header('retry-after', String(pairingMinutes * 60));
+        throw new DomainError('TOO_MANY_PAIRINGS', `${app.config.pairingsMax} devices are already waiting to be paired; try again when their codes expire`);
+      }
       for (;;) {
         const code = newCode();
         if (q.pairingByCode(code, now)) continue;

@@ -1,4 +1,5 @@
 import { LitElement, html } from 'lit';
+import { cssProps } from '../css-props.js';
 import { customElement, property, state } from 'lit/decorators.js';
 import { pickText } from '@luukku/shared/i18n';
 import type { AdminCatalog } from '@luukku/shared';
@@ -40,7 +41,7 @@ export class AdminBasics extends LitElement {
         return html`<ul>
             ${c.agencies.map(
               (a) => html`<li class="row">
-                <span class="badge" style="background:${a.color};color:#fff">${a.code}</span>${pickText(a.name, this.language)}
+                <span class="badge" style=${cssProps({ background: a.color, color: '#fff' })}>${a.code}</span>${pickText(a.name, this.language)}
                 <button @click=${() => (this._agency = a.id)}>${t.edit(pickText(a.name, this.language))}</button>
               </li>`,
             )}

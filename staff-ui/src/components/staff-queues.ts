@@ -1,4 +1,5 @@
 import { LitElement, css, html } from 'lit';
+import { cssProps } from '../css-props.js';
 import { customElement, property } from 'lit/decorators.js';
 import { languageInfo, pickText } from '@luukku/shared/i18n';
 import type { Agency, QueueSummary, Service } from '@luukku/shared';
@@ -79,7 +80,7 @@ export class StaffQueues extends LitElement {
     const agency = this.agencies.find((a) => a.id === q.agencyId);
     const target = service?.targetWaitMin ?? this.targetWaitMin;
     const name = service ? pickText(service.name, this.language) : '';
-    return html`<section style="--agency:${agency?.color ?? '#555'}" aria-label=${name}>
+    return html`<section style=${cssProps({ '--agency': agency?.color ?? '#555' })} aria-label=${name}>
       <h3><span>${name}</span><span class="muted">${t.people(q.waiting)} · ${t.estimate(q.estimateMin)}</span></h3>
       ${(q.entries ?? []).length === 0
         ? html`<p class="muted">${t.nobodyWaiting}</p>`

@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, svg } from 'lit';
+import { cssProps } from '../css-props.js';
 import { customElement, property } from 'lit/decorators.js';
 import { chartColors as c, chartStyles, clip, niceTicks, num } from './chart-utils.js';
 
@@ -51,7 +52,7 @@ export class ReportBars extends LitElement {
     const top = ticks.at(-1)!;
     const x = (v: number) => x0 + (v / top) * barWidth;
     const height = axisHeight + rows.length * rowHeight + 6;
-    return html`<svg viewBox="0 0 ${width} ${height}" style="max-width:${width}px" role="img" aria-label=${this.label}>
+    return html`<svg viewBox="0 0 ${width} ${height}" style=${cssProps({ 'max-width': `${width}px` })} role="img" aria-label=${this.label}>
         ${ticks.map(
           (t) => svg`<line x1=${x(t)} x2=${x(t)} y1=${axisHeight - 4} y2=${height} stroke=${c.grid} />
             <text x=${x(t)} y=${axisHeight - 9} text-anchor="middle" fill=${c.muted}>${num(t, this.locale)}${this.unit ? ` ${this.unit}` : ''}</text>`,
@@ -84,7 +85,7 @@ export class ReportBars extends LitElement {
       return html`<svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true"><line x1="7" x2="7" y1="0" y2="14" stroke=${c.ink} stroke-width="2.5" stroke-dasharray="4 3" /></svg>`;
     }
     const fill = kind === 'bar' ? c.bar : kind === 'light' ? c.barLight : c.warn;
-    return html`<span class="swatch" style="background:${fill}"></span>`;
+    return html`<span class="swatch" style=${cssProps({ background: fill })}></span>`;
   }
 }
 

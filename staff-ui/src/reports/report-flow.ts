@@ -1,4 +1,5 @@
 import { LitElement, html, svg } from 'lit';
+import { cssProps } from '../css-props.js';
 import { customElement, property } from 'lit/decorators.js';
 import { chartColors as c, chartStyles, clip, num } from './chart-utils.js';
 import type { FlowNode, FlowPair } from './report-matrix.js';
@@ -76,7 +77,7 @@ export class ReportFlow extends LitElement {
     const xa = leftX + nodeWidth;
     const xb = rightX;
     const xm = (xa + xb) / 2;
-    return html`<svg viewBox="0 0 ${width} ${height}" style="max-width:${width}px" role="img" aria-label=${this.label}>
+    return html`<svg viewBox="0 0 ${width} ${height}" style=${cssProps({ 'max-width': `${width}px` })} role="img" aria-label=${this.label}>
       ${bands.map(
         (b) => svg`<g>
           <title>${b.from.node.name} → ${b.to.node.name}: ${b.p.referrals}</title>

@@ -1,4 +1,5 @@
 import { LitElement, html, svg } from 'lit';
+import { cssProps } from '../css-props.js';
 import { customElement, property } from 'lit/decorators.js';
 import { chartColors as c, chartStyles, inkOn, mix, num } from './chart-utils.js';
 
@@ -37,7 +38,7 @@ export class ReportHeatmap extends LitElement {
     const fill = (v: number) => (v === 0 ? c.empty : mix('#dbe8f6', c.hot, Math.sqrt(v / max)));
     const width = left + hours.length * cellWidth + 4;
     const height = top + this.weekdays.length * cellHeight + 4;
-    return html`<svg viewBox="0 0 ${width} ${height}" style="max-width:${width}px" role="img" aria-label=${this.label}>
+    return html`<svg viewBox="0 0 ${width} ${height}" style=${cssProps({ 'max-width': `${width}px` })} role="img" aria-label=${this.label}>
         ${hours.map((h, i) => svg`<text x=${left + i * cellWidth + cellWidth / 2} y=${top - 9} text-anchor="middle" fill=${c.muted}>${String(h).padStart(2, '0')}</text>`)}
         ${this.weekdays.map((w, row) => {
           const y = top + row * cellHeight;
@@ -55,7 +56,7 @@ export class ReportHeatmap extends LitElement {
       </svg>
       <ul class="legend" aria-hidden="true">
         <li>${this.fewer}</li>
-        ${[0.05, 0.3, 0.6, 1].map((t) => html`<li><span class="swatch" style="background:${mix('#dbe8f6', c.hot, Math.sqrt(t))}"></span></li>`)}
+        ${[0.05, 0.3, 0.6, 1].map((t) => html`<li><span class="swatch" style=${cssProps({ background: mix('#dbe8f6', c.hot, Math.sqrt(t)) })}></span></li>`)}
         <li>${this.more}</li>
       </ul>`;
   }

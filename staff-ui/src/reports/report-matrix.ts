@@ -1,4 +1,5 @@
 import { LitElement, html, svg } from 'lit';
+import { cssProps } from '../css-props.js';
 import { customElement, property } from 'lit/decorators.js';
 import { chartColors as c, chartStyles, clip, inkOn, mix, num } from './chart-utils.js';
 
@@ -38,7 +39,7 @@ export class ReportMatrix extends LitElement {
     // room on the right for the last slanted column name
     const width = left + tos.length * cell + 110;
     const height = headerHeight + froms.length * cell + 10;
-    return html`<svg viewBox="0 0 ${width} ${height}" style="max-width:${width}px" role="img" aria-label=${this.label}>
+    return html`<svg viewBox="0 0 ${width} ${height}" style=${cssProps({ 'max-width': `${width}px` })} role="img" aria-label=${this.label}>
       <text x=${left - 10} y=${headerHeight - 8} text-anchor="end" fill=${c.muted}>${this.fromLabel} ↓ · ${this.toLabel} →</text>
       ${tos.map((a, i) => {
         const x = left + i * cell + cell / 2;

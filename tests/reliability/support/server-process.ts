@@ -87,6 +87,9 @@ export async function startServerProcess(options: StartOptions): Promise<ServerP
       PORT: String(port),
       HOST: '127.0.0.1',
       LUUKKU_KIOSK_RATE_LIMIT: '0',
+      // as in testConfig: cheap hashes, and no per-address login limit for a suite on one address
+      LUUKKU_SCRYPT_LOG2N: '10',
+      LUUKKU_LOGIN_RATE_LIMIT: '0',
       LOG_LEVEL: 'warn',
       ...options.env,
     },

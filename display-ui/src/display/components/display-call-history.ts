@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProps } from '../css-props.js';
 import type { RecentCall } from '@luukku/shared';
 import { inkOn } from '../colors.js';
 import { column, tokens } from '../styles.js';
@@ -95,7 +95,7 @@ export class DisplayCallHistory extends LitElement {
                   this.calls,
                   (c) => c.number,
                   (c) => html`<li class="row" data-number=${c.number}>
-                    <span><span class="badge" style=${styleMap({ background: c.color, color: inkOn(c.color) })}>${c.number}</span></span>
+                    <span><span class="badge" style=${cssProps({ background: c.color, color: inkOn(c.color) })}>${c.number}</span></span>
                     <span class="arrow" aria-hidden="true">→</span>
                     <span class="desk"><span class="sr-only">${words.desk.fi} </span>${c.deskName}</span>
                   </li>`,

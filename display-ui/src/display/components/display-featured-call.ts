@@ -1,7 +1,7 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProps } from '../css-props.js';
 import type { LocalizedText, RecentCall } from '@luukku/shared';
 import { inkOn } from '../colors.js';
 import { column, tokens } from '../styles.js';
@@ -139,7 +139,7 @@ export class DisplayFeaturedCall extends LitElement {
   }
 
   private _panel(call: RecentCall) {
-    const colors = styleMap({ background: call.color, color: inkOn(call.color) });
+    const colors = cssProps({ background: call.color, color: inkOn(call.color) });
     return html`<div class="panel ${this.announcing ? 'new' : ''}" style=${colors} data-number=${call.number}>
       <div class="part">
         <p class="caption">${trilingual(words.queueNumber, 'stacked')}</p>

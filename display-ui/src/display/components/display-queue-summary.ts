@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProps } from '../css-props.js';
 import type { AgencyLine } from '../data/call-history.js';
 import { tokens } from '../styles.js';
 import { words } from '../words.js';
@@ -91,7 +91,7 @@ export class DisplayQueueSummary extends LitElement {
         ${repeat(
           this.lines,
           (l) => l.id,
-          (l) => html`<li style=${styleMap({ '--agency': l.color })}>
+          (l) => html`<li style=${cssProps({ '--agency': l.color })}>
             <p class="name">${l.name.fi}</p>
             <p class="name-sv" lang="sv">${l.name.sv && l.name.sv !== l.name.fi ? l.name.sv : ''}</p>
             <p class="count"><strong>${l.waiting}</strong> ${words.waiting.fi}</p>
