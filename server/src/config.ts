@@ -18,6 +18,8 @@ export const EnvSchema = z.object({
   /** Unset: /metrics answers only on loopback. Set: Prometheus sends it as the basic-auth password. */
   LUUKKU_NOTES_KEEP_DAYS: z.coerce.number().int().min(0).max(30).default(0),
   LUUKKU_METRICS_TOKEN: z.string().regex(/^[\x21-\x7e]{16,200}$/, '16–200 printable characters, no spaces').optional(),
+  /** How often live staff sockets are checked against their session (ms): an expired one is cut. */
+  LUUKKU_SOCKET_SWEEP_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -36,6 +38,8 @@ export interface Config {
   /** Referral notes are deleted at the end of their day plus this many days (0: tonight). */
   notesKeepDays: number;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /** How often live staff sockets are checked against their session, in ms. */
+  socketSweepMs: number;
   /** Where the built UIs are; absent ones are simply not served. */
   uiDir: string;
   /** The clock every rule reads; tests move it. */
@@ -61,6 +65,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: e.LUUKKU_METRICS_TOKEN,
     notesKeepDays: e.LUUKKU_NOTES_KEEP_DAYS,
     logLevel: e.LOG_LEVEL,
+    socketSweepMs: e.LUUKKU_SOCKET_SWEEP_MS,
     uiDir: resolve(import.meta.dirname, '../..'),
     now: () => new Date(),
   };
@@ -83,6 +88,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     metricsToken: undefined,
     notesKeepDays: 0,
     logLevel: 'silent',
+    socketSweepMs: 1000,
     uiDir: resolve(import.meta.dirname, '../..'),
     now: () => new Date(),
     ...overrides,

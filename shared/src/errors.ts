@@ -35,6 +35,8 @@ export const errorStatus = {
   RATE_LIMITED: 429,
   INTERNAL: 500,
   PRINTER_UNAVAILABLE: 503,
+  /** The desk still serves a line of an agency the user no longer belongs to. */
+  DESK_SERVICE_NOT_ALLOWED: 403,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -45,6 +45,7 @@ export function peopleQueries(db: Db) {
   const sessionUser = db.prepare<[string, number], { user_id: number }>(/* sql */ `
     SELECT user_id FROM sessions WHERE token_hash = ? AND expires_at > ?`);
   const deleteSession = db.prepare(/* sql */ `DELETE FROM sessions WHERE token_hash = ?`);
+  const deleteSessionsOfUser = db.prepare(/* sql */ `DELETE FROM sessions WHERE user_id = ?`);
   const deleteExpiredSessions = db.prepare(/* sql */ `DELETE FROM sessions WHERE expires_at <= ?`);
   const deviceByToken = db.prepare<[string], DeviceRow>(/* sql */ `SELECT * FROM devices WHERE token_hash = ?`);
   const deviceById = db.prepare<[number], DeviceRow>(/* sql */ `SELECT * FROM devices WHERE id = ?`);
@@ -80,6 +81,8 @@ export function peopleQueries(db: Db) {
     deleteSession: (tokenHash: string): void => {
       deleteSession.run(tokenHash);
     },
+    /** Ends every session of the user, e.g. when the admin changes their account. */
+    deleteSessionsOfUser: (userId: number): number => deleteSessionsOfUser.run(userId).changes,
     deleteExpiredSessions: (now: number): number => deleteExpiredSessions.run(now).changes,
     deviceByTokenHash: (tokenHash: string): DeviceRecord | undefined => {
       const r = deviceByToken.get(tokenHash);

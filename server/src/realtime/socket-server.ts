@@ -3,10 +3,12 @@ import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
 import type { EventRecord } from '@luukku/db';
 import { DomainError, SyncRequest, Zone, type ClientEvents, type HubEvent, type ServerEvents } from '@luukku/shared';
-import { visibleAgencies } from '../domain/access.js';
+import type { UserRecord } from '@luukku/db';
+import { deskServesGuidance, visibleAgencies } from '../domain/access.js';
+import { deskOf } from '../commands/load.js';
 import { resolveActor, sessionCookie } from '../plugins/auth.js';
 import { hashToken } from '../auth/secrets.js';
-import { canReceive, roomsFor, roomsOf, type SocketAudience } from './audience.js';
+import { canReceive, roomsFor, roomsOf, userRoom, type SocketAudience } from './audience.js';
 
 interface SocketData {
   audience: SocketAudience;
@@ -17,6 +19,10 @@ interface SocketData {
 export interface Realtime {
   /** Disconnects every socket that was let in with this device or staff session. */
   kick: (credential: { deviceId: number } | { sessionHash: string }) => void;
+  /** Disconnects every socket of this staff member (their account changed: rule 8). */
+  kickUser: (userId: number) => void;
+  /** Recomputes the rooms of this staff member's sockets, e.g. after their desk opened or closed. */
+  refreshUser: (userId: number) => void;
   /** Sockets connected now, by hub and kind (for /metrics). */
   countSockets: () => { hubId: number; kind: SocketAudience['kind']; count: number }[];
 }
@@ -62,17 +68,24 @@ function admit(app: FastifyInstance, socket: LuukkuSocket): SocketData {
     const zone = auth.zone === undefined ? actor.device.zone : auth.zone === 'all' ? null : auth.zone;
     return { audience: { kind: 'display', hubId: actor.hubId, zone }, credential };
   }
-  const guidance = app.q.agencies(actor.hubId).filter((a) => a.isGuidance).map((a) => a.id);
-  return {
-    audience: { kind: 'staff', hubId: actor.hubId, agencies: visibleAgencies(actor.user, guidance) },
-    credential: { sessionHash: hashToken(session!) },
-  };
+  return { audience: staffAudience(app, actor.user), credential: { sessionHash: hashToken(session!) } };
+}
+
+/** What a staff member hears now: their agencies, and Guidance steps while their desk is open for Guidance. */
+function staffAudience(app: FastifyInstance, user: UserRecord): SocketAudience {
+  const guidance = app.q.services(user.hubId).filter((s) => s.isGuidance);
+  const desk = deskOf(app.q, user);
+  const guidanceDesk = deskServesGuidance(desk, guidance.map((s) => s.id)) ? [...new Set(guidance.map((s) => s.agencyId))] : [];
+  return { kind: 'staff', hubId: user.hubId, userId: user.id, agencies: visibleAgencies(user), guidanceDesk };
 }
 
 /** Whether what let the socket in still holds: a revoked device or ended session is cut off. */
 function stillValid(app: FastifyInstance, c: SocketData['credential']): boolean {
   if ('deviceId' in c) return app.q.device(c.deviceId)?.revokedAt === null;
-  if ('sessionHash' in c) return app.q.sessionUserId(c.sessionHash, app.config.now().getTime()) !== undefined;
+  if ('sessionHash' in c) {
+    const userId = app.q.sessionUserId(c.sessionHash, app.config.now().getTime());
+    return userId !== undefined && app.q.user(userId)?.active === true;
+  }
   return app.q.visit(c.visitId) !== undefined;
 }
 
@@ -94,8 +107,7 @@ export function attachRealtime(app: FastifyInstance): LuukkuServer {
   });
 
   io.on('connection', (socket) => {
-    const audience = socket.data.audience;
-    void socket.join([...roomsOf(audience), credentialRoom(socket.data.credential)]);
+    void socket.join([...roomsOf(socket.data.audience), credentialRoom(socket.data.credential)]);
     socket.on('sync', (request, ack) => {
       if (typeof ack !== 'function') return;
       if (!stillValid(app, socket.data.credential)) {
@@ -103,6 +115,7 @@ export function attachRealtime(app: FastifyInstance): LuukkuServer {
         socket.disconnect(true);
         return;
       }
+      const audience = socket.data.audience;
       const parsed = SyncRequest.safeParse(request);
       if (!parsed.success) {
         ack({ error: { code: 'VALIDATION_FAILED', message: 'sync needs { since: a whole number ≥ 0 }' } });
@@ -121,6 +134,20 @@ export function attachRealtime(app: FastifyInstance): LuukkuServer {
   app.decorate('realtime', {
     kick: (credential: { deviceId: number } | { sessionHash: string }) => {
       io.in(credentialRoom(credential)).disconnectSockets(true);
+    },
+    kickUser: (userId: number) => {
+      io.in(userRoom(userId)).disconnectSockets(true);
+    },
+    refreshUser: (userId: number) => {
+      const user = app.q.user(userId);
+      for (const socket of io.of('/').sockets.values()) {
+        if (!user || socket.data.audience.kind !== 'staff' || socket.data.audience.userId !== userId) continue;
+        const audience = staffAudience(app, user);
+        const after = new Set(roomsOf(audience));
+        for (const room of roomsOf(socket.data.audience)) if (!after.has(room)) void socket.leave(room);
+        void socket.join([...after]);
+        socket.data.audience = audience;
+      }
     },
     countSockets: () => {
       const counts = new Map<string, { hubId: number; kind: SocketAudience['kind']; count: number }>();
@@ -143,8 +170,19 @@ export function attachRealtime(app: FastifyInstance): LuukkuServer {
     }
   });
 
+  // A session that expires (or idles out) cuts its sockets too, not only its next request.
+  // One indexed lookup per staff socket per sweep: cheap next to the events they receive.
+  const sweep = setInterval(() => {
+    for (const socket of io.of('/').sockets.values()) {
+      const c = socket.data.credential;
+      if (c && 'sessionHash' in c && !stillValid(app, c)) socket.disconnect(true);
+    }
+  }, app.config.socketSweepMs);
+  sweep.unref();
+
   // close sockets before Fastify closes the HTTP server, or close() waits on them forever
   app.addHook('preClose', async () => {
+    clearInterval(sweep);
     await io.close();
   });
   return io;
