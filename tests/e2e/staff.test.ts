@@ -75,6 +75,8 @@ describe.skipIf(!hasBrowser)('the staff console in a real browser', () => {
     await page.keyboard.press('Tab'); // reason
     await page.keyboard.press('Tab'); // note
     await page.keyboard.type('Kysyy vuokravakuudesta');
+    // the dialog says who will read the note: the one agency it is addressed to
+    await page.getByText('Mäntsälän Vuokra-asunnot lukee tämän').waitFor();
     await page.keyboard.press('Tab'); // placement
     await page.keyboard.press('Tab'); // refer
     expect(await axeProblems(page)).toEqual([]);

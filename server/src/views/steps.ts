@@ -80,7 +80,11 @@ export function readerStep(q: Queries, step: StepRecord, reader: AccessActor): S
   return maySeeStepDetail(reader, stepRef(q, step)) ? full : outline(full);
 }
 
-/** Another agency's step of a visit the reader holds: agency, service and status, nothing more. */
+/**
+ * Another agency's step of a visit the reader may read: agency, service, status and place in
+ * line; not who served it, where or when. How it was referred is in the visit's referrals,
+ * which every reader of the visit sees (without the note), so it stays.
+ */
 function outline(step: StaffStep): StaffStep {
-  return { ...step, deskId: null, userId: null, calledAt: null, startedAt: null, endedAt: null, referredFrom: null };
+  return { ...step, deskId: null, userId: null, calledAt: null, startedAt: null, endedAt: null };
 }
