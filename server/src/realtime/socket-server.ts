@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
-import type { EventRecord } from '@luukku/db';
+import type { EventRecord, UserRecord } from '@luukku/db';
 import { DomainError, SyncRequest, Zone, type ClientEvents, type HubEvent, type ServerEvents } from '@luukku/shared';
-import type { UserRecord } from '@luukku/db';
 import { deskServesGuidance, visibleAgencies } from '../domain/access.js';
 import { deskOf } from '../commands/load.js';
 import { resolveActor, sessionCookie } from '../plugins/auth.js';
