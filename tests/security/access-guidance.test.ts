@@ -90,5 +90,12 @@ describe('step events through Guidance (sockets)', () => {
     await issue(hub, 'poliisi');
     await kela.barrier();
     expect(kela.ofType('step').map((e) => e.data.step.agencyId)).toEqual([hub.ids.agency.neuvonta]);
+
+    // the desk closed, the socket's rooms follow at once: no more Guidance steps
+    expect((await hub.call('POST', `/api/desks/${hub.ids.desk['2']}/close`, { cookie: cookies.kela })).status).toBe(200);
+    const g3 = await issue(hub, 'neuvonta');
+    await guide.waitFor('step', (e) => e.data.step.visitId === g3.visitId);
+    await kela.barrier();
+    expect(kela.ofType('step').map((e) => e.data.step.visitId)).toEqual([g2.visitId]);
   });
 });
