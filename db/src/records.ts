@@ -120,6 +120,8 @@ export interface ReferralRecord {
   placement: ReferralPlacement;
   note: string | null;
   noteDeletedAt: number | null;
+  /** The one agency whose staff read the note (with its writer); null when there is no note. */
+  noteForAgencyId: number | null;
   byUserId: number | null;
   createdAt: number;
 }

@@ -24,6 +24,8 @@ export const EnvSchema = z.object({
   LUUKKU_REPORT_WORKER: flag.default(true),
   LUUKKU_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(1_000_000).default(500),
   LUUKKU_SOCKET_SYNCS_PER_SECOND: z.coerce.number().positive().max(10_000).default(2),
+  /** How often live staff sockets are checked against their session (ms): an expired one is cut. */
+  LUUKKU_SOCKET_SWEEP_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LUUKKU_BACKUP_KEEP: z.coerce.number().int().min(1).max(1000).default(7),
   /** scrypt cost as log2(N); 17 is OWASP's floor. Below 17 only for tests and tools. */
@@ -79,6 +81,8 @@ export interface Config {
   trustProxy: boolean | number | string;
   /** A session ends after this long without a request, within the absolute sessionHours. */
   sessionIdleMinutes: number;
+  /** How often live staff sockets are checked against their session, in ms. */
+  socketSweepMs: number;
   /** Where the built UIs are; absent ones are simply not served. */
   uiDir: string;
   /** The clock every rule reads; tests move it. */
@@ -123,6 +127,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     pairingsMax: e.LUUKKU_PAIRINGS_MAX,
     trustProxy: e.LUUKKU_TRUST_PROXY,
     sessionIdleMinutes: e.LUUKKU_SESSION_IDLE_MINUTES,
+    socketSweepMs: e.LUUKKU_SOCKET_SWEEP_MS,
     uiDir: resolve(import.meta.dirname, '../..'),
     now: () => new Date(),
     backupKeep: e.LUUKKU_BACKUP_KEEP,
@@ -162,6 +167,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     trustProxy: false,
     // a day: tests move the clock by hours between a login and its use; the idle tests set 30
     sessionIdleMinutes: 24 * 60,
+    socketSweepMs: 1000,
     uiDir: resolve(import.meta.dirname, '../..'),
     now: () => new Date(),
     backupKeep: 7,

@@ -43,6 +43,8 @@ export const errorStatus = {
   TOO_MANY_ATTEMPTS: 429,
   TOO_MANY_PAIRINGS: 429,
   CROSS_SITE_REQUEST: 403,
+  /** The desk still serves a line of an agency the user no longer belongs to. */
+  DESK_SERVICE_NOT_ALLOWED: 403,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -88,10 +88,15 @@ describe('the hub coordinator changes the hub through the API', () => {
     const admin = await as(hub, 'admin');
     const created = expectOk(await hub.call('POST', '/api/admin/users', admin, { username: 'sijainen', displayName: 'Sijainen', password: 'alkusalasana', role: 'staff', agencyIds: [2] }), 201);
     const session = { cookie: await hub.login('sijainen', 'alkusalasana') };
+    // a name or language change leaves the session alone; new agencies end it (rule 8)
+    expectOk(await hub.call('PUT', `/api/admin/users/${created.id}`, admin, { displayName: 'Sijainen', role: 'staff', agencyIds: [2], active: true, language: 'sv' }));
+    expect(expectOk(await hub.call('GET', '/api/me', session)).user).toMatchObject({ agencyIds: [2], language: 'sv' });
     expectOk(await hub.call('PUT', `/api/admin/users/${created.id}`, admin, { displayName: 'Sijainen', role: 'staff', agencyIds: [2, 4], active: true, language: 'sv' }));
-    expect(expectOk(await hub.call('GET', '/api/me', session)).user).toMatchObject({ agencyIds: [2, 4], language: 'sv' });
-    expectOk(await hub.call('POST', `/api/admin/users/${created.id}/password`, admin, { password: 'uusisalasana' }));
     expectError(await hub.call('GET', '/api/me', session), 401, 'UNAUTHENTICATED');
+    const relogged = { cookie: await hub.login('sijainen', 'alkusalasana') };
+    expect(expectOk(await hub.call('GET', '/api/me', relogged)).user).toMatchObject({ agencyIds: [2, 4], language: 'sv' });
+    expectOk(await hub.call('POST', `/api/admin/users/${created.id}/password`, admin, { password: 'uusisalasana' }));
+    expectError(await hub.call('GET', '/api/me', relogged), 401, 'UNAUTHENTICATED');
     await expect(hub.login('sijainen', 'alkusalasana')).rejects.toThrow(/401/);
     const again = { cookie: await hub.login('sijainen', 'uusisalasana') };
     expectOk(await hub.call('PUT', `/api/admin/users/${created.id}`, admin, { displayName: 'Sijainen', role: 'staff', agencyIds: [2], active: false, language: 'fi' }));

@@ -75,19 +75,22 @@ describe('estimates', () => {
 });
 
 describe('who may do what', () => {
-  const kela = { role: 'staff' as const, agencyIds: [2] };
+  const kela = { id: 10, role: 'staff' as const, agencyIds: [2] };
+  const service = (id: number, agencyId: number, isGuidance = false) => ({ id, agencyId, isGuidance });
   it('lets staff serve their own agency and Guidance, not another agency', () => {
     expect(mayServe(kela, { agencyId: 2, isGuidance: false })).toBe(true);
     expect(mayServe(kela, { agencyId: 1, isGuidance: true })).toBe(true);
     expect(mayServe(kela, { agencyId: 5, isGuidance: false })).toBe(false);
-    expect(mayServe({ role: 'admin', agencyIds: [] }, { agencyId: 5, isGuidance: false })).toBe(true);
+    expect(mayServe({ id: 1, role: 'admin', agencyIds: [] }, { agencyId: 5, isGuidance: false })).toBe(true);
   });
-  it('shows a note to the sending and receiving agencies and admins only', () => {
-    const referral = { fromAgencyId: 2, toAgencyId: 4 };
-    expect(mayReadNote(kela, referral)).toBe(true);
-    expect(mayReadNote({ role: 'staff', agencyIds: [4] }, referral)).toBe(true);
-    expect(mayReadNote({ role: 'staff', agencyIds: [6] }, referral)).toBe(false);
-    expect(mayReadNote({ role: 'guide', agencyIds: [1] }, referral)).toBe(false);
-    expect(mayReadNote({ role: 'admin', agencyIds: [] }, referral)).toBe(true);
+  it('shows a note to its addressee agency and its writer only; an admin only while holding a step of that agency', () => {
+    const note = { forAgencyId: 4, byUserId: 10 };
+    const steps = [{ status: 'called' as const, userId: 1, service: service(7, 4) }];
+    expect(mayReadNote(kela, note, [])).toBe(true);
+    expect(mayReadNote({ id: 11, role: 'staff', agencyIds: [4] }, note, [])).toBe(true);
+    expect(mayReadNote({ id: 12, role: 'staff', agencyIds: [6] }, note, [])).toBe(false);
+    expect(mayReadNote({ id: 13, role: 'guide', agencyIds: [1] }, note, [])).toBe(false);
+    expect(mayReadNote({ id: 2, role: 'admin', agencyIds: [] }, note, steps)).toBe(false);
+    expect(mayReadNote({ id: 1, role: 'admin', agencyIds: [] }, note, steps)).toBe(true);
   });
 });

@@ -75,6 +75,8 @@ describe.skipIf(!hasBrowser)('the staff console in a real browser', () => {
     await page.keyboard.press('Tab'); // reason
     await page.keyboard.press('Tab'); // note
     await page.keyboard.type('Kysyy vuokravakuudesta');
+    // the dialog says who will read the note: the one agency it is addressed to
+    await page.getByText('Mäntsälän Vuokra-asunnot lukee tämän').waitFor();
     await page.keyboard.press('Tab'); // placement
     await page.keyboard.press('Tab'); // refer
     expect(await axeProblems(page)).toEqual([]);
@@ -93,6 +95,39 @@ describe.skipIf(!hasBrowser)('the staff console in a real browser', () => {
     const entry = line.entries.find((e: { number: string }) => e.number === first.number);
     expect(entry.referredFrom).toMatchObject({ reason: 'needs_other_service', hasNote: true });
     await kela.call('POST', '/api/desks/1/close');
+    await page.close();
+  });
+  it('addresses the note to one agency the writer picks when the referral has several, and says who will read it', async () => {
+    const ohjaamo = await staffSession(env.hub.url, 'ohjaamo');
+    expect((await ohjaamo.call('POST', '/api/desks/6/open', { services: [5] })).status).toBe(200);
+    const visitor = await issue(5);
+
+    const page = await env.browser.newPage({ width: 1366, height: 900 });
+    await loginByKeyboard(page, 'ohjaamo');
+    await page.getByRole('button', { name: 'Kutsu seuraava' }).click();
+    await page.getByRole('button', { name: 'Kutsu uudelleen' }).waitFor();
+    await page.keyboard.press('o');
+    await page.getByRole('heading', { name: 'Ohjaa eteenpäin' }).waitFor();
+    await page.getByRole('button', { name: 'Poliisi: passit ja henkilökortit' }).click();
+    await page.getByRole('button', { name: 'Kela: etuudet ja asumistuki' }).click();
+    await page.getByLabel('Muistiinpano (poistetaan illalla)').fill('Kysyy asumistuesta');
+    // by default the first agency of the plan reads it; the writer picks Kela instead
+    await page.getByText('Poliisi lukee tämän').waitFor();
+    await page.getByLabel('Kuka lukee muistiinpanon').selectOption({ label: 'Kela' });
+    await page.getByText('Kela lukee tämän').waitFor();
+    expect(await axeProblems(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Ohjaa', exact: true }).click();
+    await page.getByText('Ei asiakasta. Kutsu seuraava.').waitFor();
+
+    const police = await staffSession(env.hub.url, 'poliisi');
+    const line = (await police.call('GET', '/api/queues')).body.queues.find((q: { prefix: string }) => q.prefix === 'P');
+    const entry = line.entries.find((e: { number: string }) => e.number === visitor.number);
+    const seen = (await police.call('GET', `/api/steps/${entry.stepId}`)).body;
+    expect(JSON.stringify(seen)).not.toContain('asumistuesta');
+    const kelaStep = seen.visit.steps.find((st: { serviceId: number }) => st.serviceId === 2);
+    const kela = await staffSession(env.hub.url, 'kela');
+    expect(JSON.stringify((await kela.call('GET', `/api/steps/${kelaStep.id}`)).body)).toContain('Kysyy asumistuesta');
+    await ohjaamo.call('POST', '/api/desks/6/close');
     await page.close();
   });
 });

@@ -77,7 +77,7 @@ describe('staff hear the step changes of their own agencies', () => {
     for (const s of [kela, ohjaamo, asunnot, admin]) expect(s.ofType('call').map((e) => e.data.deskName)).toEqual(['2']);
   });
 
-  it('a referral from Kela to Ohjaamo reaches both agencies and admin, and no third agency', async () => {
+  it("a referral from Kela to Ohjaamo tells Kela of its step and Ohjaamo of its own, admin both, and no third agency", async () => {
     await openDesk(hub, cookies.kela!, '1', 'kela');
     await issue(hub, 'kela');
     const c = await callNext(hub, cookies.kela!, '1');
@@ -85,29 +85,34 @@ describe('staff hear the step changes of their own agencies', () => {
     const mark = { kela: kela.mark(), ohjaamo: ohjaamo.mark(), admin: admin.mark(), asunnot: asunnot.mark() };
     await stepAction(hub, cookies.kela!, c.stepId, 'refer', { services: [hub.ids.service.ohjaamo], reason: 'wrong_queue' });
 
-    for (const [client, from] of [
-      [kela, mark.kela],
-      [ohjaamo, mark.ohjaamo],
-      [admin, mark.admin],
+    const referred = ['referred', hub.ids.agency.kela];
+    const activated = ['activated', hub.ids.agency.ohjaamo];
+    for (const [client, from, expected] of [
+      [kela, mark.kela, [referred]],
+      [ohjaamo, mark.ohjaamo, [activated]],
+      [admin, mark.admin, [referred, activated]],
     ] as const) {
-      await client.waitFor('step', (e) => e.data.change === 'activated', 5_000, from);
+      const [change] = expected[expected.length - 1]!;
+      await client.waitFor('step', (e) => e.data.change === change, 5_000, from);
       await client.barrier();
-      expect(client.ofType('step', from).map((e) => [e.data.change, e.data.step.agencyId])).toEqual([
-        ['referred', hub.ids.agency.kela],
-        ['activated', hub.ids.agency.ohjaamo],
-      ]);
+      expect(client.ofType('step', from).map((e) => [e.data.change, e.data.step.agencyId])).toEqual(expected);
     }
     await asunnot.barrier();
     expect(asunnot.ofType('step', mark.asunnot)).toEqual([]);
   });
 
-  it('guidance steps reach the staff of every agency (anyone may opt in to guidance)', async () => {
+  it('guidance steps reach guides, admin and staff whose desk is open for Guidance, not other staff', async () => {
+    const guide = await clients.staff(await hub.login('neuvonta'), 'guide');
+    await openDesk(hub, cookies.kela!, '2', 'kela', 'neuvonta');
     const res = await hub.call('POST', '/api/visits', { token: 'demo-kiosk' }, { guidance: true, language: 'sv', idempotencyKey: 'guidance-visit-1' });
     expect(res.status).toBe(201);
-    for (const s of [kela, ohjaamo, asunnot, admin]) {
+    for (const s of [kela, guide, admin]) {
       const e = await s.waitFor('step', (x) => x.data.step.visitId === res.body.visitId);
       expect(e.data.step.serviceId).toBe(hub.ids.service.neuvonta);
     }
+    await barriers();
+    expect(stepsOf(ohjaamo)).toEqual([]);
+    expect(stepsOf(asunnot)).toEqual([]);
   });
 
   it("staff never receive a visitor's phone-page 'visit' events", async () => {

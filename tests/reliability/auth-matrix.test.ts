@@ -48,16 +48,19 @@ const table: Row[] = [
   ['POST /api/desks/{id}/break',                 401,    403,   403,   taken, 200,   taken, taken],
   ['POST /api/desks/{id}/call-next',             401,    403,   403,   taken, 200,   taken, taken],
 
-  // a visitor in the Kela line; `call` brings them to the caller's own open desk
+  // a visitor in the Kela line; `call` brings them to the caller's own open desk. A called or
+  // served visitor is acted on only by the desk (user) holding them: the admin too is refused
+  // until they take the step over (docs/security.md §1)
   ['GET /api/steps/{id}',                        401,    403,   403,   403,   200,   403,   200],
   ['POST /api/steps/{id}/call',                  401,    403,   403,   403,   200,   403,   200],
-  ['POST /api/steps/{id}/recall',                401,    403,   403,   403,   200,   403,   200],
-  ['POST /api/steps/{id}/start',                 401,    403,   403,   403,   200,   403,   200],
-  ['POST /api/steps/{id}/finish',                401,    403,   403,   403,   200,   403,   200],
-  ['POST /api/steps/{id}/no-show',               401,    403,   403,   403,   200,   403,   200],
-  ['POST /api/steps/{id}/return',                401,    403,   403,   403,   200,   403,   200],
-  ['POST /api/steps/{id}/cancel',                401,    403,   403,   403,   200,   403,   200],
-  ['POST /api/steps/{id}/refer',                 401,    403,   403,   403,   200,   403,   200],
+  ['POST /api/steps/{id}/recall',                401,    403,   403,   403,   200,   403,   403],
+  ['POST /api/steps/{id}/start',                 401,    403,   403,   403,   200,   403,   403],
+  ['POST /api/steps/{id}/finish',                401,    403,   403,   403,   200,   403,   403],
+  ['POST /api/steps/{id}/no-show',               401,    403,   403,   403,   200,   403,   403],
+  ['POST /api/steps/{id}/return',                401,    403,   403,   403,   200,   403,   403],
+  ['POST /api/steps/{id}/cancel',                401,    403,   403,   403,   200,   403,   403],
+  ['POST /api/steps/{id}/refer',                 401,    403,   403,   403,   200,   403,   403],
+  ['POST /api/steps/{id}/take-over',             401,    403,   403,   403,   403,   403,   200],
 
   // the Kela agency's reports: Kela staff and admins
   ['GET /api/reports/arrivals',                  401,    403,   403,   403,   200,   403,   200],
@@ -110,7 +113,11 @@ const always = { weekly: { mon: [{ from: '00:00', to: '24:00' }] }, dates: [], c
 async function resetDesks(): Promise<void> {
   const desks = expectOk(await hub.call('GET', '/api/desks', as('admin'))).desks as { id: number; status: string; currentStepId: number | null }[];
   for (const d of desks) {
-    if (d.currentStepId !== null) expectOk(await hub.call('POST', `/api/steps/${d.currentStepId}/finish`, as('admin')));
+    if (d.currentStepId !== null) {
+      // the admin acts on another desk's visitor only after an audited take-over
+      expectOk(await hub.call('POST', `/api/steps/${d.currentStepId}/take-over`, as('admin'), { reason: 'matrix reset' }));
+      expectOk(await hub.call('POST', `/api/steps/${d.currentStepId}/finish`, as('admin')));
+    }
     if (d.status !== 'closed') expectOk(await hub.call('POST', `/api/desks/${d.id}/close`, as('admin')));
   }
 }
@@ -190,6 +197,7 @@ const cells: Record<string, Prepare> = {
   'POST /api/steps/{id}/no-show': async () => ({ path: `/api/steps/${await calledKela()}/no-show` }),
   'POST /api/steps/{id}/return': async () => ({ path: `/api/steps/${await calledKela(true)}/return` }),
   'POST /api/steps/{id}/cancel': async () => ({ path: `/api/steps/${await calledKela()}/cancel` }),
+  'POST /api/steps/{id}/take-over': async () => ({ path: `/api/steps/${await calledKela()}/take-over`, body: { reason: 'The clerk was called away' } }),
   'POST /api/steps/{id}/refer': async () => ({
     path: `/api/steps/${await calledKela(true)}/refer`,
     body: { services: [sid('asunnot')], reason: 'needs_other_service', note: 'For the housing office' },
@@ -297,6 +305,89 @@ describe('who may call what', () => {
       const [status, code] = expected.split(' ');
       const defaultCode = status === '401' ? 'UNAUTHENTICATED' : status === '403' ? 'FORBIDDEN' : undefined;
       const wantCode = code ?? defaultCode;
+      wanted.push(`${caller}: ${status}${wantCode ? ` ${wantCode}` : ''}`);
+      answers.push(`${caller}: ${res.status}${wantCode ? ` ${res.body?.error?.code}` : ''}${String(res.status) !== status ? ` (${JSON.stringify(res.body).slice(0, 160)})` : ''}`);
+    }
+    expect(answers.join('\n')).toBe(wanted.join('\n'));
+  });
+});
+
+/**
+ * The access rules of docs/security.md §1 that depend on who holds what, not on the route:
+ * each row is a situation made fresh for every caller. `hidden`/`visible` say whether the
+ * answer (200) carries the referral note.
+ */
+type RuleExpected = Expected | 'hidden' | 'visible';
+type RuleRow = [rule: string, ...expected: [RuleExpected, RuleExpected, RuleExpected, RuleExpected, RuleExpected, RuleExpected, RuleExpected]];
+const planNote = 'matrix: passport stolen, asks about allowance';
+// prettier-ignore
+const rules: RuleRow[] = [
+  //  rule                                                              anonymous kiosk display other  staff      guide      admin
+  // holder vs non-holder: a Guidance visitor called to desk 1 by the guide
+  ['finish a Guidance visitor the guide holds',                           401,    403,   403,   403,   403,       200,       403],
+  ['finish a Guidance visitor after the admin took it over',              401,    403,   403,   403,   403,       403,       200],
+  // Guidance opt-in: the Kela clerk has desk 2 open for Kela and Guidance; Ohjaamo has no desk
+  ['read a waiting Guidance visitor',                                     401,    403,   403,   403,   200,       200,       200],
+  ['cancel a waiting Guidance visitor',                                   401,    403,   403,   403,   200,       200,       200],
+  // note addressee: the guide planned Police then Kela with a note (for the Police, the default); read Kela's step
+  ['read the note of a Police-then-Kela plan, addressed to the Police',   401,    403,   403,   403,   'hidden',  'visible', 'hidden'],
+  ['read the note of a Police-then-Kela plan, addressed to Kela',         401,    403,   403,   403,   'visible', 'visible', 'hidden'],
+];
+
+async function guideHolds(): Promise<number> {
+  await resetDesks();
+  expectOk(await hub.call('POST', `/api/desks/${did('1')}/open`, as('guide'), { services: [sid('neuvonta')] }));
+  expectOk(await hub.call('POST', '/api/visits', { token: 'demo-kiosk' }, { guidance: true, language: 'fi', idempotencyKey: key() }), 201);
+  return expectOk(await hub.call('POST', `/api/desks/${did('1')}/call-next`, as('guide'))).step.id;
+}
+
+async function waitingGuidance(): Promise<number> {
+  await resetDesks();
+  expectOk(await hub.call('POST', `/api/desks/${did('2')}/open`, as('staff'), { services: [sid('kela'), sid('neuvonta')] }));
+  const v = expectOk(await hub.call('POST', '/api/visits', { token: 'demo-kiosk' }, { guidance: true, language: 'fi', idempotencyKey: key() }), 201);
+  return hub.app.q.stepsOfVisit(v.visitId)[0]!.id;
+}
+
+/** The guide plans Police then Kela with the note; returns the Kela step. */
+async function plannedKela(noteFor?: 'kela'): Promise<number> {
+  const held = await guideHolds();
+  const body = { services: [sid('poliisi'), sid('kela')], reason: 'planned_visit', note: planNote, ...(noteFor ? { noteFor: hub.ids.agency[noteFor] } : {}) };
+  const res = expectOk(await hub.call('POST', `/api/steps/${held}/refer`, as('guide'), body));
+  return res.visit.steps.find((s: { serviceId: number }) => s.serviceId === sid('kela')).id;
+}
+
+const ruleCells: Record<string, () => Promise<{ method: string; path: string; body?: unknown }>> = {
+  'finish a Guidance visitor the guide holds': async () => ({ method: 'POST', path: `/api/steps/${await guideHolds()}/finish` }),
+  'finish a Guidance visitor after the admin took it over': async () => {
+    const id = await guideHolds();
+    expectOk(await hub.call('POST', `/api/steps/${id}/take-over`, as('admin'), { reason: 'The guide went home ill' }));
+    return { method: 'POST', path: `/api/steps/${id}/finish` };
+  },
+  'read a waiting Guidance visitor': async () => ({ method: 'GET', path: `/api/steps/${await waitingGuidance()}` }),
+  'cancel a waiting Guidance visitor': async () => ({ method: 'POST', path: `/api/steps/${await waitingGuidance()}/cancel` }),
+  'read the note of a Police-then-Kela plan, addressed to the Police': async () => ({ method: 'GET', path: `/api/steps/${await plannedKela()}` }),
+  'read the note of a Police-then-Kela plan, addressed to Kela': async () => ({ method: 'GET', path: `/api/steps/${await plannedKela('kela')}` }),
+};
+
+describe('who may act on and read a visitor, by who holds what', () => {
+  it('has a situation for every rule row', () => {
+    expect(Object.keys(ruleCells).sort()).toEqual(rules.map((r) => r[0]).sort());
+  });
+
+  it.each(rules.map((row) => [row[0], row] as const))('%s', async (rule, row) => {
+    const answers: string[] = [];
+    const wanted: string[] = [];
+    for (const [i, caller] of callers.entries()) {
+      const expected = String(row[i + 1]);
+      const cell = await ruleCells[rule]!();
+      const res = await send(cell.method, cell.path, identityOf(caller), cell.body);
+      if (expected === 'hidden' || expected === 'visible') {
+        wanted.push(`${caller}: 200 ${expected}`);
+        answers.push(`${caller}: ${res.status} ${JSON.stringify(res.body).includes(planNote) ? 'visible' : 'hidden'}`);
+        continue;
+      }
+      const [status, code] = expected.split(' ');
+      const wantCode = code ?? (status === '401' ? 'UNAUTHENTICATED' : status === '403' ? 'FORBIDDEN' : undefined);
       wanted.push(`${caller}: ${status}${wantCode ? ` ${wantCode}` : ''}`);
       answers.push(`${caller}: ${res.status}${wantCode ? ` ${res.body?.error?.code}` : ''}${String(res.status) !== status ? ` (${JSON.stringify(res.body).slice(0, 160)})` : ''}`);
     }

@@ -149,7 +149,8 @@ describe('20,000 events through one display and one staff console', () => {
       expect(committed.every((e, i) => e.seq === startSeq + 1 + i), 'the event log has a gap').toBe(true);
       const audiences: [typeof display, SocketAudience][] = [
         [display, { kind: 'display', hubId, zone: null }],
-        [staff, { kind: 'staff', hubId, agencies: [agency.kela!, agency.neuvonta!] }],
+        // Kela's own line and the steps the Kela clerk holds; no Guidance (the desk is not open for it)
+        [staff, { kind: 'staff', hubId, userId: q.userByUsername('kela')!.id, agencies: [agency.kela!], guidanceDesk: [] }],
       ];
       for (const [client, audience] of audiences) {
         const got = client.events.map((e) => e.seq);

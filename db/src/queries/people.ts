@@ -44,12 +44,13 @@ export function peopleQueries(db: Db) {
     INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at, idle_ms)
     VALUES (@tokenHash, @userId, @now, @expiresAt, @now, @idleMs)`);
   // a session ends at its absolute limit, or after idle_ms without use, whichever comes first
-  const sessionUser = db.prepare<{ tokenHash: string; now: number }, { user_id: number; last_seen_at: number }>(/* sql */ `
-    SELECT user_id, last_seen_at FROM sessions
+  const sessionUser = db.prepare<{ tokenHash: string; now: number }, { user_id: number; last_seen_at: number; ends_at: number }>(/* sql */ `
+    SELECT user_id, last_seen_at, min(expires_at, last_seen_at + idle_ms) AS ends_at FROM sessions
     WHERE token_hash = @tokenHash AND expires_at > @now AND last_seen_at + idle_ms > @now`);
   const touchSession = db.prepare(/* sql */ `UPDATE sessions SET last_seen_at = @now WHERE token_hash = @tokenHash`);
   const rehashPassword = db.prepare(/* sql */ `UPDATE users SET password_hash = @hash WHERE id = @id`);
   const deleteSession = db.prepare(/* sql */ `DELETE FROM sessions WHERE token_hash = ?`);
+  const deleteSessionsOfUser = db.prepare(/* sql */ `DELETE FROM sessions WHERE user_id = ?`);
   const deleteExpiredSessions = db.prepare(/* sql */ `DELETE FROM sessions WHERE expires_at <= @now OR last_seen_at + idle_ms <= @now`);
   const deviceByToken = db.prepare<[string], DeviceRow>(/* sql */ `SELECT * FROM devices WHERE token_hash = ?`);
   const deviceById = db.prepare<[number], DeviceRow>(/* sql */ `SELECT * FROM devices WHERE id = ?`);
@@ -84,9 +85,9 @@ export function peopleQueries(db: Db) {
     /** The user of a session that has neither expired nor gone idle. */
     sessionUserId: (tokenHash: string, now: number): number | undefined => sessionUser.get({ tokenHash, now })?.user_id,
     /** The same, with when the session was last marked as used (marking is coarse, see touchSession). */
-    activeSession: (tokenHash: string, now: number): { userId: number; lastSeenAt: number } | undefined => {
+    activeSession: (tokenHash: string, now: number): { userId: number; lastSeenAt: number; endsAt: number } | undefined => {
       const r = sessionUser.get({ tokenHash, now });
-      return r && { userId: r.user_id, lastSeenAt: r.last_seen_at };
+      return r && { userId: r.user_id, lastSeenAt: r.last_seen_at, endsAt: r.ends_at };
     },
     touchSession: (tokenHash: string, now: number): void => {
       touchSession.run({ tokenHash, now });
@@ -98,6 +99,8 @@ export function peopleQueries(db: Db) {
     deleteSession: (tokenHash: string): void => {
       deleteSession.run(tokenHash);
     },
+    /** Ends every session of the user, e.g. when the admin changes their account. */
+    deleteSessionsOfUser: (userId: number): number => deleteSessionsOfUser.run(userId).changes,
     deleteExpiredSessions: (now: number): number => deleteExpiredSessions.run({ now }).changes,
     deviceByTokenHash: (tokenHash: string): DeviceRecord | undefined => {
       const r = deviceByToken.get(tokenHash);

@@ -4,6 +4,7 @@ import type { EventRecord, ReferralRecord } from '../records.js';
 interface ReferralRow {
   id: number; hub_id: number; visit_id: number; from_step_id: number; to_step_id: number; from_agency_id: number;
   to_agency_id: number; reason: string; placement: string; note: string | null; note_deleted_at: number | null;
+  note_for_agency_id: number | null;
   by_user_id: number | null; created_at: number;
 }
 interface EventRow { seq: number; type: string; zone: string | null; agency_ids: string | null; visit_id: number | null; data: string; at: number }
@@ -12,6 +13,7 @@ const toReferral = (r: ReferralRow): ReferralRecord => ({
   id: r.id, hubId: r.hub_id, visitId: r.visit_id, fromStepId: r.from_step_id, toStepId: r.to_step_id,
   fromAgencyId: r.from_agency_id, toAgencyId: r.to_agency_id, reason: r.reason as ReferralRecord['reason'],
   placement: r.placement as ReferralRecord['placement'], note: r.note, noteDeletedAt: r.note_deleted_at,
+  noteForAgencyId: r.note_for_agency_id,
   byUserId: r.by_user_id, createdAt: r.created_at,
 });
 
@@ -23,8 +25,8 @@ const toEvent = (r: EventRow): EventRecord => ({
 /** Referrals, calls, events and the audit log: the history of the hub. */
 export function historyQueries(db: Db) {
   const insertReferral = db.prepare(/* sql */ `
-    INSERT INTO referrals (hub_id, visit_id, from_step_id, to_step_id, from_agency_id, to_agency_id, reason, placement, note, by_user_id, created_at)
-    VALUES (@hubId, @visitId, @fromStepId, @toStepId, @fromAgencyId, @toAgencyId, @reason, @placement, @note, @byUserId, @createdAt)`);
+    INSERT INTO referrals (hub_id, visit_id, from_step_id, to_step_id, from_agency_id, to_agency_id, reason, placement, note, note_for_agency_id, by_user_id, created_at)
+    VALUES (@hubId, @visitId, @fromStepId, @toStepId, @fromAgencyId, @toAgencyId, @reason, @placement, @note, @noteForAgencyId, @byUserId, @createdAt)`);
   const referralsOfVisit = db.prepare<[number], ReferralRow>(/* sql */ `SELECT * FROM referrals WHERE visit_id = ? ORDER BY id`);
   const referralToStep = db.prepare<[number], ReferralRow>(/* sql */ `SELECT * FROM referrals WHERE to_step_id = ?`);
   const deleteNotes = db.prepare(/* sql */ `

@@ -1,9 +1,9 @@
-import type { StepRecord, UserRecord } from '@luukku/db';
+import type { Queries, StepRecord, UserRecord } from '@luukku/db';
 import { DomainError } from '@luukku/shared';
 import { mayServe } from '../domain/access.js';
-import { write, type CommandContext } from './context.js';
+import { write, type CommandContext, type Writer } from './context.js';
 import { emitCall, emitQueues, emitStep, emitVisit } from './events.js';
-import { loadDesk, loadHub, loadOwnOpenDesk, loadService } from './load.js';
+import { assertDeskAllowed, loadDesk, loadHub, loadOwnOpenDesk, loadService } from './load.js';
 
 function audit(ctx: CommandContext, user: UserRecord, now: number, action: string, subject: string, detail?: unknown): void {
   ctx.q.audit({ hubId: user.hubId, at: now, actorKind: 'user', actorId: user.id, action, subject, detail });
@@ -83,6 +83,7 @@ export function callNext(ctx: CommandContext, user: UserRecord, deskId: number):
   return write(ctx, user.hubId, (w, now) => {
     const { q } = ctx;
     const desk = loadOwnOpenDesk(q, user, deskId);
+    assertDeskAllowed(q, user, desk);
     if (q.activeStepOfDesk(desk.id)) {
       throw new DomainError('DESK_BUSY', 'Finish, refer or return the current visitor first');
     }
@@ -95,4 +96,27 @@ export function callNext(ctx: CommandContext, user: UserRecord, deskId: number):
     emitQueues(q, w, loadHub(q, user.hubId));
     return step;
   });
+}
+
+/**
+ * Closes every desk of a user whose account changed (rule 8), inside the change's transaction.
+ * A visitor held at such a desk goes back to their line at their old place, as "return to
+ * queue" does, so no one is stranded at a desk nobody may act on.
+ */
+export function releaseUserDesks(q: Queries, w: Writer, userId: number, now: number): number[] {
+  const closed: number[] = [];
+  for (const desk of q.desksOfUser(userId)) {
+    const held = q.activeStepOfDesk(desk.id);
+    if (held && q.updateStep(held, held.status, { status: 'waiting', deskId: null, userId: null, calledAt: null, startedAt: null })) {
+      emitStep(q, w, 'returned', q.step(held.id)!);
+      emitVisit(q, w, held.visitId);
+    }
+    if (desk.status !== 'closed') {
+      q.setDeskState(desk.id, 'closed', null, null);
+      q.setDeskServices(desk.id, []);
+      closed.push(desk.id);
+    }
+  }
+  if (closed.length > 0) emitQueues(q, w, loadHub(q, q.desk(closed[0]!)!.hubId));
+  return closed;
 }

@@ -4,7 +4,8 @@ import { assertTransition } from '../domain/transitions.js';
 import { placeInLine } from '../domain/placement.js';
 import { write, type CommandContext, type Writer } from './context.js';
 import { emitCall, emitQueues, emitStep, emitVisit } from './events.js';
-import { loadHub, loadOwnOpenDesk, loadService, loadStepFor } from './load.js';
+import { assertDeskAllowed, loadHub, loadOwnOpenDesk, loadService, loadStep, loadStepFor, stepRef } from './load.js';
+import { mayCall, mayTakeOver } from '../domain/access.js';
 
 /** Applies one transition, guarded by the status it was read in: the loser of a race gets a 409. */
 function apply(q: Queries, step: StepRecord, to: StepStatus, changes: Omit<StepChanges, 'status'>): StepRecord {
@@ -54,7 +55,7 @@ const simple: Record<Simple, { to: StepStatus; change: StepChange }> = {
 export function transitionStep(ctx: CommandContext, user: UserRecord, stepId: number, action: Simple): StepRecord {
   return write(ctx, user.hubId, (w, now) => {
     const { q } = ctx;
-    const { step } = loadStepFor(q, user, stepId);
+    const { step } = loadStepFor(q, user, stepId, action);
     const { to, change } = simple[action];
     let changes: Omit<StepChanges, 'status'>;
     switch (to) {
@@ -90,7 +91,9 @@ export function callStep(ctx: CommandContext, user: UserRecord, stepId: number, 
   return write(ctx, user.hubId, (w, now) => {
     const { q } = ctx;
     const desk = loadOwnOpenDesk(q, user, deskId);
-    const { step } = loadStepFor(q, user, stepId);
+    assertDeskAllowed(q, user, desk);
+    const step = loadStep(q, user.hubId, stepId);
+    if (!mayCall(user, stepRef(q, step))) throw new DomainError('FORBIDDEN', 'This visitor is in another agency’s line');
     if (!desk.serviceIds.includes(step.serviceId)) {
       throw new DomainError('SERVICE_NOT_SERVED_HERE', `Desk ${desk.name} is not open for this visitor's service; add it to the desk first`);
     }
@@ -110,7 +113,7 @@ export function callStep(ctx: CommandContext, user: UserRecord, stepId: number, 
 export function recallStep(ctx: CommandContext, user: UserRecord, stepId: number): StepRecord {
   return write(ctx, user.hubId, (w, now) => {
     const { q } = ctx;
-    const { step } = loadStepFor(q, user, stepId);
+    const { step } = loadStepFor(q, user, stepId, 'recall');
     if (step.status !== 'called' || step.deskId === null) {
       throw new DomainError('STEP_NOT_CALLED', 'Only a called visitor can be called again');
     }
@@ -133,10 +136,16 @@ export function referStep(ctx: CommandContext, user: UserRecord, stepId: number,
   return write(ctx, user.hubId, (w, now) => {
     const { q } = ctx;
     const hub = loadHub(q, user.hubId);
-    const { step, service: fromService } = loadStepFor(q, user, stepId);
+    const { step, service: fromService } = loadStepFor(q, user, stepId, 'refer');
     assertTransition(step.status, 'referred');
     const targets = body.services.map((id) => loadService(q, hub.id, id));
     const first = targets[0]!;
+    // the note goes to one agency: the one chosen among the targets, or the first target's
+    const noteFor = body.noteFor ?? first.agencyId;
+    const addressed = targets.find((t) => t.agencyId === noteFor);
+    if (!addressed) {
+      throw new DomainError('VALIDATION_FAILED', 'noteFor: the note can be addressed only to an agency the visitor is referred to', { noteFor });
+    }
     if (first.id === step.serviceId) {
       throw new DomainError('REFER_TO_SAME_SERVICE', 'Use "return to queue" to put the visitor back in this line');
     }
@@ -179,17 +188,41 @@ export function referStep(ctx: CommandContext, user: UserRecord, stepId: number,
         toAgencyId: t.agencyId,
         reason: body.reason,
         placement: i === 0 ? placement : 'keep',
-        note: body.note ? body.note : null,
+        note: body.note && t === addressed ? body.note : null,
+        noteForAgencyId: body.note && t === addressed ? noteFor : null,
         byUserId: user.id,
         createdAt: now,
       });
       return q.step(id)!;
     });
-    audit(q, user, now, 'step.refer', step, { to: body.services, reason: body.reason, placement });
-    emitStep(q, w, 'referred', ended, targets.map((t) => t.agencyId));
-    emitStep(q, w, 'activated', newSteps[0]!, [fromService.agencyId]);
+    audit(q, user, now, 'step.refer', step, { to: body.services, reason: body.reason, placement, ...(body.note ? { noteFor } : {}) });
+    // each step's news to its own audience: never to the other agencies of the referral
+    emitStep(q, w, 'referred', ended);
+    emitStep(q, w, 'activated', newSteps[0]!);
     emitVisit(q, w, visit.id);
     emitQueues(q, w, hub);
     return { from: ended, to: newSteps[0]! };
+  });
+}
+
+/**
+ * An admin takes over a step another desk holds (the holder left, the console broke): the step
+ * becomes the admin's to act on, and the reason is audited. Without this an admin is refused.
+ */
+export function takeOverStep(ctx: CommandContext, user: UserRecord, stepId: number, reason: string): StepRecord {
+  return write(ctx, user.hubId, (w, now) => {
+    const { q } = ctx;
+    if (!mayTakeOver(user)) throw new DomainError('FORBIDDEN', 'Only an admin may take over a visitor held by another desk');
+    const step = loadStep(q, user.hubId, stepId);
+    if (step.status !== 'called' && step.status !== 'serving') {
+      throw new DomainError('STEP_NOT_ACTIVE', 'Only a called or served visitor is held by a desk');
+    }
+    if (!q.updateStep(step, step.status, { status: step.status, userId: user.id })) {
+      throw new DomainError('ILLEGAL_TRANSITION', 'The visitor was changed by someone else just now; reload');
+    }
+    const taken = q.step(step.id)!;
+    audit(q, user, now, 'step.take-over', step, { reason, fromUserId: step.userId, deskId: step.deskId });
+    emitStep(q, w, 'taken_over', taken);
+    return taken;
   });
 }

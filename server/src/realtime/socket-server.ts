@@ -1,14 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { Server, type Socket } from 'socket.io';
 import { z } from 'zod';
-import type { EventRecord } from '@luukku/db';
+import type { EventRecord, UserRecord } from '@luukku/db';
 import { DomainError, SyncRequest, Zone, type ClientEvents, type HubEvent, type ServerEvents } from '@luukku/shared';
-import { visibleAgencies } from '../domain/access.js';
+import { deskServesGuidance, visibleAgencies } from '../domain/access.js';
+import { deskOf } from '../commands/load.js';
 import { assertVisitCurrent, visitExpired } from '../domain/visit-day.js';
 import { resolveActor, sessionCookie } from '../plugins/auth.js';
 import { hashToken } from '../auth/secrets.js';
 import { socketOriginCheck } from '../plugins/csrf.js';
-import { canReceive, roomsFor, roomsOf, type SocketAudience } from './audience.js';
+import { canReceive, roomsFor, roomsOf, userRoom, type SocketAudience } from './audience.js';
 import { ConnectionsPerAddress, limitSync, syncLimits } from './limits.js';
 import { replayCandidates } from './replay.js';
 
@@ -16,11 +17,17 @@ interface SocketData {
   audience: SocketAudience;
   /** What the socket was let in with, so revoking it or logging out cuts the socket too. */
   credential: { deviceId: number } | { sessionHash: string } | { visitId: number };
+  /** For a staff socket: when its session could end at the earliest, so the sweep asks only then. */
+  checkAt?: number;
 }
 
 export interface Realtime {
   /** Disconnects every socket that was let in with this device or staff session. */
   kick: (credential: { deviceId: number } | { sessionHash: string }) => void;
+  /** Disconnects every socket of this staff member (their account changed: rule 8). */
+  kickUser: (userId: number) => void;
+  /** Recomputes the rooms of this staff member's sockets, e.g. after their desk opened or closed. */
+  refreshUser: (userId: number) => void;
   /** Sockets connected now, by hub and kind (for /metrics). */
   countSockets: () => { hubId: number; kind: SocketAudience['kind']; count: number }[];
 }
@@ -67,17 +74,24 @@ function admit(app: FastifyInstance, socket: LuukkuSocket): SocketData {
     const zone = auth.zone === undefined ? actor.device.zone : auth.zone === 'all' ? null : auth.zone;
     return { audience: { kind: 'display', hubId: actor.hubId, zone }, credential };
   }
-  const guidance = app.q.agencies(actor.hubId).filter((a) => a.isGuidance).map((a) => a.id);
-  return {
-    audience: { kind: 'staff', hubId: actor.hubId, agencies: visibleAgencies(actor.user, guidance) },
-    credential: { sessionHash: hashToken(session!) },
-  };
+  return { audience: staffAudience(app, actor.user), credential: { sessionHash: hashToken(session!) } };
+}
+
+/** What a staff member hears now: their agencies, and Guidance steps while their desk is open for Guidance. */
+function staffAudience(app: FastifyInstance, user: UserRecord): SocketAudience {
+  const guidance = app.q.services(user.hubId).filter((s) => s.isGuidance);
+  const desk = deskOf(app.q, user);
+  const guidanceDesk = deskServesGuidance(desk, guidance.map((s) => s.id)) ? [...new Set(guidance.map((s) => s.agencyId))] : [];
+  return { kind: 'staff', hubId: user.hubId, userId: user.id, agencies: visibleAgencies(user), guidanceDesk };
 }
 
 /** Whether what let the socket in still holds: a revoked device, ended session or past day's visit is cut off. */
 function stillValid(app: FastifyInstance, c: SocketData['credential']): boolean {
   if ('deviceId' in c) return app.q.device(c.deviceId)?.revokedAt === null;
-  if ('sessionHash' in c) return app.q.sessionUserId(c.sessionHash, app.config.now().getTime()) !== undefined;
+  if ('sessionHash' in c) {
+    const userId = app.q.sessionUserId(c.sessionHash, app.config.now().getTime());
+    return userId !== undefined && app.q.user(userId)?.active === true;
+  }
   const visit = app.q.visit(c.visitId);
   return visit !== undefined && !visitExpired(visit, app.config.now(), app.q.hub(visit.hubId)!.timeZone);
 }
@@ -105,14 +119,14 @@ export function attachRealtime(app: FastifyInstance): LuukkuServer {
   });
 
   io.on('connection', (socket) => {
-    const audience = socket.data.audience;
-    void socket.join([...roomsOf(audience), credentialRoom(socket.data.credential)]);
+    void socket.join([...roomsOf(socket.data.audience), credentialRoom(socket.data.credential)]);
     socket.on('sync', limitSync(socket, limits, (request, ack) => {
       if (!stillValid(app, socket.data.credential)) {
         ack({ error: { code: 'UNAUTHENTICATED', message: 'The device was revoked or the session ended' } });
         socket.disconnect(true);
         return;
       }
+      const audience = socket.data.audience;
       const parsed = SyncRequest.safeParse(request);
       if (!parsed.success) {
         ack({ error: { code: 'VALIDATION_FAILED', message: 'sync needs { since: a whole number ≥ 0 }' } });
@@ -136,6 +150,23 @@ export function attachRealtime(app: FastifyInstance): LuukkuServer {
     kick: (credential: { deviceId: number } | { sessionHash: string }) => {
       io.in(credentialRoom(credential)).disconnectSockets(true);
     },
+    kickUser: (userId: number) => {
+      io.in(userRoom(userId)).disconnectSockets(true);
+    },
+    refreshUser: (userId: number) => {
+      const user = app.q.user(userId);
+      // only this user's sockets, found through their room: no walk over every socket in the server
+      const ids = io.of('/').adapter.rooms.get(userRoom(userId)) ?? new Set<string>();
+      for (const id of [...ids]) {
+        const socket = io.of('/').sockets.get(id);
+        if (!socket || !user || socket.data.audience.kind !== 'staff' || socket.data.audience.userId !== userId) continue;
+        const audience = staffAudience(app, user);
+        const after = new Set(roomsOf(audience));
+        for (const room of roomsOf(socket.data.audience)) if (!after.has(room)) void socket.leave(room);
+        void socket.join([...after]);
+        socket.data.audience = audience;
+      }
+    },
     countSockets: () => {
       const counts = new Map<string, { hubId: number; kind: SocketAudience['kind']; count: number }>();
       for (const socket of io.of('/').sockets.values()) {
@@ -157,8 +188,25 @@ export function attachRealtime(app: FastifyInstance): LuukkuServer {
     }
   });
 
+  // A session that expires (or idles out) cuts its sockets too, not only its next request.
+  // A session ends at its absolute limit or when idle; the sweep looks a socket's session up only
+  // once that moment has come (requests may have moved it on), so a second's sweep over thousands
+  // of consoles is a comparison each. Logout and account changes cut sockets at once (kick).
+  const sweep = setInterval(() => {
+    const now = app.config.now().getTime();
+    for (const socket of io.of('/').sockets.values()) {
+      const c = socket.data.credential;
+      if (!c || !('sessionHash' in c) || now < (socket.data.checkAt ?? 0)) continue;
+      const session = app.q.activeSession(c.sessionHash, now);
+      if (session) socket.data.checkAt = session.endsAt;
+      else socket.disconnect(true);
+    }
+  }, app.config.socketSweepMs);
+  sweep.unref();
+
   // close sockets before Fastify closes the HTTP server, or close() waits on them forever
   app.addHook('preClose', async () => {
+    clearInterval(sweep);
     await io.close();
   });
   return io;

@@ -5,7 +5,7 @@ import {
   AdminCatalog, AgencyBody, AgencyUpdateBody, AuditEntry, Desk, DeskBody, Device, DeviceUpdateBody, DomainError, ErrorBody,
   IdParams, KioskQuestionsBody, Ok, PasswordBody, ServiceBody, ServiceUpdateBody, UserUpdateBody,
 } from '@luukku/shared';
-import { adminChange } from '../commands/admin.js';
+import { accountChange, adminChange } from '../commands/admin.js';
 import { hashPassword } from '../auth/secrets.js';
 import { requireUser } from '../plugins/auth.js';
 import { agencyView, deskView, deviceView, hubView, serviceView, userView } from '../views/catalog.js';
@@ -119,9 +119,16 @@ export default async function adminCatalogRoutes(app: FastifyInstance) {
     if (target.id === user.id && (req.body.role !== 'admin' || !req.body.active)) {
       throw new DomainError('VALIDATION_FAILED', 'You cannot remove your own admin rights');
     }
-    adminChange(app.commands, user, 'user.update', `user:${target.id}`, { role: req.body.role, active: req.body.active, agencyIds: req.body.agencyIds }, () =>
-      q.updateUser({ id: target.id, hubId: user.hubId, ...req.body }),
-    );
+    const detail = { role: req.body.role, active: req.body.active, agencyIds: req.body.agencyIds };
+    const sameAgencies = [...target.agencyIds].sort().join() === [...new Set(req.body.agencyIds)].sort().join();
+    const apply = () => q.updateUser({ id: target.id, hubId: user.hubId, ...req.body });
+    if (req.body.role === target.role && req.body.active === target.active && sameAgencies) {
+      adminChange(app.commands, user, 'user.update', `user:${target.id}`, detail, apply);
+    } else {
+      // who they are changed: their sessions, desk and sockets end now (rule 8)
+      accountChange(app.commands, user, target.id, 'user.update', detail, apply);
+      app.realtime.kickUser(target.id);
+    }
     return { ok: true as const };
   });
 
@@ -130,10 +137,8 @@ export default async function adminCatalogRoutes(app: FastifyInstance) {
     const target = q.user(req.params.id);
     if (!target || target.hubId !== user.hubId) throw new DomainError('USER_NOT_FOUND', `No user ${req.params.id}`);
     const hash = await hashPassword(req.body.password, app.config.scryptLog2N);
-    q.transaction(() => {
-      q.setPassword(target.id, user.hubId, hash);
-      q.audit({ hubId: user.hubId, at: app.config.now().getTime(), actorKind: 'user', actorId: user.id, action: 'user.password', subject: `user:${target.id}`, detail: null });
-    });
+    accountChange(app.commands, user, target.id, 'user.password', null, () => q.setPassword(target.id, user.hubId, hash));
+    app.realtime.kickUser(target.id);
     return { ok: true as const };
   });
 

@@ -4,7 +4,7 @@ import { Desk, DeskBreakBody, DesksResponse, ErrorBody, IdParams, OpenDeskBody, 
 import { callNext, closeDesk, openDesk, setDeskBreak } from '../commands/desks.js';
 import { requireActor, requireUser } from '../plugins/auth.js';
 import { deskView } from '../views/catalog.js';
-import { staffStep, visitDetail } from '../views/steps.js';
+import { readerStep, visitDetail } from '../views/steps.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
@@ -25,7 +25,10 @@ export default async function deskRoutes(app: FastifyInstance) {
     '/api/desks/:id/open',
     { schema: { tags: ['desks'], summary: 'Open the desk for the services served now', params: IdParams, body: OpenDeskBody, response: { 200: Desk, ...errors } } },
     async (req) => {
-      openDesk(app.commands, requireUser(req), req.params.id, req.body.services);
+      const user = requireUser(req);
+      openDesk(app.commands, user, req.params.id, req.body.services);
+      // a desk open for Guidance brings Guidance steps to the user's sockets; closing takes them away
+      app.realtime.refreshUser(user.id);
       return view(req.params.id);
     },
   );
@@ -34,7 +37,9 @@ export default async function deskRoutes(app: FastifyInstance) {
     '/api/desks/:id/close',
     { schema: { tags: ['desks'], summary: 'Close the desk', params: IdParams, response: { 200: Desk, ...errors } } },
     async (req) => {
+      const holder = app.q.desk(req.params.id)?.userId ?? null;
       closeDesk(app.commands, requireUser(req), req.params.id);
+      if (holder !== null) app.realtime.refreshUser(holder);
       return view(req.params.id);
     },
   );
@@ -54,7 +59,7 @@ export default async function deskRoutes(app: FastifyInstance) {
     async (req) => {
       const user = requireUser(req);
       const step = callNext(app.commands, user, req.params.id);
-      return { step: staffStep(app.q, step), visit: visitDetail(app.q, app.q.visit(step.visitId)!, user) };
+      return { step: readerStep(app.q, step, user), visit: visitDetail(app.q, app.q.visit(step.visitId)!, user) };
     },
   );
 }

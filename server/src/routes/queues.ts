@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ErrorBody, QueuesResponse, ServicesResponse } from '@luukku/shared';
-import { mayServe } from '../domain/access.js';
+import { mayReadLine } from '../domain/access.js';
+import { deskOf } from '../commands/load.js';
 import { requireActor } from '../plugins/auth.js';
 import { agencyView, hubView, serviceView } from '../views/catalog.js';
 import { queueSummaries } from '../views/queues.js';
@@ -23,8 +24,9 @@ export default async function queueRoutes(app: FastifyInstance) {
       const hub = app.q.hub(actor.hubId)!;
       // read the sequence first: a client applies events after it, so nothing falls in between
       const seq = app.q.lastSeq(hub.id);
+      const desk = actor.kind === 'user' ? deskOf(app.q, actor.user) : null;
       const queues = queueSummaries(app.q, hub, app.config.now().getTime(), (s) =>
-        actor.kind === 'user' ? mayServe(actor.user, s) : false,
+        actor.kind === 'user' ? mayReadLine(actor.user, s, desk) : false,
       );
       return { seq, queues };
     },

@@ -1,18 +1,18 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { StepRecord, UserRecord } from '@luukku/db';
-import { CallStepBody, ErrorBody, IdParams, ReferBody, StepResponse } from '@luukku/shared';
-import { callStep, recallStep, referStep, transitionStep } from '../commands/steps.js';
-import { loadStepFor } from '../commands/load.js';
+import { CallStepBody, ErrorBody, IdParams, ReferBody, StepResponse, TakeOverBody } from '@luukku/shared';
+import { callStep, recallStep, referStep, takeOverStep, transitionStep } from '../commands/steps.js';
+import { loadStepToRead } from '../commands/load.js';
 import { requireUser } from '../plugins/auth.js';
-import { staffStep, visitDetail } from '../views/steps.js';
+import { readerStep, visitDetail } from '../views/steps.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
 export default async function stepRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const answer = (step: StepRecord, user: UserRecord) => ({
-    step: staffStep(app.q, step),
+    step: readerStep(app.q, step, user),
     visit: visitDetail(app.q, app.q.visit(step.visitId)!, user),
   });
 
@@ -21,7 +21,7 @@ export default async function stepRoutes(app: FastifyInstance) {
     { schema: { tags: ['steps'], summary: 'A step and its whole visit, with notes the caller may read', params: IdParams, response: { 200: StepResponse, ...errors } } },
     async (req) => {
       const user = requireUser(req);
-      return answer(loadStepFor(app.q, user, req.params.id).step, user);
+      return answer(loadStepToRead(app.q, user, req.params.id), user);
     },
   );
 
@@ -60,6 +60,23 @@ export default async function stepRoutes(app: FastifyInstance) {
       },
     );
   }
+
+  r.post(
+    '/api/steps/:id/take-over',
+    {
+      schema: {
+        tags: ['steps'],
+        summary: 'Admin: take over a visitor another desk holds, with a reason (audited); then act on them',
+        params: IdParams,
+        body: TakeOverBody,
+        response: { 200: StepResponse, ...errors },
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      return answer(takeOverStep(app.commands, user, req.params.id, req.body.reason), user);
+    },
+  );
 
   r.post(
     '/api/steps/:id/refer',

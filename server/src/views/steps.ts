@@ -1,6 +1,7 @@
 import type { Queries, StepRecord, VisitRecord, ReferralRecord } from '@luukku/db';
 import type { Needs, StaffStep, VisitDetail, VisitorLanguage } from '@luukku/shared';
-import { mayReadNote, type Actor as AccessActor } from '../domain/access.js';
+import { maySeeStepDetail, mayReadNote, type Actor as AccessActor } from '../domain/access.js';
+import { stepRef } from '../commands/load.js';
 import { iso, isoOrNull } from './time.js';
 
 export function staffStep(q: Queries, step: StepRecord, visit?: VisitRecord): StaffStep {
@@ -34,8 +35,14 @@ function referredFrom(q: Queries, r: ReferralRecord): StaffStep['referredFrom'] 
   return { agencyId: r.fromAgencyId, serviceId: from.serviceId, reason: r.reason, hasNote: r.note !== null };
 }
 
-/** The whole visit for staff; a note shows only to the agencies it was written between. */
+/**
+ * The whole visit as this reader may see it (docs/security.md §1): their own agency's steps and
+ * the steps they called in full, the others by agency, service and status only; a note only
+ * for its addressee. Who may read the visit at all is checked before (loadStepToRead).
+ */
 export function visitDetail(q: Queries, visit: VisitRecord, reader: AccessActor): VisitDetail {
+  const records = q.stepsOfVisit(visit.id);
+  const refs = records.map((s) => stepRef(q, s));
   return {
     id: visit.id,
     number: visit.number,
@@ -43,9 +50,12 @@ export function visitDetail(q: Queries, visit: VisitRecord, reader: AccessActor)
     language: visit.language as VisitorLanguage,
     needs: visit.needs,
     arrivedAt: iso(visit.arrivedAt),
-    steps: q.stepsOfVisit(visit.id).map((s) => staffStep(q, s, visit)),
+    steps: records.map((s, i) => {
+      const full = staffStep(q, s, visit);
+      return maySeeStepDetail(reader, refs[i]!) ? full : outline(full);
+    }),
     referrals: q.referralsOfVisit(visit.id).map((r) => {
-      const allowed = mayReadNote(reader, r);
+      const allowed = r.note !== null && mayReadNote(reader, { forAgencyId: r.noteForAgencyId, byUserId: r.byUserId }, refs);
       return {
         id: r.id,
         fromStepId: r.fromStepId,
@@ -56,9 +66,25 @@ export function visitDetail(q: Queries, visit: VisitRecord, reader: AccessActor)
         placement: r.placement,
         note: allowed ? r.note : null,
         noteHidden: !allowed && r.note !== null,
+        noteFor: r.noteForAgencyId,
         byUserId: r.byUserId,
         at: iso(r.createdAt),
       };
     }),
   };
+}
+
+/** One step as this reader may see it: in full, or its outline (see visitDetail). */
+export function readerStep(q: Queries, step: StepRecord, reader: AccessActor): StaffStep {
+  const full = staffStep(q, step);
+  return maySeeStepDetail(reader, stepRef(q, step)) ? full : outline(full);
+}
+
+/**
+ * Another agency's step of a visit the reader may read: agency, service, status and place in
+ * line; not who served it, where or when. How it was referred is in the visit's referrals,
+ * which every reader of the visit sees (without the note), so it stays.
+ */
+function outline(step: StaffStep): StaffStep {
+  return { ...step, deskId: null, userId: null, calledAt: null, startedAt: null, endedAt: null };
 }

@@ -26,7 +26,7 @@ export const QueuesData = z.object({
 export type QueuesData = z.infer<typeof QueuesData>;
 
 export const StepChange = z.enum([
-  'issued', 'activated', 'called', 'recalled', 'started', 'finished', 'no_show', 'returned', 'cancelled', 'referred',
+  'issued', 'activated', 'called', 'recalled', 'started', 'finished', 'no_show', 'returned', 'cancelled', 'referred', 'taken_over',
 ]);
 export type StepChange = z.infer<typeof StepChange>;
 

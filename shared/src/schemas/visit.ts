@@ -121,6 +121,8 @@ export const Referral = z.object({
   /** null when there is none, it was deleted, or the reader may not see it. */
   note: z.string().nullable(),
   noteHidden: z.boolean(),
+  /** The agency the note is addressed to: only its staff (and the writer) read it. */
+  noteFor: Id.nullable(),
   byUserId: Id.nullable(),
   at: z.string(),
 });
@@ -147,6 +149,11 @@ export const ReferBody = z
     services: z.array(Id).min(1).max(5),
     reason: ReferralReason,
     note: z.string().trim().max(1000).optional(),
+    /**
+     * The one agency that reads the note; by default the first service's. The server checks
+     * that it is the agency of one of `services`.
+     */
+    noteFor: Id.optional(),
     placement: ReferralPlacement.optional(),
   })
   .strict()
@@ -157,5 +164,7 @@ export const ReferBody = z
 export type ReferBody = z.infer<typeof ReferBody>;
 
 export const CallStepBody = z.object({ deskId: Id }).strict();
+/** An admin takes over a step another desk holds; the reason goes to the audit log. */
+export const TakeOverBody = z.object({ reason: z.string().trim().min(3).max(500) }).strict();
 export const OpenDeskBody = z.object({ services: z.array(Id).min(1).max(50) }).strict();
 export const DeskBreakBody = z.object({ onBreak: z.boolean() }).strict();

@@ -72,11 +72,14 @@ export class StaffRefer extends LitElement {
   @state() private _chosen: number[] = [];
   @state() private _reason: ReferralReason = 'needs_other_service';
   @state() private _placement: ReferralPlacement = 'keep';
+  /** The agency the note is addressed to; null = the first chosen service's agency. */
+  @state() private _noteFor: number | null = null;
   @query('dialog') private _dialog!: HTMLDialogElement;
 
   open() {
     this._search = '';
     this._chosen = [];
+    this._noteFor = null;
     this._reason = this.plan ? 'planned_visit' : 'needs_other_service';
     this._placement = this.defaultPlacement;
     void this.updateComplete.then(() => {
@@ -130,7 +133,8 @@ export class StaffRefer extends LitElement {
             ${reasons.map((r) => html`<option value=${r} ?selected=${r === this._reason}>${t.reasons[r]}</option>`)}
           </select>
         </label>
-        <label>${t.noteLabel}<textarea name="note" rows="3" maxlength="1000"></textarea></label>
+        <label>${t.noteLabel}<textarea name="note" rows="3" maxlength="1000" aria-describedby="note-reader"></textarea></label>
+        ${this._renderNoteReader()}
         <fieldset>
           <legend>${t.placement}</legend>
           ${placements.map(
@@ -147,6 +151,37 @@ export class StaffRefer extends LitElement {
     </dialog>`;
   }
 
+  /** The agencies of the chosen services, in visiting order, each once. */
+  private _targetAgencies(): number[] {
+    const ids = this._chosen.map((id) => this.services.find((s) => s.id === id)?.agencyId).filter((a): a is number => a !== undefined);
+    return [...new Set(ids)];
+  }
+
+  private _addressee(): number | null {
+    const targets = this._targetAgencies();
+    return this._noteFor !== null && targets.includes(this._noteFor) ? this._noteFor : (targets[0] ?? null);
+  }
+
+  /** Who will read the note (one agency only), and the choice when the referral has several. */
+  private _renderNoteReader() {
+    const targets = this._targetAgencies();
+    const addressee = this._addressee();
+    const agencyName = (id: number) => {
+      const a = this.agencies.find((x) => x.id === id);
+      return a ? pickText(a.name, this.language) : '';
+    };
+    if (addressee === null) return html`<p id="note-reader" class="muted" aria-live="polite"></p>`;
+    return html`${targets.length > 1
+        ? html`<label
+            >${this.t.noteFor}
+            <select @change=${(e: Event) => (this._noteFor = Number((e.target as HTMLSelectElement).value))}>
+              ${targets.map((id) => html`<option value=${id} ?selected=${id === addressee}>${agencyName(id)}</option>`)}
+            </select>
+          </label>`
+        : ''}
+      <p id="note-reader" class="muted" aria-live="polite">${this.t.noteReader(agencyName(addressee))}</p>`;
+  }
+
   private _toggle(id: number) {
     this._chosen = this._chosen.includes(id) ? this._chosen.filter((c) => c !== id) : [...this._chosen, id];
   }
@@ -155,7 +190,13 @@ export class StaffRefer extends LitElement {
     e.preventDefault();
     if (this._chosen.length === 0) return;
     const note = (this.renderRoot.querySelector('textarea') as HTMLTextAreaElement).value.trim();
-    const body: ReferBody = { services: this._chosen, reason: this._reason, placement: this._placement, ...(note ? { note } : {}) };
+    const noteFor = this._addressee();
+    const body: ReferBody = {
+      services: this._chosen,
+      reason: this._reason,
+      placement: this._placement,
+      ...(note ? { note, ...(noteFor !== null ? { noteFor } : {}) } : {}),
+    };
     this.dispatchEvent(new CustomEvent<ReferBody>('refer', { detail: body, bubbles: true, composed: true }));
     (this.renderRoot.querySelector('textarea') as HTMLTextAreaElement).value = '';
     this.close();

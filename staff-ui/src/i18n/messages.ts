@@ -42,6 +42,10 @@ export interface StaffMessages {
   referral: string;
   noteLabel: string;
   noteHidden: string;
+  /** Under the note: who will read it, e.g. "Kela lukee tämän". */
+  noteReader: (agency: string) => string;
+  /** The choice of addressee when several agencies are in the referral. */
+  noteFor: string;
   referTitle: string;
   planTitle: string;
   searchServices: string;
