@@ -51,12 +51,3 @@ export function fitsPc858(text: string): boolean {
   const questionMarks = (t: string) => [...t].filter((c) => c === '?').length;
   return questionMarks(toPc858Text(text)) === questionMarks(text);
 }
-
-/** ESC t n value of PC858 in Epson's numbering. */
-export const pc858CodePage = 19;
-
-/** The character a PC858 byte prints as, or undefined for control bytes. */
-export function pc858Char(byte: number): string | undefined {
-  if ((byte >= 0x20 && byte < 0x7f) || (byte >= 0x80 && byte <= 0xff)) return iconv.decode(Buffer.of(byte), encoding);
-  return undefined;
-}
