@@ -22,6 +22,7 @@ import {
 } from '@luukku/shared';
 import { requireUser } from '../plugins/auth.js';
 import { iso } from '../views/time.js';
+import { csvStyle, toCsv } from '../views/csv.js';
 
 type ReportScope = Parameters<Queries['reportWaits']>[0];
 
@@ -176,20 +177,6 @@ const table: { [K in ReportKind]: (r: ReportMap[K], name: (id: number) => string
   ],
 };
 
-/**
- * RFC 4180 CSV with a byte-order mark, so spreadsheet programs read ä and ö right. A text cell
- * that a spreadsheet would run as a formula gets a leading apostrophe.
- */
-export function toCsv(rows: readonly Cell[][]): string {
-  const cell = (c: Cell): string => {
-    if (c === null) return '';
-    if (typeof c === 'number') return String(c);
-    const safe = /^[=+\-@\t\r]/.test(c) ? `'${c}` : c;
-    return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-  };
-  return '\uFEFF' + rows.map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
-}
-
 /** A report and its table, with the kind kept together (TypeScript's correlated-union pattern). */
 function produce<K extends ReportKind>(kind: K, c: Context) {
   const report = build[kind](c);
@@ -252,7 +239,7 @@ export default async function reportRoutes(app: FastifyInstance) {
         if (req.query.format === 'json') return report;
         const lang = req.query.lang ?? user.language;
         const agencyName = (id: number) => pickText(agencies.find((a) => a.id === id)?.name ?? { fi: String(id) }, lang);
-        return sendCsv(reply, `luukku-${kind}-${period.from}${period.to === period.from ? '' : `_${period.to}`}.csv`, toCsv(rows(agencyName, lang)));
+        return sendCsv(reply, `luukku-${kind}-${period.from}${period.to === period.from ? '' : `_${period.to}`}.csv`, toCsv(rows(agencyName, lang), csvStyle(lang, req.query.sep)));
       },
     );
   }
