@@ -1,33 +1,20 @@
+import iconv from 'iconv-lite';
+
 /**
  * Code page PC858 (PC850 with the euro sign), the one the ticket selects with ESC t 19: every
  * Epson-compatible printer has it, and it holds every letter of Finnish, Swedish, Somali and
- * English, and of Estonian but š and ž (rare; printed without the caron). Kept here as a table
- * so that text can be checked before it reaches the printer library (which would otherwise
- * switch code pages mid-ticket) and so that the preview can turn bytes back into characters.
+ * English, and of Estonian but š and ž (rare; printed without the caron). Text is checked
+ * against it before it reaches the printer library, which would otherwise switch code pages
+ * mid-ticket. The table is iconv-lite's, the one node-thermal-printer encodes with.
  */
+const encoding = 'cp858';
 
-/** ESC t n value of PC858 in Epson's numbering. */
-export const pc858CodePage = 19;
-
-/** The characters of bytes 0x80–0xFF, in order (0xF0 is a soft hyphen, 0xFF a no-break space). */
-export const pc858High =
-  'ÇüéâäàåçêëèïîìÄÅÉæÆôöòûùÿÖÜø£Ø×ƒáíóúñÑªº¿®¬½¼¡«»░▒▓│┤ÁÂÀ©╣║╗╝¢¥┐└┴┬├─┼ãÃ╚╔╩╦╠═╬¤ðÐÊËÈ€ÍÎÏ┘┌█▄¦Ì▀ÓßÔÒõÕµþÞÚÛÙýÝ¯´\u00ad±‗¾¶§÷¸°¨·¹³²■\u00a0';
-
-const byteOf = new Map<string, number>([...pc858High].map((ch, i) => [ch, 0x80 + i]));
-
-/** The PC858 byte of one character, or undefined when the code page has no such character. */
-export function pc858Byte(ch: string): number | undefined {
-  const code = ch.codePointAt(0);
-  if (code === undefined || ch.length !== 1) return undefined;
-  if (code >= 0x20 && code < 0x7f) return code;
-  return byteOf.get(ch);
-}
-
-/** The character a PC858 byte prints as, or undefined for control bytes. */
-export function pc858Char(byte: number): string | undefined {
-  if (byte >= 0x20 && byte < 0x7f) return String.fromCharCode(byte);
-  if (byte >= 0x80 && byte <= 0xff) return pc858High[byte - 0x80];
-  return undefined;
+/** Whether PC858 prints this one character (control characters print nothing, so they count as lacking). */
+function inPc858(ch: string): boolean {
+  if (ch === '?') return true;
+  if (ch.length !== 1 || /\p{Cc}/u.test(ch)) return false;
+  // iconv-lite writes "?" for a character the code page lacks
+  return iconv.encode(ch, encoding)[0] !== 0x3f;
 }
 
 /** Typographic characters the catalogue may use that PC858 lacks, with their nearest look-alike. */
@@ -49,11 +36,11 @@ export function toPc858Text(text: string): string {
   for (const ch of text.normalize('NFC')) {
     const alike = lookAlike[ch];
     if (alike !== undefined) out += alike;
-    else if (pc858Byte(ch) !== undefined) out += ch;
+    else if (inPc858(ch)) out += ch;
     else if (/[\p{Cc}\p{Cf}]/u.test(ch)) continue;
     else {
       const base = ch.normalize('NFD').replace(/\p{M}/gu, '');
-      out += base.length > 0 && [...base].every((c) => pc858Byte(c) !== undefined) ? base : '?';
+      out += base.length > 0 && [...base].every(inPc858) ? base : '?';
     }
   }
   return out;

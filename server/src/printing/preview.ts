@@ -1,169 +1,77 @@
 import { PNG } from 'pngjs';
 import { encode } from 'uqr';
-import { glyphDot, fontHeight, fontWidth } from './bitmap-font.js';
-import { pc858CodePage } from './cp858.js';
-import { readEscPos } from './escpos-reader.js';
-import { paperDots } from './paper-geometry.js';
+import { fontHeight, fontWidth, lineSpacing, paperDots } from './paper-geometry.js';
+import { glyphDots } from './ticket-font.js';
+import { imageDotIsBlack, qrCellDots, ticketLayout, type TicketBlock } from './ticket-layout.js';
+import type { TicketModel } from './ticket-model.js';
 
-/** The printer's default line spacing, 1/6 inch at 180 dpi as Epson counts it. */
-const defaultLineSpacing = 30;
-/** A preview never grows past this (about 1.2 m of paper): odd bytes must not eat the memory. */
-const maxHeight = 10_000;
-
-interface Glyph {
-  byte: number;
-  width: number;
-  height: number;
-  bold: boolean;
-}
+/** node-thermal-printer's cut feeds ESC d 4 twice before it cuts. */
+const cutFeedLines = 8;
 
 /**
- * A PNG picture, 576 dots wide, of what an 80 mm ESC/POS printer prints from these bytes. Drawn
- * from the bytes themselves rather than from the ticket, so the preview shows what the printer
- * got: code page mistakes and all.
+ * A PNG picture, 576 dots wide, of what an 80 mm ESC/POS printer prints for this ticket. Drawn
+ * from the same layout the printer bytes are made from (ticket-layout.ts), with the printer's
+ * geometry: 12×24-dot characters in PC858, 30-dot lines, the scaled number, the QR code and the
+ * kiosk's image as the printer's dots.
  */
-export function previewPng(bytes: Uint8Array): Buffer {
+export function previewPng(ticket: TicketModel): Buffer {
   const paper = new Paper();
-  let align: 'left' | 'center' | 'right' = 'left';
-  let bold = false;
-  let width = 1;
-  let height = 1;
-  let codePage = 0;
-  let lineSpacing = defaultLineSpacing;
-  let qrData: Buffer | null = null;
-  let qrCell = 3;
-  let qrLevel: 'L' | 'M' | 'Q' | 'H' = 'M';
-  let line: Glyph[] = [];
-  let lineDots = 0;
-
-  const printLine = () => {
-    if (line.length === 0) {
-      paper.feed(lineSpacing);
-      return;
-    }
-    const tallest = Math.max(...line.map((g) => g.height * fontHeight));
-    let x = offset(align, lineDots);
-    for (const g of line) {
-      // characters of different heights stand on one baseline
-      paper.glyph(g, x, paper.y + tallest - g.height * fontHeight);
-      x += g.width * fontWidth;
-    }
-    paper.feed(Math.max(lineSpacing, tallest));
-    line = [];
-    lineDots = 0;
-  };
-  // images and codes start on a new line, as the printer does
-  const flush = () => {
-    if (line.length > 0) printLine();
-  };
-
-  for (const cmd of readEscPos(bytes)) {
-    switch (cmd.op) {
-      case 'text': {
-        const glyphWidth = width * fontWidth;
-        if (lineDots + glyphWidth > paperDots) printLine();
-        // bytes above 0x7f mean PC858 letters only when PC858 is selected; other code pages show as blanks
-        const byte = cmd.byte < 0x80 || codePage === pc858CodePage ? cmd.byte : 0x20;
-        line.push({ byte, width, height, bold });
-        lineDots += glyphWidth;
-        break;
-      }
-      case 'lf':
-        printLine();
-        break;
-      case 'init':
-        flush();
-        align = 'left';
-        bold = false;
-        width = height = 1;
-        codePage = 0;
-        lineSpacing = defaultLineSpacing;
-        break;
-      case 'codePage':
-        codePage = cmd.page;
-        break;
-      case 'align':
-        align = cmd.align;
-        break;
-      case 'bold':
-        bold = cmd.on;
-        break;
-      case 'printMode':
-        bold = cmd.bold;
-        width = cmd.doubleWidth ? 2 : 1;
-        height = cmd.doubleHeight ? 2 : 1;
-        break;
-      case 'size':
-        width = cmd.width;
-        height = cmd.height;
-        break;
-      case 'feedLines':
-        flush();
-        paper.feed(cmd.lines * lineSpacing);
-        break;
-      case 'feedDots':
-        flush();
-        paper.feed(cmd.dots);
-        break;
-      case 'lineSpacing':
-        lineSpacing = cmd.dots ?? defaultLineSpacing;
-        break;
-      case 'qrCellSize':
-        qrCell = Math.min(Math.max(cmd.dots, 1), 16);
-        break;
-      case 'qrCorrection':
-        qrLevel = cmd.level;
-        break;
-      case 'qrStore':
-        qrData = cmd.data;
-        break;
-      case 'qrPrint': {
-        flush();
-        if (!qrData || qrData.length === 0) break;
-        let modules: boolean[][];
-        try {
-          modules = encode([...qrData], { ecc: qrLevel, border: 0 }).data;
-        } catch {
-          break; // too much data for any QR version: a real printer prints nothing either
-        }
-        const size = modules.length * qrCell;
-        const left = offset(align, size);
-        modules.forEach((row, my) =>
-          row.forEach((dark, mx) => {
-            if (dark) paper.fill(left + mx * qrCell, paper.y + my * qrCell, qrCell, qrCell);
-          }),
-        );
-        paper.feed(size);
-        break;
-      }
-      case 'raster': {
-        flush();
-        const left = offset(align, cmd.widthBytes * 8 * cmd.scaleX);
-        for (let ry = 0; ry < cmd.height; ry++) {
-          for (let rx = 0; rx < cmd.widthBytes * 8; rx++) {
-            const byte = cmd.data[ry * cmd.widthBytes + (rx >> 3)] ?? 0;
-            if (byte & (0x80 >> (rx & 7))) {
-              paper.fill(left + rx * cmd.scaleX, paper.y + ry * cmd.scaleY, cmd.scaleX, cmd.scaleY);
-            }
-          }
-        }
-        paper.feed(cmd.height * cmd.scaleY);
-        break;
-      }
-      case 'cut':
-        flush();
-        paper.cutLine();
-        break;
-    }
-  }
-  flush();
+  for (const block of ticketLayout(ticket)) draw(paper, block);
+  paper.feed(cutFeedLines * lineSpacing);
+  paper.cutLine();
   return paper.png();
 }
 
-function offset(align: 'left' | 'center' | 'right', dots: number): number {
-  if (align === 'center') return Math.max(0, Math.floor((paperDots - dots) / 2));
-  if (align === 'right') return Math.max(0, paperDots - dots);
-  return 0;
+function draw(paper: Paper, block: TicketBlock): void {
+  switch (block.kind) {
+    case 'text':
+      drawText(paper, block.text, block.bold, block.scale);
+      return;
+    case 'blank':
+      paper.feed(lineSpacing);
+      return;
+    case 'image': {
+      const { image } = block;
+      // the printer gets whole bytes of dots across, centred
+      const left = centred(Math.ceil(image.width / 8) * 8);
+      for (let y = 0; y < image.height; y++) {
+        for (let x = 0; x < image.width; x++) if (imageDotIsBlack(image, x, y)) paper.fill(left + x, paper.y + y, 1, 1);
+      }
+      paper.feed(image.height);
+      return;
+    }
+    case 'qr': {
+      const modules = encode(block.data, { ecc: 'M', border: 0 }).data;
+      const size = modules.length * qrCellDots;
+      const left = centred(size);
+      modules.forEach((row, my) =>
+        row.forEach((dark, mx) => {
+          if (dark) paper.fill(left + mx * qrCellDots, paper.y + my * qrCellDots, qrCellDots, qrCellDots);
+        }),
+      );
+      paper.feed(size);
+      return;
+    }
+  }
+}
+
+/** A line of text as the printer prints it: wrapped where the paper ends, each printed line centred. */
+function drawText(paper: Paper, text: string, bold: boolean, scale: number): void {
+  const perLine = Math.floor(paperDots / (fontWidth * scale));
+  const chars = [...text];
+  for (let start = 0; start < chars.length; start += perLine) {
+    const row = chars.slice(start, start + perLine);
+    let x = centred(row.length * fontWidth * scale);
+    for (const ch of row) {
+      paper.glyph(glyphDots(ch), x, paper.y, scale, bold);
+      x += fontWidth * scale;
+    }
+    paper.feed(Math.max(lineSpacing, fontHeight * scale));
+  }
+}
+
+function centred(dots: number): number {
+  return Math.max(0, Math.floor((paperDots - dots) / 2));
 }
 
 /** A strip of paper that grows as the printer feeds it; 1 is a black dot. */
@@ -172,22 +80,21 @@ class Paper {
   private rows: Uint8Array[] = [];
 
   feed(dots: number): void {
-    this.y = Math.min(this.y + Math.max(0, dots), maxHeight);
+    this.y += Math.max(0, dots);
   }
 
   fill(x: number, y: number, w: number, h: number): void {
-    for (let yy = Math.max(0, y); yy < Math.min(y + h, maxHeight); yy++) {
+    for (let yy = Math.max(0, y); yy < y + h; yy++) {
       const row = this.row(yy);
       for (let xx = Math.max(0, x); xx < Math.min(x + w, paperDots); xx++) row[xx] = 1;
     }
   }
 
   /** One character cell, scaled; bold is struck twice, one (scaled) dot apart, as the printer does. */
-  glyph(g: Glyph, x: number, y: number): void {
+  glyph(dots: boolean[], x: number, y: number, scale: number, bold: boolean): void {
     for (let gy = 0; gy < fontHeight; gy++) {
       for (let gx = 0; gx < fontWidth; gx++) {
-        if (!glyphDot(g.byte, gx, gy)) continue;
-        this.fill(x + gx * g.width, y + gy * g.height, g.width + (g.bold ? g.width : 0), g.height);
+        if (dots[gy * fontWidth + gx]) this.fill(x + gx * scale, y + gy * scale, scale * (bold ? 2 : 1), scale);
       }
     }
   }

@@ -50,7 +50,7 @@ async function printToFile(ticket: TicketModel, { dataDir, now }: PrintOptions):
     await mkdir(join(dataDir, relDir), { recursive: true, mode: 0o700 });
     // 'wx': never overwrite an earlier ticket's file
     await writeFile(join(dataDir, relDir, `${base}.bin`), bytes, { flag: 'wx', mode: 0o600 });
-    await writeFile(join(dataDir, relDir, `${base}.png`), previewPng(bytes), { flag: 'wx', mode: 0o600 });
+    await writeFile(join(dataDir, relDir, `${base}.png`), previewPng(ticket), { flag: 'wx', mode: 0o600 });
   } catch (err) {
     throw new PrintError(`The file printer could not write ${posix.join(relDir, base)}: ${(err as Error).message}`);
   }

@@ -7,7 +7,7 @@ import { requireUser } from '../plugins/auth.js';
 import { iso } from '../views/time.js';
 import type { ReportJob } from '../views/reports/index.js';
 
-export { toCsv } from '../views/reports/index.js';
+export { toCsv } from '../views/csv.js';
 
 /**
  * Whose figures: admins the whole hub, others their own agencies. `agency` narrows to one:
@@ -74,7 +74,7 @@ export default async function reportRoutes(app: FastifyInstance) {
           meta: { kind, from: period.from, to: period.to, days: period.days, timeZone: hub.timeZone, agencyIds, generatedAt: iso(app.config.now().getTime()) },
           hub: { timeZone: hub.timeZone, targetWaitMin: hub.targetWaitMin },
           agencies: app.q.agencies(hub.id),
-          csv: req.query.format === 'csv' ? { lang: req.query.lang ?? user.language } : null,
+          csv: req.query.format === 'csv' ? { lang: req.query.lang ?? user.language, sep: req.query.sep } : null,
         };
         const outcome = await app.reports.run(job);
         if (outcome.format === 'json') return outcome.report as ReportMap[typeof kind];

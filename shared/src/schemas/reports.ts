@@ -55,6 +55,8 @@ export const ReportQuery = z
     format: z.enum(['json', 'csv']).default('json'),
     /** The language of names in CSV files; the caller's own by default. */
     lang: StaffLanguage.optional(),
+    /** The CSV separator; by default ";" for fi and sv (with decimal commas, as Excel there reads them), "," otherwise. */
+    sep: z.enum(['comma', 'semicolon']).optional(),
   })
   .strict()
   .superRefine((q, ctx) => {

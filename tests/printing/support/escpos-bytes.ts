@@ -1,7 +1,7 @@
 /**
  * Byte-level look-ups in ESC/POS output, written from the Epson command reference and on purpose
- * independent of the server's own reader (escpos-reader.ts), so that the tests check the bytes
- * and not our reading of them.
+ * independent of the server's own code, so that the tests check the bytes and not our idea of
+ * them.
  */
 
 export const ESC = 0x1b;

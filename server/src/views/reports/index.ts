@@ -7,10 +7,10 @@ import { referrals } from './referrals.js';
 import { services } from './services.js';
 import { stay } from './stay.js';
 import { waits } from './waits.js';
-import { toCsv } from './csv.js';
+import { csvStyle, toCsv } from '../csv.js';
 import type { ReportJob, ReportSection } from './section.js';
 
-export { toCsv } from './csv.js';
+export { toCsv } from '../csv.js';
 export type { Cell, ReportJob, ReportScope } from './section.js';
 
 // each section's records go only from its own read to its own view, so the registry need not name their types
@@ -23,7 +23,7 @@ export function runReport<K extends ReportKind>(q: Queries, job: ReportJob<K>): 
   const section = sections[job.kind] as ReportSection<K, unknown>;
   const report = section.view(section.read(q, job), job);
   if (job.csv === null) return { format: 'json', report };
-  const { lang } = job.csv;
+  const { lang, sep } = job.csv;
   const agencyName = (id: number) => pickText(job.agencies.find((a) => a.id === id)?.name ?? { fi: String(id) }, lang);
-  return { format: 'csv', csv: toCsv(section.table(report, agencyName, lang)) };
+  return { format: 'csv', csv: toCsv(section.table(report, agencyName, lang), csvStyle(lang, sep)) };
 }

@@ -1,4 +1,5 @@
 import type { AgencyRecord, Queries } from '@luukku/db';
+import type { CsvCell } from '../csv.js';
 import { referralReasons, type ReasonCounts, type ReportKind, type ReportMap, type ReportMeta, type ReportPeriod, type StaffLanguage } from '@luukku/shared';
 
 export type ReportScope = Parameters<Queries['reportWaits']>[0];
@@ -16,10 +17,11 @@ export interface ReportJob<K extends ReportKind = ReportKind> {
   /** The hub's agencies: names and colours for the referral matrix and the CSV columns. */
   agencies: AgencyRecord[];
   /** null: the report as JSON; otherwise its table as CSV, names in this language. */
-  csv: { lang: StaffLanguage } | null;
+  /** CSV in the reader's language; `sep` overrides the separator that language's spreadsheets expect. */
+  csv: { lang: StaffLanguage; sep?: 'comma' | 'semicolon' } | null;
 }
 
-export type Cell = string | number | null;
+export type Cell = CsvCell;
 
 /**
  * One report section: `read` is its only contact with the database; `view` and `table` are
