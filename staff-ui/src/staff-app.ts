@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { pickText } from '@luukku/shared/i18n';
 import type { ReferBody } from '@luukku/shared';
 import type { StepAction } from '@luukku/shared/http';
@@ -103,6 +104,10 @@ export class StaffApp extends LitElement {
         flex-wrap: wrap;
         gap: 8px;
         align-items: center;
+      }
+      .refusal {
+        color: var(--warn);
+        font-weight: 600;
       }
     `,
   ];
@@ -212,8 +217,11 @@ export class StaffApp extends LitElement {
           ${onBreak ? t.endBreak : t.takeBreak}
         </button>
         <button @click=${() => void d.closeDesk(desk.id)} ?disabled=${d.busy || current !== null}>${t.closeDesk}</button>
+        <span role="status" aria-live="polite" class="refusal" data-refusals=${d.refusals}
+          >${d.refusal ? keyed(d.refusal.count, html`<span data-refusal=${d.refusal.count}>${d.refusal.reason === 'wait' ? t.waitMoment : t.notNow}</span>`) : nothing}</span
+        >
       </div>
-      <div class="columns">
+      <div class="columns" aria-busy=${d.working ? 'true' : 'false'}>
         <section class="card" aria-label=${t.currentVisitor}>
           <staff-current
             .t=${t}
@@ -275,7 +283,7 @@ export class StaffApp extends LitElement {
   }
 
   private _openRefer() {
-    if (this._data.current) this._refer?.open();
+    if (this._data.mayRefer()) this._refer?.open();
   }
 
   private _onKey = (e: KeyboardEvent) => {
@@ -286,13 +294,10 @@ export class StaffApp extends LitElement {
     const d = this._data;
     if (!action || !d.myDesk || this._editingDesk || pageFromPath() !== 'console') return;
     e.preventDefault();
-    if (action === 'call-next') {
-      if (!d.current) void d.callNext();
-    } else if (action === 'refer') {
-      this._openRefer();
-    } else if (d.current) {
-      void d.act(action);
-    }
+    // every press reaches the controller, which queues it or shows why not (never drops it)
+    if (action === 'call-next') void d.callNext();
+    else if (action === 'refer') this._openRefer();
+    else void d.act(action);
   };
 }
 
