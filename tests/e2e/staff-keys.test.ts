@@ -127,4 +127,50 @@ describe.skipIf(!hasBrowser)('key presses in the staff console', () => {
     await page.close();
   });
 
+  it('never puts back the visitor a staff member just finished when a reload begun before it answers late', async () => {
+    const [me] = await staffAtDesks(env.hub.url, [4], KELA);
+    await issueAtKiosk(env.hub.url, { services: [KELA] });
+    const page = await env.browser.newPage({ width: 1366, height: 900 });
+    await logIn(page, me!.username, 'display-e2e');
+    await idle(page);
+    await page.keyboard.press('n');
+    await page.getByRole('button', { name: 'Kutsu uudelleen' }).waitFor();
+    await idle(page);
+    const called = await page.locator('staff-current .number').textContent();
+
+    // the next socket-driven reload reads the desks now (the visitor still called) but lands only later
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let staleRead!: () => void;
+    const stale = new Promise<void>((resolve) => (staleRead = resolve));
+    let others = 0;
+    let othersDone!: () => void;
+    const twoOthers = new Promise<void>((resolve) => (othersDone = resolve));
+    let held = false;
+    await page.route('**/api/desks', async (route) => {
+      if (route.request().method() !== 'GET') return route.continue();
+      const response = await route.fetch();
+      if (!held) {
+        held = true;
+        staleRead();
+        await released;
+      } else if (++others === 2) othersDone();
+      await route.fulfill({ response });
+    });
+    await issueAtKiosk(env.hub.url, { services: [KELA] });
+    await stale;
+
+    const finished = page.waitForResponse((r) => r.url().endsWith('/finish'));
+    await page.keyboard.press('v');
+    expect((await finished).status()).toBe(200);
+    // the reload after the finish and the one its event triggers have both read the desks
+    await twoOthers;
+    release();
+    await idle(page);
+    expect(await page.locator('staff-current .number').count()).toBe(0);
+    await page.getByText('Ei asiakasta. Kutsu seuraava.').waitFor();
+    expect(await page.getByText(called!, { exact: true }).count()).toBe(0);
+    await page.unroute('**/api/desks');
+    await page.close();
+  });
 });

@@ -135,6 +135,7 @@ export class StaffController implements ReactiveController {
       ]);
       const stepId = desks.desks.find((d) => d.userId === this.user?.id && d.status !== 'closed')?.currentStepId ?? null;
       const current = stepId ? await this.api.step(stepId) : null;
+      if (this.pending > 0 || this.answers !== answers) return queues.seq;
       this.hub = services.hub;
       this.agencies = services.agencies;
       this.services = services.services;
