@@ -273,8 +273,7 @@ export class StaffApp extends LitElement {
   }
 
   private async _openDesk(detail: OpenDeskDetail) {
-    await this._data.openDesk(detail.deskId, detail.serviceIds);
-    if (!this._data.error) this._editingDesk = false;
+    if (await this._data.openDesk(detail.deskId, detail.serviceIds)) this._editingDesk = false;
   }
 
   private _setLang(lang: StaffLang) {

@@ -173,4 +173,42 @@ describe.skipIf(!hasBrowser)('key presses in the staff console', () => {
     await page.unroute('**/api/desks');
     await page.close();
   });
+
+  it('runs none of the presses queued behind an action the server refused, and shows both', async () => {
+    const [me] = await staffAtDesks(env.hub.url, [5], KELA);
+    await issueAtKiosk(env.hub.url, { services: [KELA] });
+    const page = await env.browser.newPage({ width: 1366, height: 900 });
+    await logIn(page, me!.username, 'display-e2e');
+    await idle(page);
+    await page.keyboard.press('n');
+    await page.getByRole('button', { name: 'Kutsu uudelleen' }).waitFor();
+    await idle(page);
+    const stepId: number = (await me!.call('GET', '/api/desks')).body.desks.find((d: { id: number }) => d.id === 5).currentStepId;
+    const before = await refusals(page);
+
+    // "start" reaches the server only after the visitor was marked a no-show elsewhere
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    let sent!: () => void;
+    const startSent = new Promise<void>((resolve) => (sent = resolve));
+    await page.route('**/api/steps/*/start', async (route) => {
+      sent();
+      await released;
+      await route.continue();
+    });
+    await page.keyboard.press('a');
+    await startSent;
+    await page.keyboard.press('v'); // queued behind "start", on the same visitor
+    expect((await me!.call('POST', `/api/steps/${stepId}/no-show`)).status).toBe(200);
+    release();
+
+    await idle(page);
+    await page.getByRole('alert').waitFor();
+    expect(await refusals(page)).toBe(before + 1);
+    const step = (await me!.call('GET', `/api/steps/${stepId}`)).body.step;
+    expect(step).toMatchObject({ status: 'no_show', startedAt: null });
+    await page.getByText('Ei asiakasta. Kutsu seuraava.').waitFor();
+    await page.unroute('**/api/steps/*/start');
+    await page.close();
+  });
 });

@@ -176,8 +176,12 @@ export class StaffController implements ReactiveController {
     this.host.requestUpdate();
     const epoch = this.epoch;
     const job = this.tail.then(async () => {
-      if (epoch !== this.epoch) return false;
       try {
+        if (epoch !== this.epoch) {
+          // an earlier press failed, and this one was aimed at the desk it would have left
+          this.refuse('not-now');
+          return false;
+        }
         this.apply(await send(decision.stepId));
         return true;
       } catch (err) {
