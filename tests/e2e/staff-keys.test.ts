@@ -4,6 +4,7 @@ import { axeProblems, hasBrowser } from './support/browser.js';
 import { issueAtKiosk, useServerAndBrowser } from './support/lifecycle.js';
 import { callNext, staffAtDesks } from './support/display-helpers.js';
 import { staffSession } from './support/server.js';
+import { consoleIdle, consoleRefusals } from './support/staff-console.js';
 
 const KELA = 2;
 const KUNTA = 3;
@@ -19,10 +20,8 @@ interface StepView {
   endedAt: string | null;
 }
 
-/** The console's working region says when nothing runs: the barrier every check waits on. */
-const idle = (page: Page) => page.locator('staff-app .columns[aria-busy="false"]').waitFor();
-/** How many presses the console has refused so far, visibly. */
-const refusals = async (page: Page) => Number(await page.locator('staff-app [role="status"][data-refusals]').getAttribute('data-refusals'));
+const idle = consoleIdle;
+const refusals = consoleRefusals;
 
 describe.skipIf(!hasBrowser)('key presses in the staff console', () => {
   const env = useServerAndBrowser();
