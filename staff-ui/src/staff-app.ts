@@ -183,6 +183,19 @@ export class StaffApp extends LitElement {
     `;
   }
 
+  /**
+   * Where a refused press says so, announced politely. Keyed by the refusal's count, so the
+   * same words refused twice are a new node that screen readers announce again.
+   */
+  private _refusal() {
+    const d = this._data;
+    const t = messages(this._lang);
+    const text = d.refusal?.reason === 'wait' ? t.waitMoment : t.notNow;
+    return html`<span role="status" aria-live="polite" class="refusal" data-refusals=${d.refusals}
+      >${d.refusal ? keyed(d.refusal.count, html`<span>${text}</span>`) : nothing}</span
+    >`;
+  }
+
   private _setup(deskId: number | null) {
     const d = this._data;
     const t = messages(this._lang);
@@ -199,7 +212,7 @@ export class StaffApp extends LitElement {
       .myUserId=${d.user!.id}
       .submitLabel=${desk ? t.changeServices : t.openDesk}
       @open-desk=${(e: CustomEvent<OpenDeskDetail>) => void this._openDesk(e.detail)}
-    ></staff-desk-setup>`;
+    ></staff-desk-setup>${this._refusal()}`;
   }
 
   private _console() {
@@ -217,9 +230,7 @@ export class StaffApp extends LitElement {
           ${onBreak ? t.endBreak : t.takeBreak}
         </button>
         <button @click=${() => void d.closeDesk(desk.id)} ?disabled=${d.busy || current !== null}>${t.closeDesk}</button>
-        <span role="status" aria-live="polite" class="refusal" data-refusals=${d.refusals}
-          >${d.refusal ? keyed(d.refusal.count, html`<span data-refusal=${d.refusal.count}>${d.refusal.reason === 'wait' ? t.waitMoment : t.notNow}</span>`) : nothing}</span
-        >
+        ${this._refusal()}
       </div>
       <div class="columns" aria-busy=${d.working ? 'true' : 'false'}>
         <section class="card" aria-label=${t.currentVisitor}>

@@ -35,7 +35,10 @@ export class StaffController implements ReactiveController {
   error = '';
   /** Actions accepted and not yet done (running or queued). */
   busy = false;
-  /** The last refused press; `count` grows with each, so a repeat is announced again. */
+  /**
+   * The last refused press; `count` grows with each, so a repeat is announced again. It stays
+   * until a press is accepted, to be read at one's own pace.
+   */
   refusal: { reason: Refusal; count: number } | null = null;
   /** Presses refused since the console loaded (shown on the status region). */
   refusals = 0;
