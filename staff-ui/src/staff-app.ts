@@ -1,5 +1,6 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { pickText } from '@luukku/shared/i18n';
 import type { ReferBody } from '@luukku/shared';
 import type { StepAction } from '@luukku/shared/http';
@@ -104,6 +105,10 @@ export class StaffApp extends LitElement {
         gap: 8px;
         align-items: center;
       }
+      .refusal {
+        color: var(--warn);
+        font-weight: 600;
+      }
     `,
   ];
 
@@ -178,6 +183,19 @@ export class StaffApp extends LitElement {
     `;
   }
 
+  /**
+   * Where a refused press says so, announced politely. Keyed by the refusal's count, so the
+   * same words refused twice are a new node that screen readers announce again.
+   */
+  private _refusal() {
+    const d = this._data;
+    const t = messages(this._lang);
+    const text = d.refusal?.reason === 'wait' ? t.waitMoment : t.notNow;
+    return html`<span role="status" aria-live="polite" class="refusal" data-refusals=${d.refusals}
+      >${d.refusal ? keyed(d.refusal.count, html`<span>${text}</span>`) : nothing}</span
+    >`;
+  }
+
   private _setup(deskId: number | null) {
     const d = this._data;
     const t = messages(this._lang);
@@ -194,7 +212,7 @@ export class StaffApp extends LitElement {
       .myUserId=${d.user!.id}
       .submitLabel=${desk ? t.changeServices : t.openDesk}
       @open-desk=${(e: CustomEvent<OpenDeskDetail>) => void this._openDesk(e.detail)}
-    ></staff-desk-setup>`;
+    ></staff-desk-setup>${this._refusal()}`;
   }
 
   private _console() {
@@ -212,8 +230,9 @@ export class StaffApp extends LitElement {
           ${onBreak ? t.endBreak : t.takeBreak}
         </button>
         <button @click=${() => void d.closeDesk(desk.id)} ?disabled=${d.busy || current !== null}>${t.closeDesk}</button>
+        ${this._refusal()}
       </div>
-      <div class="columns">
+      <div class="columns" aria-busy=${d.working ? 'true' : 'false'}>
         <section class="card" aria-label=${t.currentVisitor}>
           <staff-current
             .t=${t}
@@ -265,8 +284,7 @@ export class StaffApp extends LitElement {
   }
 
   private async _openDesk(detail: OpenDeskDetail) {
-    await this._data.openDesk(detail.deskId, detail.serviceIds);
-    if (!this._data.error) this._editingDesk = false;
+    if (await this._data.openDesk(detail.deskId, detail.serviceIds)) this._editingDesk = false;
   }
 
   private _setLang(lang: StaffLang) {
@@ -275,7 +293,7 @@ export class StaffApp extends LitElement {
   }
 
   private _openRefer() {
-    if (this._data.current) this._refer?.open();
+    if (this._data.mayRefer()) this._refer?.open();
   }
 
   private _onKey = (e: KeyboardEvent) => {
@@ -286,13 +304,10 @@ export class StaffApp extends LitElement {
     const d = this._data;
     if (!action || !d.myDesk || this._editingDesk || pageFromPath() !== 'console') return;
     e.preventDefault();
-    if (action === 'call-next') {
-      if (!d.current) void d.callNext();
-    } else if (action === 'refer') {
-      this._openRefer();
-    } else if (d.current) {
-      void d.act(action);
-    }
+    // every press reaches the controller, which queues it or shows why not (never drops it)
+    if (action === 'call-next') void d.callNext();
+    else if (action === 'refer') this._openRefer();
+    else void d.act(action);
   };
 }
 

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { axeProblems, hasBrowser, screenshot } from './support/browser.js';
 import { issueAtKiosk, useServerAndBrowser } from './support/lifecycle.js';
 import { staffSession } from './support/server.js';
+import { consoleIdle } from './support/staff-console.js';
 
 describe.skipIf(!hasBrowser)('the staff console in a real browser', () => {
   const env = useServerAndBrowser();
@@ -58,10 +59,12 @@ describe.skipIf(!hasBrowser)('the staff console in a real browser', () => {
     await page.getByRole('button', { name: `Kutsu ${first.number}` }).waitFor();
     await page.getByText('tulkki (العربية)').first().waitFor();
 
+    await consoleIdle(page);
     await page.keyboard.press('n');
-    await page.getByRole('button', { name: 'Kutsu uudelleen' }).waitFor();
+    await consoleIdle(page);
     expect(await page.locator('staff-current .number').textContent()).toBe(first.number);
     await page.keyboard.press('a');
+    await consoleIdle(page);
     await page.getByText('palvelussa').first().waitFor();
     expect(await axeProblems(page)).toEqual([]);
     await screenshot(page, 'staff-console');
@@ -82,11 +85,14 @@ describe.skipIf(!hasBrowser)('the staff console in a real browser', () => {
     expect(await axeProblems(page)).toEqual([]);
     await screenshot(page, 'staff-refer');
     await page.keyboard.press('Enter');
+    await consoleIdle(page);
     await page.getByText('Ei asiakasta. Kutsu seuraava.').waitFor();
 
     await page.keyboard.press('n');
-    await expect.poll(() => page.locator('staff-current .number').textContent()).toBe(second.number);
+    await consoleIdle(page);
+    expect(await page.locator('staff-current .number').textContent()).toBe(second.number);
     await page.keyboard.press('v');
+    await consoleIdle(page);
     await page.getByText('Ei asiakasta. Kutsu seuraava.').waitFor();
 
     // housing sees the referred visitor with the reason and the note

@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiError, createApi, type StepAction } from '@luukku/shared/http';
 import { connectRealtime, type ConnectionState } from '@luukku/shared/realtime';
 import type { Agency, Desk, Hub, PrinterStatus, QueueSummary, ReferBody, Service, StepResponse, User } from '@luukku/shared';
+import { atDesk, decide, type Planned, type Press, type Refusal } from './staff-actions.js';
 
 const deskKey = 'luukku.staff.desk';
 const servicesKey = 'luukku.staff.services';
@@ -15,6 +16,10 @@ export interface Remembered {
  * Everything the console shows, kept fresh: loaded over HTTP, and reloaded when the socket
  * says something changed or after it reconnects, so nothing stale stays on screen. The
  * elements only read it and call its actions.
+ *
+ * Staff actions run one at a time, in the order pressed; a press is queued or refused by the
+ * rule in `decide()`, never dropped. The answer of an action is what the desk now holds: a
+ * reload that was under way while an action ran is not applied over it (see `reload`).
  */
 export class StaffController implements ReactiveController {
   user: User | null = null;
@@ -28,11 +33,28 @@ export class StaffController implements ReactiveController {
   connection: ConnectionState = 'connecting';
   loaded = false;
   error = '';
+  /** Actions accepted and not yet done (running or queued). */
   busy = false;
+  /**
+   * The last refused press; `count` grows with each, so a repeat is announced again. It stays
+   * until a press is accepted, to be read at one's own pace.
+   */
+  refusal: { reason: Refusal; count: number } | null = null;
+  /** Presses refused since the console loaded (shown on the status region). */
+  refusals = 0;
 
   private readonly api = createApi();
   private rt: ReturnType<typeof connectRealtime> | null = null;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Accepted actions not yet settled, the chain they run on, and the desk they will leave. */
+  private pending = 0;
+  private tail: Promise<unknown> = Promise.resolve();
+  private planned: Planned = { kind: 'none' };
+  /** Bumped when a failure cancels the actions queued behind it. */
+  private epoch = 0;
+  /** Bumped whenever an action's answer is applied; a reload that saw it change is stale. */
+  private answers = 0;
+  private reloads = 0;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -46,6 +68,11 @@ export class StaffController implements ReactiveController {
     this.rt?.close();
     this.rt = null;
     clearTimeout(this.refreshTimer);
+  }
+
+  /** An action or a reload is running: the console says so with `aria-busy`. */
+  get working(): boolean {
+    return this.pending > 0 || this.reloads > 0;
   }
 
   get myDesk(): Desk | null {
@@ -93,24 +120,37 @@ export class StaffController implements ReactiveController {
     });
   }
 
-  /** Loads everything; returns the event sequence the lines reflect. */
+  /**
+   * Loads everything; returns the event sequence the lines reflect. A reload that ends while
+   * an action is pending, or after an action's answer arrived since it began, may hold the desk
+   * from before that action: it is dropped, and the reload after the last action shows all.
+   */
   async reload(): Promise<number> {
-    const [services, desks, queues, printers] = await Promise.all([
-      this.api.request<{ hub: Hub; agencies: Agency[]; services: Service[] }>('GET', '/api/services'),
-      this.api.desks(),
-      this.api.queues(),
-      this.api.request<{ printers: PrinterStatus[] }>('GET', '/api/printers'),
-    ]);
-    this.hub = services.hub;
-    this.agencies = services.agencies;
-    this.services = services.services;
-    this.desks = desks.desks;
-    this.queues = queues.queues;
-    this.printers = printers.printers;
-    const stepId = this.myDesk?.currentStepId ?? null;
-    this.current = stepId ? await this.api.step(stepId) : null;
+    const answers = this.answers;
+    this.reloads++;
     this.host.requestUpdate();
-    return queues.seq;
+    try {
+      const [services, desks, queues, printers] = await Promise.all([
+        this.api.request<{ hub: Hub; agencies: Agency[]; services: Service[] }>('GET', '/api/services'),
+        this.api.desks(),
+        this.api.queues(),
+        this.api.request<{ printers: PrinterStatus[] }>('GET', '/api/printers'),
+      ]);
+      const stepId = desks.desks.find((d) => d.userId === this.user?.id && d.status !== 'closed')?.currentStepId ?? null;
+      const current = stepId ? await this.api.step(stepId) : null;
+      if (this.pending > 0 || this.answers !== answers) return queues.seq;
+      this.hub = services.hub;
+      this.agencies = services.agencies;
+      this.services = services.services;
+      this.desks = desks.desks;
+      this.queues = queues.queues;
+      this.printers = printers.printers;
+      this.current = current;
+      return queues.seq;
+    } finally {
+      this.reloads--;
+      this.host.requestUpdate();
+    }
   }
 
   private scheduleRefresh(): void {
@@ -119,22 +159,63 @@ export class StaffController implements ReactiveController {
     this.refreshTimer = setTimeout(() => void this.reload().catch(() => undefined), 60);
   }
 
-  private async run<T>(fn: () => Promise<T>): Promise<T | undefined> {
-    if (this.busy) return undefined;
+  /**
+   * Queues a press, or refuses it visibly. `send` gets the step the press was aimed at; its
+   * answer becomes what the desk holds. A failure cancels what was queued behind it, since
+   * those presses counted on it; the error says why.
+   */
+  private submit(press: Press, send: (stepId: number | null) => Promise<StepResponse | Desk>): Promise<boolean> {
+    const base: Planned = this.pending > 0 ? this.planned : this.current ? { kind: 'visitor', stepId: this.current.step.id, status: this.current.step.status } : { kind: 'none' };
+    const decision = decide(base, this.pending > 0, press);
+    if (!decision.accept) {
+      this.refuse(decision.reason);
+      return Promise.resolve(false);
+    }
+    this.planned = decision.next;
+    this.pending++;
     this.busy = true;
+    this.refusal = null;
     this.error = '';
     this.host.requestUpdate();
-    try {
-      const result = await fn();
-      await this.reload();
-      return result;
-    } catch (err) {
-      this.error = err instanceof Error ? err.message : String(err);
-      if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') this.user = null;
-      return undefined;
-    } finally {
-      this.busy = false;
-      this.host.requestUpdate();
+    const epoch = this.epoch;
+    const job = this.tail.then(async () => {
+      try {
+        if (epoch !== this.epoch) {
+          // an earlier press failed, and this one was aimed at the desk it would have left
+          this.refuse('not-now');
+          return false;
+        }
+        this.apply(await send(decision.stepId));
+        return true;
+      } catch (err) {
+        this.epoch++;
+        this.error = err instanceof Error ? err.message : String(err);
+        if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') this.user = null;
+        return false;
+      } finally {
+        if (--this.pending === 0) {
+          this.busy = false;
+          await this.reload().catch(() => undefined);
+        }
+        this.host.requestUpdate();
+      }
+    });
+    this.tail = job;
+    return job;
+  }
+
+  /** Refuses a press where staff can see it: the console shows and announces the reason. */
+  refuse(reason: Refusal): void {
+    this.refusal = { reason, count: ++this.refusals };
+    this.host.requestUpdate();
+  }
+
+  private apply(answer: StepResponse | Desk): void {
+    this.answers++;
+    if ('step' in answer) {
+      this.current = atDesk(answer.step.status) ? answer : null;
+    } else {
+      this.desks = this.desks.map((d) => (d.id === answer.id ? answer : d));
     }
   }
 
@@ -164,28 +245,32 @@ export class StaffController implements ReactiveController {
   openDesk(deskId: number, serviceIds: number[]) {
     localStorage.setItem(deskKey, String(deskId));
     localStorage.setItem(servicesKey, serviceIds.join(','));
-    return this.run(() => this.api.openDesk(deskId, serviceIds));
+    return this.submit({ kind: 'desk' }, () => this.api.openDesk(deskId, serviceIds));
   }
   closeDesk(deskId: number) {
-    return this.run(() => this.api.closeDesk(deskId));
+    return this.submit({ kind: 'desk' }, () => this.api.closeDesk(deskId));
   }
   setBreak(deskId: number, onBreak: boolean) {
-    return this.run(() => this.api.setBreak(deskId, onBreak));
+    return this.submit({ kind: 'desk' }, () => this.api.setBreak(deskId, onBreak));
   }
   callNext() {
     const desk = this.myDesk;
-    return desk ? this.run(() => this.api.callNext(desk.id)) : undefined;
+    return desk ? this.submit({ kind: 'call-next' }, () => this.api.callNext(desk.id)) : undefined;
   }
   callStep(stepId: number) {
     const desk = this.myDesk;
-    return desk ? this.run(() => this.api.callStep(stepId, desk.id)) : undefined;
+    return desk ? this.submit({ kind: 'call-step', stepId }, () => this.api.callStep(stepId, desk.id)) : undefined;
   }
   act(action: StepAction) {
-    const step = this.current?.step;
-    return step ? this.run(() => this.api.stepAction(step.id, action)) : undefined;
+    return this.submit({ kind: 'step', action }, (stepId) => this.api.stepAction(stepId!, action));
   }
   refer(body: ReferBody) {
-    const step = this.current?.step;
-    return step ? this.run(() => this.api.refer(step.id, body)) : undefined;
+    return this.submit({ kind: 'step', action: 'refer' }, (stepId) => this.api.refer(stepId!, body));
+  }
+  /** Whether the referral dialog may open now; when it may not, the press is refused visibly. */
+  mayRefer(): boolean {
+    if (this.pending > 0) this.refuse('wait');
+    else if (!this.current) this.refuse('not-now');
+    return this.pending === 0 && this.current !== null;
   }
 }

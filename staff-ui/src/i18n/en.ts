@@ -63,4 +63,6 @@ export const en: StaffMessages = {
   planVisit: 'Plan the visit',
   people: (n) => `${n} waiting`,
   estimate: (m) => `about ${m} min`,
+  waitMoment: 'One moment…',
+  notNow: 'Not possible now.',
 };

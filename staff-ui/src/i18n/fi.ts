@@ -63,4 +63,6 @@ export const fi: StaffMessages = {
   planVisit: 'Suunnittele käynti',
   people: (n) => `${n} jonossa`,
   estimate: (m) => `arvio ${m} min`,
+  waitMoment: 'Odota hetki…',
+  notNow: 'Ei mahdollista nyt.',
 };

@@ -64,4 +64,8 @@ export interface StaffMessages {
   planVisit: string;
   people: (n: number) => string;
   estimate: (min: number) => string;
+  /** A key press refused while earlier actions still run, e.g. a second "call next". */
+  waitMoment: string;
+  /** A key press that cannot apply to the desk as it is, e.g. "start" with nobody called. */
+  notNow: string;
 }

@@ -63,4 +63,6 @@ export const sv: StaffMessages = {
   planVisit: 'Planera besöket',
   people: (n) => `${n} i kö`,
   estimate: (m) => `cirka ${m} min`,
+  waitMoment: 'Vänta ett ögonblick…',
+  notNow: 'Inte möjligt nu.',
 };
