@@ -228,6 +228,8 @@ describe('process and event-loop series', () => {
     const lag = 'luukku_event_loop_lag_seconds';
     const s0 = await scrape(hub);
     expect(s0.types.get(lag)).toBe('histogram');
+    // a sample is the time between two ticks of the monitor: a stall before its first sample is not one
+    await expect.poll(async () => value(await scrape(hub!), `${lag}_count`)).toBeGreaterThanOrEqual(1);
     // hold the loop for 120 ms, as a long synchronous report would
     const until = performance.now() + 120;
     while (performance.now() < until);

@@ -7,7 +7,8 @@ type Sample = { metricName: string; labels: Record<string, string | number>; val
  * Event-loop lag as a Prometheus histogram. perf_hooks samples the loop every `resolutionMs`
  * in native code into an HDR histogram; each scrape reads the bucket counts from it, so nothing
  * of ours runs on the loop between scrapes.
- * A sample is the time between two ticks, so the lag is that time minus the resolution.
+ * A sample is the time between two ticks, so the lag is that time minus the resolution (a tick
+ * that follows a late one can come early; it counts as no lag).
  */
 const resolutionMs = 10;
 // from "nothing to see" to a synchronous report that stops every screen for seconds
