@@ -24,6 +24,8 @@ function parse(text: string): Pick<Scrape, 'samples' | 'types'> {
   const types = new Map<string, string>();
   expect(text.endsWith('\n')).toBe(true);
   for (const line of text.split('\n').slice(0, -1)) {
+    // prom-client leaves a blank line between families, which the format allows
+    if (line === '') continue;
     if (line.startsWith('# TYPE ')) {
       const [, , name, type] = line.split(' ');
       expect(['counter', 'gauge', 'histogram']).toContain(type);
@@ -58,11 +60,19 @@ const value = (s: Scrape, key: string): number => {
   return v;
 };
 
-/** The buckets of one histogram series, in order, each cumulative count by its upper bound. */
+/** The buckets of one histogram series, in order, each cumulative count by its upper bound (`le` may come anywhere among the labels). */
 function buckets(s: Scrape, name: string, labels: string): [number, number][] {
+  const want = labels === '' ? [] : labels.split(',').sort();
   return [...s.samples.entries()]
-    .filter(([k]) => k.startsWith(`${name}_bucket{${labels},le="`))
-    .map(([k, v]) => [Number(k.slice(k.lastIndexOf('le="') + 4, -2).replace('+Inf', 'Infinity')), v] as [number, number]);
+    .filter(([k]) => k.startsWith(`${name}_bucket{`))
+    .map(([k, v]) => {
+      const parts = k.slice(name.length + 8, -1).split(',');
+      const le = parts.find((p) => p.startsWith('le="'))!;
+      return { rest: parts.filter((p) => p !== le).sort(), le: Number(le.slice(4, -1).replace('+Inf', 'Infinity')), v };
+    })
+    .filter((b) => b.rest.join(',') === want.join(','))
+    .sort((a, b) => a.le - b.le)
+    .map((b) => [b.le, b.v] as [number, number]);
 }
 
 let hub: TestHub | undefined;
@@ -198,6 +208,43 @@ describe('GET /metrics', () => {
     await expect.poll(async () => value(await scrape(hub!), 'luukku_connected_sockets{hub="mantsala",kind="display"}')).toBe(1);
     s = await scrape(hub);
     expect(value(s, 'luukku_connected_sockets{hub="mantsala",kind="visit"}')).toBe(0);
+  });
+});
+
+describe('process and event-loop series', () => {
+  it('exposes the default Node.js process metrics', async () => {
+    hub = await startHub();
+    const s = await scrape(hub);
+    expect(s.types.get('process_cpu_seconds_total')).toBe('counter');
+    expect(value(s, 'process_cpu_seconds_total')).toBeGreaterThan(0);
+    expect(s.types.get('nodejs_heap_size_used_bytes')).toBe('gauge');
+    expect(value(s, 'nodejs_heap_size_used_bytes')).toBeGreaterThan(1_000_000);
+    expect(value(s, 'process_start_time_seconds')).toBeGreaterThan(1_600_000_000);
+    expect(s.types.get('nodejs_gc_duration_seconds')).toBe('histogram');
+  });
+
+  it('measures event-loop lag as a histogram in seconds, and sees a blocked loop', async () => {
+    hub = await startHub();
+    const lag = 'luukku_event_loop_lag_seconds';
+    const s0 = await scrape(hub);
+    expect(s0.types.get(lag)).toBe('histogram');
+    // a sample is the time between two ticks of the monitor: a stall before its first sample is not one
+    await expect.poll(async () => value(await scrape(hub!), `${lag}_count`)).toBeGreaterThanOrEqual(1);
+    // hold the loop for 120 ms, as a long synchronous report would
+    const until = performance.now() + 120;
+    while (performance.now() < until);
+    // the monitor records the stall on its next tick after the loop is free again
+    await expect.poll(async () => {
+      const s = await scrape(hub!);
+      const b = new Map(buckets(s, lag, ''));
+      return value(s, `${lag}_count`) - (b.get(0.05) ?? NaN);
+    }).toBeGreaterThanOrEqual(1);
+    const s = await scrape(hub);
+    const b = buckets(s, lag, '');
+    expect(b.length).toBeGreaterThan(5);
+    for (let i = 1; i < b.length; i++) expect(b[i]![1]).toBeGreaterThanOrEqual(b[i - 1]![1]);
+    expect(b.at(-1)).toEqual([Infinity, value(s, `${lag}_count`)]);
+    expect(value(s, `${lag}_sum`)).toBeGreaterThanOrEqual(0.1);
   });
 });
 

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { startHub, type TestHub } from '../support/app.js';
 import { expectError, issueBody } from '../api/helpers.js';
 import { kiosk } from '../support/app.js';
+import { probeOkMs, probeRetryMs } from '../../server/src/routes/health.js';
 
 let hub: TestHub | undefined;
 let dir: string | undefined;
@@ -49,8 +50,12 @@ describe('a full disk', () => {
     const h = await fileHub();
     expect((await h.call('GET', '/api/health')).status).toBe(200);
     await fillDatabase(h);
+    // a healthy probe is trusted for a few seconds; the next one after that finds the full disk
+    h.clock.advanceMs(probeOkMs);
     expectError(await h.call('GET', '/api/health'), 503, 'STORAGE_UNAVAILABLE');
     h.app.db.pragma('max_page_count = 1073741823');
+    // a failed probe is retried sooner
+    h.clock.advanceMs(probeRetryMs);
     expect((await h.call('GET', '/api/health')).status).toBe(200);
   });
 
@@ -61,6 +66,39 @@ describe('a full disk', () => {
     const res = await h.call('POST', '/api/visits', kiosk, issueBody(h, ['kela']));
     expectError(res, 503, 'STORAGE_UNAVAILABLE');
     expectError(await h.call('GET', '/api/health'), 503, 'STORAGE_UNAVAILABLE');
+  });
+});
+
+describe('the health probe', () => {
+  /** Rows this connection has written since it opened: each probe write adds one. */
+  const changes = (h: TestHub) => (h.app.db.prepare('SELECT total_changes() AS n').get() as { n: number }).n;
+
+  it('writes to the disk at most once every few seconds however fast /api/health is polled', async () => {
+    const h = await fileHub();
+    const before = changes(h);
+    for (let i = 0; i < 50; i++) {
+      expect((await h.call('GET', '/api/health')).status).toBe(200);
+      h.clock.advanceMs(50);
+    }
+    // 50 calls over 2.5 s: one probe write, at most two
+    const writes = changes(h) - before;
+    expect(writes).toBeGreaterThanOrEqual(1);
+    expect(writes).toBeLessThanOrEqual(2);
+    // once the last probe is older than the interval, the next call writes again
+    h.clock.advanceMs(probeOkMs);
+    expect((await h.call('GET', '/api/health')).status).toBe(200);
+    expect(changes(h) - before).toBe(writes + 1);
+  });
+
+  it('retries a failed probe on the next call after the shorter retry interval, not before', async () => {
+    const h = await fileHub();
+    h.app.db.pragma('query_only = ON');
+    expectError(await h.call('GET', '/api/health'), 503, 'STORAGE_UNAVAILABLE');
+    h.app.db.pragma('query_only = OFF');
+    // within the retry interval the failure stands; after it, the disk is tried again
+    expectError(await h.call('GET', '/api/health'), 503, 'STORAGE_UNAVAILABLE');
+    h.clock.advanceMs(probeRetryMs);
+    expect((await h.call('GET', '/api/health')).status).toBe(200);
   });
 });
 
