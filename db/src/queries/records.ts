@@ -49,6 +49,8 @@ export function historyQueries(db: Db) {
     ORDER BY c.id DESC LIMIT @limit`);
   const bumpSeq = db.prepare<[number], { last_seq: number }>(/* sql */ `
     UPDATE hubs SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq`);
+  const bumpSeqBy = db.prepare<[number, number], { last_seq: number }>(/* sql */ `
+    UPDATE hubs SET last_seq = last_seq + ? WHERE id = ? RETURNING last_seq`);
   const lastSeq = db.prepare<[number], { last_seq: number }>(/* sql */ `SELECT last_seq FROM hubs WHERE id = ?`);
   const insertEvent = db.prepare(/* sql */ `
     INSERT INTO events (hub_id, seq, type, zone, agency_ids, visit_id, data, at)
@@ -95,6 +97,22 @@ export function historyQueries(db: Db) {
         visitId: e.visitId, data: JSON.stringify(e.data), at: e.at,
       });
       return seq;
+    },
+    /**
+     * Appends a command's events with consecutive sequence numbers after one bump of the hub's
+     * counter (not one per event); call inside the change's transaction. Returns the seqs in order.
+     */
+    appendEvents: (hubId: number, events: readonly Omit<EventRecord, 'seq'>[]): number[] => {
+      if (events.length === 0) return [];
+      const first = bumpSeqBy.get(events.length, hubId)!.last_seq - events.length + 1;
+      return events.map((e, i) => {
+        const seq = first + i;
+        insertEvent.run({
+          hubId, seq, type: e.type, zone: e.zone, agencyIds: e.agencyIds ? JSON.stringify(e.agencyIds) : null,
+          visitId: e.visitId, data: JSON.stringify(e.data), at: e.at,
+        });
+        return seq;
+      });
     },
     lastSeq: (hubId: number): number => lastSeq.get(hubId)?.last_seq ?? 0,
     eventsSince: (hubId: number, since: number, limit: number): EventRecord[] => eventsSince.all(hubId, since, limit).map(toEvent),

@@ -1,0 +1,59 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { issueVisit } from '../../server/src/commands/issue-visit.js';
+import { callNext, openDesk } from '../../server/src/commands/desks.js';
+import { transitionStep } from '../../server/src/commands/steps.js';
+import { commandHub, type CommandHub } from './support/command-path.js';
+import { key } from '../support/app.js';
+
+describe('the command path: one write, no re-reads', () => {
+  let h: CommandHub;
+  beforeEach(async () => {
+    h = await commandHub();
+  });
+  afterEach(() => h.db.close());
+
+  it('bumps the hub sequence once per command and numbers its events consecutively, in emit order', () => {
+    const kela = h.q.userByUsername('kela')!;
+    const desk = h.q.desks(1)[0]!;
+    openDesk(h.ctx, kela, desk.id, [h.service('kela')]);
+    issueVisit(h.ctx, { kind: 'user', hubId: 1, user: kela }, { idempotencyKey: key(), language: 'fi', needs: {}, services: [h.service('kela')] } as never);
+    const before = h.q.lastSeq(1);
+    h.published.length = 0;
+    const { bySql } = h.counter.during(() => callNext(h.ctx, kela, desk.id));
+    const bumps = [...bySql].filter(([sql]) => /UPDATE hubs SET last_seq/.test(sql)).reduce((n, [, c]) => n + c, 0);
+    expect(bumps).toBe(1);
+    expect(h.published.map((e) => e.type)).toEqual(['call', 'step', 'visit', 'queues']);
+    expect(h.published.map((e) => e.seq)).toEqual([before + 1, before + 2, before + 3, before + 4]);
+    expect(h.q.lastSeq(1)).toBe(before + 4);
+    const stored = h.q.eventsSince(1, before, 100);
+    expect(stored.map((e) => [e.seq, e.type])).toEqual(h.published.map((e) => [e.seq, e.type]));
+  });
+});
+
+describe('statements per command (issue 10 item 2: the figures for the report)', () => {
+  it('counts the statements of issue, call-next and finish on the demo hub', async () => {
+    const h = await commandHub();
+    const kela = h.q.userByUsername('kela')!;
+    const desk = h.q.desks(1)[0]!;
+    const kiosk = h.q.devices(1).find((d) => d.kind === 'kiosk')!;
+    openDesk(h.ctx, kela, desk.id, [h.service('kela')]);
+    const issue = () =>
+      issueVisit(h.ctx, { kind: 'device', hubId: 1, device: kiosk }, { idempotencyKey: key(), language: 'fi', needs: {}, services: [h.service('kela')] } as never);
+    // warm: the first command of a process may fill caches; the figures are for a running server
+    issue();
+    const called = callNext(h.ctx, kela, desk.id);
+    transitionStep(h.ctx, kela, called.id, 'finish');
+    issue();
+    const counts = {
+      issue: h.counter.during(issue).total,
+      callNext: 0,
+      finish: 0,
+    };
+    let stepId = 0;
+    counts.callNext = h.counter.during(() => (stepId = callNext(h.ctx, kela, desk.id).id)).total;
+    counts.finish = h.counter.during(() => transitionStep(h.ctx, kela, stepId, 'finish')).total;
+    process.stdout.write(`statements per command: ${JSON.stringify(counts)}\n`);
+    expect(counts.issue).toBeGreaterThan(0);
+    h.db.close();
+  });
+});
