@@ -79,9 +79,12 @@ export function visitQueries(db: Db) {
       AND (priority > @priority OR (priority = @priority AND (queue_time < @queueTime OR (queue_time = @queueTime AND id < @id))))`);
   const frontOfLine = db.prepare<[number], { t: number | null }>(/* sql */ `
     SELECT min(queue_time) AS t FROM steps WHERE service_id = ? AND status = 'waiting'`);
+  // one row per line from the trigger-kept counts (009), and one index probe per non-empty line
   const waitingCounts = db.prepare<[number], { service_id: number; n: number; oldest: number }>(/* sql */ `
-    SELECT service_id, count(*) AS n, min(queue_time) AS oldest FROM steps
-    WHERE hub_id = ? AND status = 'waiting' GROUP BY service_id`);
+    SELECT c.service_id, c.waiting AS n,
+      (SELECT min(s.queue_time) FROM steps s INDEXED BY steps_waiting_oldest
+       WHERE s.service_id = c.service_id AND s.status = 'waiting') AS oldest
+    FROM queue_counts c WHERE c.hub_id = ? AND c.waiting > 0 ORDER BY c.service_id`);
   const waitingOfService = db.prepare<[number], StepRow & { v_number: string; v_language: string; v_needs: string; v_arrived_at: number }>(/* sql */ `
     SELECT s.*, v.number AS v_number, v.language AS v_language, v.needs AS v_needs, v.arrived_at AS v_arrived_at
     FROM steps s JOIN visits v ON v.id = s.visit_id
