@@ -57,3 +57,27 @@ describe('statements per command (issue 10 item 2: the figures for the report)',
     h.db.close();
   });
 });
+
+describe('the catalogue and the typical minutes from memory', () => {
+  let h: CommandHub;
+  beforeEach(async () => {
+    h = await commandHub();
+  });
+  afterEach(() => h.db.close());
+
+  it('reads hubs, agencies, services and kiosk questions without SQL once loaded', () => {
+    h.q.services(1);
+    const { bySql } = h.counter.during(() => {
+      for (let i = 0; i < 3; i++) {
+        h.q.hub(1);
+        h.q.hubBySlug(h.q.hub(1)!.slug);
+        h.q.hubs();
+        h.q.agencies(1);
+        for (const s of h.q.services(1)) h.q.service(s.id);
+        h.q.kioskQuestions(1);
+      }
+    });
+    const catalogSql = [...bySql.keys()].filter((sql) => /\b(hubs|agencies|services|kiosk_questions)\b/.test(sql));
+    expect(catalogSql).toEqual([]);
+  });
+});

@@ -23,7 +23,7 @@ const toEvent = (r: EventRow): EventRecord => ({
 });
 
 /** Referrals, calls, events and the audit log: the history of the hub. */
-export function historyQueries(db: Db) {
+export function historyQueries(db: Db, seqMoved: (hubId: number, lastSeq: number) => void = () => {}) {
   const insertReferral = db.prepare(/* sql */ `
     INSERT INTO referrals (hub_id, visit_id, from_step_id, to_step_id, from_agency_id, to_agency_id, reason, placement, note, note_for_agency_id, by_user_id, created_at)
     VALUES (@hubId, @visitId, @fromStepId, @toStepId, @fromAgencyId, @toAgencyId, @reason, @placement, @note, @noteForAgencyId, @byUserId, @createdAt)`);
@@ -92,6 +92,7 @@ export function historyQueries(db: Db) {
     /** Appends an event with the hub's next sequence number; call inside the change's transaction. */
     appendEvent: (e: Omit<EventRecord, 'seq'> & { hubId: number }): number => {
       const seq = bumpSeq.get(e.hubId)!.last_seq;
+      seqMoved(e.hubId, seq);
       insertEvent.run({
         hubId: e.hubId, seq, type: e.type, zone: e.zone, agencyIds: e.agencyIds ? JSON.stringify(e.agencyIds) : null,
         visitId: e.visitId, data: JSON.stringify(e.data), at: e.at,
@@ -104,7 +105,9 @@ export function historyQueries(db: Db) {
      */
     appendEvents: (hubId: number, events: readonly Omit<EventRecord, 'seq'>[]): number[] => {
       if (events.length === 0) return [];
-      const first = bumpSeqBy.get(events.length, hubId)!.last_seq - events.length + 1;
+      const last = bumpSeqBy.get(events.length, hubId)!.last_seq;
+      seqMoved(hubId, last);
+      const first = last - events.length + 1;
       return events.map((e, i) => {
         const seq = first + i;
         insertEvent.run({
