@@ -17,7 +17,7 @@ export function createQueries(db: Db) {
     ...catalog,
     ...deskQueries(db),
     ...peopleQueries(db),
-    ...visitQueries(db),
+    ...visitQueries(db, cache),
     ...historyQueries(db, catalog.hubSeqMoved),
     ...reportQueries(db),
     ...adminQueries(db, cache),

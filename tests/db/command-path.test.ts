@@ -4,6 +4,8 @@ import { callNext, openDesk } from '../../server/src/commands/desks.js';
 import { transitionStep } from '../../server/src/commands/steps.js';
 import { commandHub, type CommandHub } from './support/command-path.js';
 import { key } from '../support/app.js';
+import { typicalServiceMinutes } from '../../server/src/domain/estimates.js';
+import { serviceMinutes } from '../../server/src/views/queues.js';
 
 describe('the command path: one write, no re-reads', () => {
   let h: CommandHub;
@@ -79,5 +81,43 @@ describe('the catalogue and the typical minutes from memory', () => {
     });
     const catalogSql = [...bySql.keys()].filter((sql) => /\b(hubs|agencies|services|kiosk_questions)\b/.test(sql));
     expect(catalogSql).toEqual([]);
+  });
+
+  it('gives the same typical minutes after every finish as the query over the finished steps', () => {
+    const { q, ctx } = h;
+    const kela = q.userByUsername('kela')!;
+    const desk = q.desks(1)[0]!;
+    const service = q.service(h.service('kela'))!;
+    const kiosk = q.devices(1).find((d) => d.kind === 'kiosk')!;
+    openDesk(ctx, kela, desk.id, [service.id]);
+    const fromSteps = () =>
+      typicalServiceMinutes(
+        h.db
+          .prepare<[number], { d: number }>(
+            `SELECT ended_at - started_at AS d FROM steps WHERE service_id = ? AND status = 'done' AND started_at IS NOT NULL ORDER BY ended_at DESC LIMIT 20`,
+          )
+          .all(service.id)
+          .map((r) => r.d),
+        service.defaultServiceMin,
+      );
+    const minutes = [7, 3, 12, 5, 30, 2, 9, 9, 4, 15, 6, 8, 11, 1, 20, 3, 7, 14, 5, 10, 25, 2, 6, 18];
+    expect(serviceMinutes(q, service)).toBe(service.defaultServiceMin);
+    minutes.forEach((m, i) => {
+      issueVisit(ctx, { kind: 'device', hubId: 1, device: kiosk }, { idempotencyKey: key(), language: 'fi', needs: {}, services: [service.id] } as never);
+      const step = callNext(ctx, kela, desk.id);
+      if (i % 7 === 3) {
+        transitionStep(ctx, kela, step.id, 'no-show'); // not a finished service: not counted
+      } else {
+        transitionStep(ctx, kela, step.id, 'start');
+        h.clock.advanceMinutes(m);
+        const { bySql } = h.counter.during(() => transitionStep(ctx, kela, step.id, 'finish'));
+        // the queue counts of the finish took the minutes from memory
+        expect([...bySql.keys()].filter((sql) => /ended_at - started_at/.test(sql))).toEqual([]);
+      }
+      expect(serviceMinutes(q, service)).toBe(fromSteps());
+    });
+    expect(fromSteps()).not.toBe(service.defaultServiceMin);
+    const queues = h.published.filter((e) => e.type === 'queues').at(-1)!.data as { queues: { serviceId: number; estimateMin: number }[] };
+    expect(queues.queues.find((x) => x.serviceId === service.id)!.estimateMin).toBe(0); // nobody waiting
   });
 });

@@ -1,3 +1,4 @@
+import type { QueryCache } from '../cache.js';
 import type { Db } from '../open.js';
 import type { StepRecord, VisitRecord } from '../records.js';
 
@@ -34,7 +35,7 @@ export interface StepChanges {
   endedAt?: number | null;
 }
 
-export function visitQueries(db: Db) {
+export function visitQueries(db: Db, cache: QueryCache) {
   const nextNumber = db.prepare<[number, string, string], { last: number }>(/* sql */ `
     INSERT INTO day_counters (hub_id, day, prefix, last) VALUES (?, ?, ?, 1)
     ON CONFLICT (hub_id, day, prefix) DO UPDATE SET last = last + 1
@@ -97,10 +98,25 @@ export function visitQueries(db: Db) {
       AND visit_id IN (SELECT id FROM visits WHERE hub_id = @hubId AND day < @today AND status = 'active')`);
   const closeStaleVisits = db.prepare(/* sql */ `
     UPDATE visits SET status = 'cancelled', ended_at = @now WHERE hub_id = @hubId AND day < @today AND status = 'active'`);
-  const recentDurations = db.prepare<[number, number], { d: number }>(/* sql */ `
-    SELECT ended_at - started_at AS d FROM steps
+  const recentDurations = db.prepare<[number, number], { ended_at: number; d: number }>(/* sql */ `
+    SELECT ended_at, ended_at - started_at AS d FROM steps
     WHERE service_id = ? AND status = 'done' AND started_at IS NOT NULL
     ORDER BY ended_at DESC LIMIT ?`);
+  /**
+   * A step just finished: its duration joins its service's cached recent durations where the
+   * query would put it (ended_at DESC; on a tie the newer row first, as the index walks back).
+   */
+  const finished = (serviceId: number, startedAt: number | null, endedAt: number | null): void => {
+    const entry = cache.durations.get(serviceId);
+    if (!entry || startedAt === null) return;
+    if (endedAt === null) {
+      cache.durations.delete(serviceId);
+      return;
+    }
+    const at = entry.rows.findIndex((r) => r.endedAt <= endedAt);
+    entry.rows.splice(at === -1 ? entry.rows.length : at, 0, { endedAt, d: endedAt - startedAt });
+    if (entry.rows.length > entry.limit) entry.rows.length = entry.limit;
+  };
 
   return {
     nextNumber: (hubId: number, day: string, prefix: string): number => nextNumber.get(hubId, day, prefix)!.last,
@@ -127,7 +143,11 @@ export function visitQueries(db: Db) {
     insertStep: (s: {
       hubId: number; visitId: number; serviceId: number; position: number; status: StepRecord['status'];
       queueTime: number | null; priority: number; placement: string | null;
-    }, now: number): number => Number(insertStep.run({ ...s, now }).lastInsertRowid),
+    }, now: number): number => {
+      // a step written as already done (demo history) is not in the cached durations: reread them
+      if (s.status === 'done') cache.durations.delete(s.serviceId);
+      return Number(insertStep.run({ ...s, now }).lastInsertRowid);
+    },
     step: (id: number): StepRecord | undefined => {
       const r = stepById.get(id);
       return r && toStep(r);
@@ -135,8 +155,10 @@ export function visitQueries(db: Db) {
     stepsOfVisit: (visitId: number): StepRecord[] => stepsOfVisit.all(visitId).map(toStep),
     maxPosition: (visitId: number): number => maxPosition.get(visitId)?.p ?? 0,
     /** Applies a transition if the step is still in `expected`; false when someone else won. */
-    updateStep: (step: StepRecord, expected: StepRecord['status'], c: StepChanges): boolean =>
-      updateStep.run({
+    updateStep: (step: StepRecord, expected: StepRecord['status'], c: StepChanges): boolean => {
+      const startedAt = c.startedAt !== undefined ? c.startedAt : step.startedAt;
+      const endedAt = c.endedAt !== undefined ? c.endedAt : step.endedAt;
+      const done = updateStep.run({
         id: step.id,
         expected,
         status: c.status,
@@ -145,9 +167,12 @@ export function visitQueries(db: Db) {
         deskId: c.deskId !== undefined ? c.deskId : step.deskId,
         userId: c.userId !== undefined ? c.userId : step.userId,
         calledAt: c.calledAt !== undefined ? c.calledAt : step.calledAt,
-        startedAt: c.startedAt !== undefined ? c.startedAt : step.startedAt,
-        endedAt: c.endedAt !== undefined ? c.endedAt : step.endedAt,
-      }).changes === 1,
+        startedAt,
+        endedAt,
+      }).changes === 1;
+      if (done && c.status === 'done' && expected !== 'done') finished(step.serviceId, startedAt, endedAt);
+      return done;
+    },
     claimNext: (serviceIds: readonly number[], deskId: number, userId: number | null, now: number): StepRecord | undefined => {
       const r = claimNext.get({ services: JSON.stringify(serviceIds), deskId, userId, now });
       return r && toStep(r);
@@ -175,6 +200,15 @@ export function visitQueries(db: Db) {
       closeStaleSteps.run({ hubId, today, now });
       return closeStaleVisits.run({ hubId, today, now }).changes;
     },
-    recentServiceDurations: (serviceId: number, limit: number): number[] => recentDurations.all(serviceId, limit).map((r) => r.d),
+    /** The last `limit` finished durations of a service, newest first: from memory after the first read. */
+    recentServiceDurations: (serviceId: number, limit: number): number[] => {
+      cache.fresh();
+      let entry = cache.durations.get(serviceId);
+      if (!entry || entry.limit !== limit) {
+        entry = { limit, rows: recentDurations.all(serviceId, limit).map((r) => ({ endedAt: r.ended_at, d: r.d })) };
+        cache.durations.set(serviceId, entry);
+      }
+      return entry.rows.map((r) => r.d);
+    },
   };
 }
