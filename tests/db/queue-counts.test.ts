@@ -129,4 +129,33 @@ describe('waiting counts per line', () => {
     expect(onSteps.length).toBeGreaterThan(0);
     for (const p of onSteps) expect(p).toMatch(/^SEARCH .*service_id=\?/);
   });
+
+  it('counts the people ahead of every visitor exactly, in a line longer than the counting cap', () => {
+    const { q, ctx } = h;
+    const asunnot = q.userByUsername('asunnot')!;
+    const desk = q.desks(1)[1]!;
+    const kiosk = q.devices(1).find((d) => d.kind === 'kiosk')!;
+    const issue = (code: string) =>
+      issueVisit(ctx, { kind: 'device', hubId: 1, device: kiosk }, { idempotencyKey: key(), language: 'fi', needs: {}, services: [h.service(code)] } as never);
+    openDesk(ctx, asunnot, desk.id, [h.service('asunnot')]);
+    for (let i = 0; i < 450; i++) {
+      issue('kela');
+      if (i % 3 === 0) h.clock.advanceMs(1000); // some share a queue time: the id decides
+      if (i % 90 === 45) {
+        // a referral to the front of the kela line (priority 1)
+        issue('asunnot');
+        const called = callNext(ctx, asunnot, desk.id);
+        referStep(ctx, asunnot, called.id, { services: [h.service('kela')], reason: 'needs_other_service', placement: 'front' } as never);
+      }
+    }
+    const slow = h.db.prepare<{ serviceId: number; priority: number; queueTime: number; id: number }, { n: number }>(`
+      SELECT count(*) AS n FROM steps WHERE service_id = @serviceId AND status = 'waiting'
+        AND (priority > @priority OR (priority = @priority AND (queue_time < @queueTime OR (queue_time = @queueTime AND id < @id))))`);
+    const line = q.waitingOfService(h.service('kela'));
+    expect(line.length).toBe(455);
+    line.forEach((w, i) => {
+      expect(q.peopleAhead(w.step)).toBe(i);
+      expect(q.peopleAhead(w.step)).toBe(slow.get({ serviceId: w.step.serviceId, priority: w.step.priority, queueTime: w.step.queueTime!, id: w.step.id })!.n);
+    });
+  });
 });

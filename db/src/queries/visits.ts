@@ -74,10 +74,24 @@ export function visitQueries(db: Db, cache: QueryCache) {
     SELECT * FROM steps WHERE desk_id = ? AND status IN ('called', 'serving') ORDER BY called_at DESC LIMIT 1`);
   const activeSteps = db.prepare<[number], StepRow>(/* sql */ `
     SELECT * FROM steps WHERE hub_id = ? AND status IN ('called', 'serving')`);
-  const peopleAhead = db.prepare<{ serviceId: number; priority: number; queueTime: number; id: number }, { n: number }>(/* sql */ `
-    SELECT count(*) AS n FROM steps
-    WHERE service_id = @serviceId AND status = 'waiting'
-      AND (priority > @priority OR (priority = @priority AND (queue_time < @queueTime OR (queue_time = @queueTime AND id < @id))))`);
+  // People ahead of / behind a step, each side as index ranges of steps_waiting (priority
+  // DESC, queue_time, id), so a count walks only the people it counts, not the whole line.
+  // Ahead is counted up to a cap; past it, ahead = the line's count - 1 - behind, and behind
+  // is short for anyone near the back (a visitor just issued has nobody behind).
+  const side = (cmp: '<' | '>') => {
+    const later = cmp === '>';
+    return /* sql */ `
+      SELECT 1 FROM steps WHERE service_id = @serviceId AND status = 'waiting' AND priority ${later ? '<' : '>'} @priority
+      UNION ALL
+      SELECT 1 FROM steps WHERE service_id = @serviceId AND status = 'waiting' AND priority = @priority AND queue_time ${cmp} @queueTime
+      UNION ALL
+      SELECT 1 FROM steps WHERE service_id = @serviceId AND status = 'waiting' AND priority = @priority AND queue_time = @queueTime AND id ${cmp} @id`;
+  };
+  type Place = { serviceId: number; priority: number; queueTime: number; id: number };
+  const aheadUpTo = db.prepare<Place & { cap: number }, { n: number }>(`SELECT count(*) AS n FROM (${side('<')} LIMIT @cap)`);
+  const behind = db.prepare<Place, { n: number }>(`SELECT count(*) AS n FROM (${side('>')})`);
+  const lineCount = db.prepare<[number], { n: number }>(/* sql */ `SELECT waiting AS n FROM queue_counts WHERE service_id = ?`);
+  const aheadCap = 200;
   const frontOfLine = db.prepare<[number], { t: number | null }>(/* sql */ `
     SELECT min(queue_time) AS t FROM steps WHERE service_id = ? AND status = 'waiting'`);
   // one row per line from the trigger-kept counts (009), and one index probe per non-empty line
@@ -182,8 +196,13 @@ export function visitQueries(db: Db, cache: QueryCache) {
       return r && toStep(r);
     },
     activeSteps: (hubId: number): StepRecord[] => activeSteps.all(hubId).map(toStep),
-    peopleAhead: (s: StepRecord): number =>
-      peopleAhead.get({ serviceId: s.serviceId, priority: s.priority, queueTime: s.queueTime ?? 0, id: s.id })!.n,
+    /** How many wait before this waiting step in its line. */
+    peopleAhead: (s: StepRecord): number => {
+      const place = { serviceId: s.serviceId, priority: s.priority, queueTime: s.queueTime ?? 0, id: s.id };
+      const ahead = aheadUpTo.get({ ...place, cap: aheadCap })!.n;
+      if (ahead < aheadCap || s.status !== 'waiting') return ahead;
+      return (lineCount.get(s.serviceId)?.n ?? 0) - 1 - behind.get(place)!.n;
+    },
     frontOfLine: (serviceId: number): number | null => frontOfLine.get(serviceId)?.t ?? null,
     waitingCounts: (hubId: number) =>
       waitingCounts.all(hubId).map((r) => ({ serviceId: r.service_id, waiting: r.n, oldestQueueTime: r.oldest })),
