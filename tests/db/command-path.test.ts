@@ -1,4 +1,8 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createQueries, openDatabase } from '@luukku/db';
 import { issueVisit } from '../../server/src/commands/issue-visit.js';
 import { callNext, openDesk } from '../../server/src/commands/desks.js';
 import { transitionStep } from '../../server/src/commands/steps.js';
@@ -119,5 +123,34 @@ describe('the catalogue and the typical minutes from memory', () => {
     expect(fromSteps()).not.toBe(service.defaultServiceMin);
     const queues = h.published.filter((e) => e.type === 'queues').at(-1)!.data as { queues: { serviceId: number; estimateMin: number }[] };
     expect(queues.queues.find((x) => x.serviceId === service.id)!.estimateMin).toBe(0); // nobody waiting
+  });
+});
+
+describe('memory and a second process on the same file', () => {
+  it('sees a catalogue change and a finish committed by another connection', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'luukku-cache-'));
+    const h = await commandHub(join(dir, 'luukku.sqlite'));
+    const other = openDatabase(join(dir, 'luukku.sqlite'));
+    const q2 = createQueries(other);
+    try {
+      const kela = h.q.service(h.service('kela'))!;
+      expect(h.q.recentServiceDurations(kela.id, 20)).toEqual([]);
+      q2.transaction(() => {
+        q2.updateService({ ...kela, publicLabel: { fi: 'Toisen prosessin nimi' } });
+        const visitId = q2.insertVisit({ hubId: 1, day: '2026-11-24', number: 'K900', token: 'other-process', language: 'fi', needs: {}, deviceId: null, userId: null, arrivedAt: 0 });
+        const stepId = q2.insertStep({ hubId: 1, visitId, serviceId: kela.id, position: 1, status: 'waiting', queueTime: 0, priority: 0, placement: null }, 0);
+        const step = q2.step(stepId)!;
+        q2.updateStep(step, 'waiting', { status: 'serving', startedAt: 60_000 });
+        q2.updateStep(q2.step(stepId)!, 'serving', { status: 'done', endedAt: 360_000 });
+      });
+      await Promise.resolve(); // the next synchronous run of code looks again
+      expect(h.q.service(kela.id)!.publicLabel.fi).toBe('Toisen prosessin nimi');
+      expect(h.q.recentServiceDurations(kela.id, 20)).toEqual([300_000]);
+      h.q.transaction(() => expect(h.q.services(1).find((s) => s.id === kela.id)!.publicLabel.fi).toBe('Toisen prosessin nimi'));
+    } finally {
+      other.close();
+      h.db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
