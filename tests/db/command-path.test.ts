@@ -28,11 +28,28 @@ describe('the command path: one write, no re-reads', () => {
     const { bySql } = h.counter.during(() => callNext(h.ctx, kela, desk.id));
     const bumps = [...bySql].filter(([sql]) => /UPDATE hubs SET last_seq/.test(sql)).reduce((n, [, c]) => n + c, 0);
     expect(bumps).toBe(1);
+    // and its events are written by one INSERT
+    expect([...bySql].filter(([sql]) => /INSERT INTO events/.test(sql)).reduce((n, [, c]) => n + c, 0)).toBe(1);
     expect(h.published.map((e) => e.type)).toEqual(['call', 'step', 'visit', 'queues']);
     expect(h.published.map((e) => e.seq)).toEqual([before + 1, before + 2, before + 3, before + 4]);
     expect(h.q.lastSeq(1)).toBe(before + 4);
     const stored = h.q.eventsSince(1, before, 100);
     expect(stored.map((e) => [e.seq, e.type])).toEqual(h.published.map((e) => [e.seq, e.type]));
+  });
+});
+
+describe('appending many events at once', () => {
+  it('numbers 120 events of one change consecutively, stored in order', async () => {
+    const h = await commandHub();
+    const before = h.q.lastSeq(1);
+    const seqs = h.q.transaction(() =>
+      h.q.appendEvents(1, Array.from({ length: 120 }, (_, i) => ({ type: 'queues', zone: null, agencyIds: i % 2 ? [1, 2] : null, visitId: null, data: { i }, at: i }))),
+    );
+    expect(seqs).toEqual(Array.from({ length: 120 }, (_, i) => before + 1 + i));
+    expect(h.q.lastSeq(1)).toBe(before + 120);
+    const stored = h.q.eventsSince(1, before, 1000);
+    expect(stored.map((e) => [e.seq, (e.data as { i: number }).i, e.agencyIds])).toEqual(seqs.map((seq, i) => [seq, i, i % 2 ? [1, 2] : null]));
+    h.db.close();
   });
 });
 

@@ -55,6 +55,19 @@ export function historyQueries(db: Db, seqMoved: (hubId: number, lastSeq: number
   const insertEvent = db.prepare(/* sql */ `
     INSERT INTO events (hub_id, seq, type, zone, agency_ids, visit_id, data, at)
     VALUES (@hubId, @seq, @type, @zone, @agencyIds, @visitId, @data, @at)`);
+  // a command's events in one INSERT: one statement per count of rows, prepared when first needed
+  const eventChunk = 50;
+  const insertEventRows = new Map<number, ReturnType<Db['prepare']>>();
+  const insertEvents = (n: number) => {
+    let st = insertEventRows.get(n);
+    if (!st) {
+      st = db.prepare(/* sql */ `
+        INSERT INTO events (hub_id, seq, type, zone, agency_ids, visit_id, data, at)
+        VALUES ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`);
+      insertEventRows.set(n, st);
+    }
+    return st;
+  };
   const eventsSince = db.prepare<[number, number, number], EventRow>(/* sql */ `
     SELECT seq, type, zone, agency_ids, visit_id, data, at FROM events WHERE hub_id = ? AND seq > ? ORDER BY seq LIMIT ?`);
   const visitEventsSince = db.prepare<[number, number, number], EventRow>(/* sql */ `
@@ -108,14 +121,16 @@ export function historyQueries(db: Db, seqMoved: (hubId: number, lastSeq: number
       const last = bumpSeqBy.get(events.length, hubId)!.last_seq;
       seqMoved(hubId, last);
       const first = last - events.length + 1;
-      return events.map((e, i) => {
-        const seq = first + i;
-        insertEvent.run({
-          hubId, seq, type: e.type, zone: e.zone, agencyIds: e.agencyIds ? JSON.stringify(e.agencyIds) : null,
-          visitId: e.visitId, data: JSON.stringify(e.data), at: e.at,
-        });
-        return seq;
-      });
+      const seqs = events.map((_, i) => first + i);
+      for (let from = 0; from < events.length; from += eventChunk) {
+        const chunk = events.slice(from, from + eventChunk);
+        insertEvents(chunk.length).run(
+          chunk.flatMap((e, i) => [
+            hubId, seqs[from + i], e.type, e.zone, e.agencyIds ? JSON.stringify(e.agencyIds) : null, e.visitId, JSON.stringify(e.data), e.at,
+          ]),
+        );
+      }
+      return seqs;
     },
     lastSeq: (hubId: number): number => lastSeq.get(hubId)?.last_seq ?? 0,
     eventsSince: (hubId: number, since: number, limit: number): EventRecord[] => eventsSince.all(hubId, since, limit).map(toEvent),
