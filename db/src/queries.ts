@@ -1,3 +1,4 @@
+import { queryCache } from './cache.js';
 import type { Db } from './open.js';
 import { adminQueries } from './queries/admin.js';
 import { catalogQueries } from './queries/catalog.js';
@@ -10,17 +11,33 @@ import { visitQueries } from './queries/visits.js';
 
 /** Every statement, prepared once per database. Each test gets its own through its own Db. */
 export function createQueries(db: Db) {
+  const cache = queryCache(db);
+  const catalog = catalogQueries(db, cache);
   return {
-    ...catalogQueries(db),
+    ...catalog,
     ...deskQueries(db),
     ...peopleQueries(db),
-    ...visitQueries(db),
-    ...historyQueries(db),
+    ...visitQueries(db, cache),
+    ...historyQueries(db, catalog.hubSeqMoved),
     ...reportQueries(db),
-    ...adminQueries(db),
+    ...adminQueries(db, cache),
     ...retentionQueries(db),
-    /** Runs `fn` as one write transaction, taking the write lock up front (no upgrade deadlocks). */
-    transaction: <T>(fn: () => T): T => db.transaction(fn).immediate(),
+    /**
+     * Runs `fn` as one write transaction, taking the write lock up front (no upgrade deadlocks).
+     * With the lock held it checks the cache against other connections' commits; a failed
+     * transaction drops the cache, which may hold what was rolled back.
+     */
+    transaction: <T>(fn: () => T): T => {
+      try {
+        return db.transaction(() => {
+          cache.look();
+          return fn();
+        }).immediate();
+      } catch (err) {
+        cache.clear();
+        throw err;
+      }
+    },
   };
 }
 export type Queries = ReturnType<typeof createQueries>;

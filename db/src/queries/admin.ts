@@ -1,8 +1,14 @@
+import type { QueryCache } from '../cache.js';
 import type { Db } from '../open.js';
 import type { KioskQuestionRecord, LocalizedTextRecord, ScheduleRecord } from '../records.js';
 
 /** What the hub coordinator changes: the catalogue, accounts, devices, pairing, and the audit trail. */
-export function adminQueries(db: Db) {
+export function adminQueries(db: Db, cache: QueryCache) {
+  // a change to the catalogue drops its snapshot (db/src/cache.ts); the next read rebuilds it
+  const changed = <T>(result: T): T => {
+    cache.catalog = null;
+    return result;
+  };
   const updateAgency = db.prepare(/* sql */ `UPDATE agencies SET name = @name, color = @color WHERE id = @id AND hub_id = @hubId`);
   const updateService = db.prepare(/* sql */ `
     UPDATE services SET agency_id = @agencyId, name = @name, public_label = @publicLabel, prefix = @prefix,
@@ -36,14 +42,14 @@ export function adminQueries(db: Db) {
 
   return {
     updateAgency: (a: { id: number; hubId: number; name: LocalizedTextRecord; color: string }): boolean =>
-      updateAgency.run({ ...a, name: JSON.stringify(a.name) }).changes === 1,
+      changed(updateAgency.run({ ...a, name: JSON.stringify(a.name) }).changes === 1),
     updateService: (s: {
       id: number; hubId: number; agencyId: number; name: LocalizedTextRecord; publicLabel: LocalizedTextRecord; prefix: string;
       targetWaitMin: number | null; schedule: ScheduleRecord; defaultServiceMin: number; active: boolean;
     }): boolean =>
-      updateService.run({
+      changed(updateService.run({
         ...s, name: JSON.stringify(s.name), publicLabel: JSON.stringify(s.publicLabel), schedule: JSON.stringify(s.schedule), active: s.active ? 1 : 0,
-      }).changes === 1,
+      }).changes === 1),
     updateDesk: (d: { id: number; hubId: number; name: string; zone: string }): boolean => updateDesk.run(d).changes === 1,
     updateUser: (u: { id: number; hubId: number; displayName: string; role: string; active: boolean; language: string; agencyIds: readonly number[] }): boolean => {
       const changed = updateUser.run({ ...u, active: u.active ? 1 : 0 }).changes === 1;
@@ -61,7 +67,7 @@ export function adminQueries(db: Db) {
       return changed;
     },
     replaceKioskQuestions: (hubId: number, questions: readonly Omit<KioskQuestionRecord, 'id'>[]): void => {
-      clearQuestions.run(hubId);
+      changed(clearQuestions.run(hubId));
       questions.forEach((q, i) =>
         insertQuestion.run({ hubId, icon: q.icon, label: JSON.stringify(q.label), suggests: JSON.stringify(q.suggests), sortOrder: i }),
       );

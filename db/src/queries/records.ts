@@ -23,7 +23,7 @@ const toEvent = (r: EventRow): EventRecord => ({
 });
 
 /** Referrals, calls, events and the audit log: the history of the hub. */
-export function historyQueries(db: Db) {
+export function historyQueries(db: Db, seqMoved: (hubId: number, lastSeq: number) => void = () => {}) {
   const insertReferral = db.prepare(/* sql */ `
     INSERT INTO referrals (hub_id, visit_id, from_step_id, to_step_id, from_agency_id, to_agency_id, reason, placement, note, note_for_agency_id, by_user_id, created_at)
     VALUES (@hubId, @visitId, @fromStepId, @toStepId, @fromAgencyId, @toAgencyId, @reason, @placement, @note, @noteForAgencyId, @byUserId, @createdAt)`);
@@ -49,10 +49,25 @@ export function historyQueries(db: Db) {
     ORDER BY c.id DESC LIMIT @limit`);
   const bumpSeq = db.prepare<[number], { last_seq: number }>(/* sql */ `
     UPDATE hubs SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq`);
+  const bumpSeqBy = db.prepare<[number, number], { last_seq: number }>(/* sql */ `
+    UPDATE hubs SET last_seq = last_seq + ? WHERE id = ? RETURNING last_seq`);
   const lastSeq = db.prepare<[number], { last_seq: number }>(/* sql */ `SELECT last_seq FROM hubs WHERE id = ?`);
   const insertEvent = db.prepare(/* sql */ `
     INSERT INTO events (hub_id, seq, type, zone, agency_ids, visit_id, data, at)
     VALUES (@hubId, @seq, @type, @zone, @agencyIds, @visitId, @data, @at)`);
+  // a command's events in one INSERT: one statement per count of rows, prepared when first needed
+  const eventChunk = 50;
+  const insertEventRows = new Map<number, ReturnType<Db['prepare']>>();
+  const insertEvents = (n: number) => {
+    let st = insertEventRows.get(n);
+    if (!st) {
+      st = db.prepare(/* sql */ `
+        INSERT INTO events (hub_id, seq, type, zone, agency_ids, visit_id, data, at)
+        VALUES ${Array.from({ length: n }, () => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`);
+      insertEventRows.set(n, st);
+    }
+    return st;
+  };
   const eventsSince = db.prepare<[number, number, number], EventRow>(/* sql */ `
     SELECT seq, type, zone, agency_ids, visit_id, data, at FROM events WHERE hub_id = ? AND seq > ? ORDER BY seq LIMIT ?`);
   const visitEventsSince = db.prepare<[number, number, number], EventRow>(/* sql */ `
@@ -90,11 +105,32 @@ export function historyQueries(db: Db) {
     /** Appends an event with the hub's next sequence number; call inside the change's transaction. */
     appendEvent: (e: Omit<EventRecord, 'seq'> & { hubId: number }): number => {
       const seq = bumpSeq.get(e.hubId)!.last_seq;
+      seqMoved(e.hubId, seq);
       insertEvent.run({
         hubId: e.hubId, seq, type: e.type, zone: e.zone, agencyIds: e.agencyIds ? JSON.stringify(e.agencyIds) : null,
         visitId: e.visitId, data: JSON.stringify(e.data), at: e.at,
       });
       return seq;
+    },
+    /**
+     * Appends a command's events with consecutive sequence numbers after one bump of the hub's
+     * counter (not one per event); call inside the change's transaction. Returns the seqs in order.
+     */
+    appendEvents: (hubId: number, events: readonly Omit<EventRecord, 'seq'>[]): number[] => {
+      if (events.length === 0) return [];
+      const last = bumpSeqBy.get(events.length, hubId)!.last_seq;
+      seqMoved(hubId, last);
+      const first = last - events.length + 1;
+      const seqs = events.map((_, i) => first + i);
+      for (let from = 0; from < events.length; from += eventChunk) {
+        const chunk = events.slice(from, from + eventChunk);
+        insertEvents(chunk.length).run(
+          chunk.flatMap((e, i) => [
+            hubId, seqs[from + i], e.type, e.zone, e.agencyIds ? JSON.stringify(e.agencyIds) : null, e.visitId, JSON.stringify(e.data), e.at,
+          ]),
+        );
+      }
+      return seqs;
     },
     lastSeq: (hubId: number): number => lastSeq.get(hubId)?.last_seq ?? 0,
     eventsSince: (hubId: number, since: number, limit: number): EventRecord[] => eventsSince.all(hubId, since, limit).map(toEvent),

@@ -1,3 +1,4 @@
+import type { QueryCache } from '../cache.js';
 import type { Db } from '../open.js';
 import type { StepRecord, VisitRecord } from '../records.js';
 
@@ -34,7 +35,7 @@ export interface StepChanges {
   endedAt?: number | null;
 }
 
-export function visitQueries(db: Db) {
+export function visitQueries(db: Db, cache: QueryCache) {
   const nextNumber = db.prepare<[number, string, string], { last: number }>(/* sql */ `
     INSERT INTO day_counters (hub_id, day, prefix, last) VALUES (?, ?, ?, 1)
     ON CONFLICT (hub_id, day, prefix) DO UPDATE SET last = last + 1
@@ -73,15 +74,32 @@ export function visitQueries(db: Db) {
     SELECT * FROM steps WHERE desk_id = ? AND status IN ('called', 'serving') ORDER BY called_at DESC LIMIT 1`);
   const activeSteps = db.prepare<[number], StepRow>(/* sql */ `
     SELECT * FROM steps WHERE hub_id = ? AND status IN ('called', 'serving')`);
-  const peopleAhead = db.prepare<{ serviceId: number; priority: number; queueTime: number; id: number }, { n: number }>(/* sql */ `
-    SELECT count(*) AS n FROM steps
-    WHERE service_id = @serviceId AND status = 'waiting'
-      AND (priority > @priority OR (priority = @priority AND (queue_time < @queueTime OR (queue_time = @queueTime AND id < @id))))`);
+  // People ahead of / behind a step, each side as index ranges of steps_waiting (priority
+  // DESC, queue_time, id), so a count walks only the people it counts, not the whole line.
+  // Ahead is counted up to a cap; past it, ahead = the line's count - 1 - behind, and behind
+  // is short for anyone near the back (a visitor just issued has nobody behind).
+  const side = (cmp: '<' | '>') => {
+    const later = cmp === '>';
+    return /* sql */ `
+      SELECT 1 FROM steps WHERE service_id = @serviceId AND status = 'waiting' AND priority ${later ? '<' : '>'} @priority
+      UNION ALL
+      SELECT 1 FROM steps WHERE service_id = @serviceId AND status = 'waiting' AND priority = @priority AND queue_time ${cmp} @queueTime
+      UNION ALL
+      SELECT 1 FROM steps WHERE service_id = @serviceId AND status = 'waiting' AND priority = @priority AND queue_time = @queueTime AND id ${cmp} @id`;
+  };
+  type Place = { serviceId: number; priority: number; queueTime: number; id: number };
+  const aheadUpTo = db.prepare<Place & { cap: number }, { n: number }>(`SELECT count(*) AS n FROM (${side('<')} LIMIT @cap)`);
+  const behind = db.prepare<Place, { n: number }>(`SELECT count(*) AS n FROM (${side('>')})`);
+  const lineCount = db.prepare<[number], { n: number }>(/* sql */ `SELECT waiting AS n FROM queue_counts WHERE service_id = ?`);
+  const aheadCap = 200;
   const frontOfLine = db.prepare<[number], { t: number | null }>(/* sql */ `
     SELECT min(queue_time) AS t FROM steps WHERE service_id = ? AND status = 'waiting'`);
+  // one row per line from the trigger-kept counts (009), and one index probe per non-empty line
   const waitingCounts = db.prepare<[number], { service_id: number; n: number; oldest: number }>(/* sql */ `
-    SELECT service_id, count(*) AS n, min(queue_time) AS oldest FROM steps
-    WHERE hub_id = ? AND status = 'waiting' GROUP BY service_id`);
+    SELECT c.service_id, c.waiting AS n,
+      (SELECT min(s.queue_time) FROM steps s INDEXED BY steps_waiting_oldest
+       WHERE s.service_id = c.service_id AND s.status = 'waiting') AS oldest
+    FROM queue_counts c WHERE c.hub_id = ? AND c.waiting > 0 ORDER BY c.service_id`);
   const waitingOfService = db.prepare<[number], StepRow & { v_number: string; v_language: string; v_needs: string; v_arrived_at: number }>(/* sql */ `
     SELECT s.*, v.number AS v_number, v.language AS v_language, v.needs AS v_needs, v.arrived_at AS v_arrived_at
     FROM steps s JOIN visits v ON v.id = s.visit_id
@@ -94,10 +112,25 @@ export function visitQueries(db: Db) {
       AND visit_id IN (SELECT id FROM visits WHERE hub_id = @hubId AND day < @today AND status = 'active')`);
   const closeStaleVisits = db.prepare(/* sql */ `
     UPDATE visits SET status = 'cancelled', ended_at = @now WHERE hub_id = @hubId AND day < @today AND status = 'active'`);
-  const recentDurations = db.prepare<[number, number], { d: number }>(/* sql */ `
-    SELECT ended_at - started_at AS d FROM steps
+  const recentDurations = db.prepare<[number, number], { ended_at: number; d: number }>(/* sql */ `
+    SELECT ended_at, ended_at - started_at AS d FROM steps
     WHERE service_id = ? AND status = 'done' AND started_at IS NOT NULL
     ORDER BY ended_at DESC LIMIT ?`);
+  /**
+   * A step just finished: its duration joins its service's cached recent durations where the
+   * query would put it (ended_at DESC; on a tie the newer row first, as the index walks back).
+   */
+  const finished = (serviceId: number, startedAt: number | null, endedAt: number | null): void => {
+    const entry = cache.durations.get(serviceId);
+    if (!entry || startedAt === null) return;
+    if (endedAt === null) {
+      cache.durations.delete(serviceId);
+      return;
+    }
+    const at = entry.rows.findIndex((r) => r.endedAt <= endedAt);
+    entry.rows.splice(at === -1 ? entry.rows.length : at, 0, { endedAt, d: endedAt - startedAt });
+    if (entry.rows.length > entry.limit) entry.rows.length = entry.limit;
+  };
 
   return {
     nextNumber: (hubId: number, day: string, prefix: string): number => nextNumber.get(hubId, day, prefix)!.last,
@@ -124,7 +157,11 @@ export function visitQueries(db: Db) {
     insertStep: (s: {
       hubId: number; visitId: number; serviceId: number; position: number; status: StepRecord['status'];
       queueTime: number | null; priority: number; placement: string | null;
-    }, now: number): number => Number(insertStep.run({ ...s, now }).lastInsertRowid),
+    }, now: number): number => {
+      // a step written as already done (demo history) is not in the cached durations: reread them
+      if (s.status === 'done') cache.durations.delete(s.serviceId);
+      return Number(insertStep.run({ ...s, now }).lastInsertRowid);
+    },
     step: (id: number): StepRecord | undefined => {
       const r = stepById.get(id);
       return r && toStep(r);
@@ -132,8 +169,10 @@ export function visitQueries(db: Db) {
     stepsOfVisit: (visitId: number): StepRecord[] => stepsOfVisit.all(visitId).map(toStep),
     maxPosition: (visitId: number): number => maxPosition.get(visitId)?.p ?? 0,
     /** Applies a transition if the step is still in `expected`; false when someone else won. */
-    updateStep: (step: StepRecord, expected: StepRecord['status'], c: StepChanges): boolean =>
-      updateStep.run({
+    updateStep: (step: StepRecord, expected: StepRecord['status'], c: StepChanges): boolean => {
+      const startedAt = c.startedAt !== undefined ? c.startedAt : step.startedAt;
+      const endedAt = c.endedAt !== undefined ? c.endedAt : step.endedAt;
+      const done = updateStep.run({
         id: step.id,
         expected,
         status: c.status,
@@ -142,9 +181,12 @@ export function visitQueries(db: Db) {
         deskId: c.deskId !== undefined ? c.deskId : step.deskId,
         userId: c.userId !== undefined ? c.userId : step.userId,
         calledAt: c.calledAt !== undefined ? c.calledAt : step.calledAt,
-        startedAt: c.startedAt !== undefined ? c.startedAt : step.startedAt,
-        endedAt: c.endedAt !== undefined ? c.endedAt : step.endedAt,
-      }).changes === 1,
+        startedAt,
+        endedAt,
+      }).changes === 1;
+      if (done && c.status === 'done' && expected !== 'done') finished(step.serviceId, startedAt, endedAt);
+      return done;
+    },
     claimNext: (serviceIds: readonly number[], deskId: number, userId: number | null, now: number): StepRecord | undefined => {
       const r = claimNext.get({ services: JSON.stringify(serviceIds), deskId, userId, now });
       return r && toStep(r);
@@ -154,8 +196,13 @@ export function visitQueries(db: Db) {
       return r && toStep(r);
     },
     activeSteps: (hubId: number): StepRecord[] => activeSteps.all(hubId).map(toStep),
-    peopleAhead: (s: StepRecord): number =>
-      peopleAhead.get({ serviceId: s.serviceId, priority: s.priority, queueTime: s.queueTime ?? 0, id: s.id })!.n,
+    /** How many wait before this waiting step in its line. */
+    peopleAhead: (s: StepRecord): number => {
+      const place = { serviceId: s.serviceId, priority: s.priority, queueTime: s.queueTime ?? 0, id: s.id };
+      const ahead = aheadUpTo.get({ ...place, cap: aheadCap })!.n;
+      if (ahead < aheadCap || s.status !== 'waiting') return ahead;
+      return (lineCount.get(s.serviceId)?.n ?? 0) - 1 - behind.get(place)!.n;
+    },
     frontOfLine: (serviceId: number): number | null => frontOfLine.get(serviceId)?.t ?? null,
     waitingCounts: (hubId: number) =>
       waitingCounts.all(hubId).map((r) => ({ serviceId: r.service_id, waiting: r.n, oldestQueueTime: r.oldest })),
@@ -172,6 +219,15 @@ export function visitQueries(db: Db) {
       closeStaleSteps.run({ hubId, today, now });
       return closeStaleVisits.run({ hubId, today, now }).changes;
     },
-    recentServiceDurations: (serviceId: number, limit: number): number[] => recentDurations.all(serviceId, limit).map((r) => r.d),
+    /** The last `limit` finished durations of a service, newest first: from memory after the first read. */
+    recentServiceDurations: (serviceId: number, limit: number): number[] => {
+      cache.fresh();
+      let entry = cache.durations.get(serviceId);
+      if (!entry || entry.limit !== limit) {
+        entry = { limit, rows: recentDurations.all(serviceId, limit).map((r) => ({ endedAt: r.ended_at, d: r.d })) };
+        cache.durations.set(serviceId, entry);
+      }
+      return entry.rows.map((r) => r.d);
+    },
   };
 }

@@ -16,6 +16,8 @@ export function adminChange<T>(
 ): T {
   return write(ctx, admin.hubId, (w, now) => {
     const result = apply(now);
+    // the catalogue held in memory is replaced with the change, before the next read sees it
+    ctx.q.catalogChanged();
     ctx.q.audit({ hubId: admin.hubId, at: now, actorKind: 'user', actorId: admin.id, action, subject, detail });
     w.emit('catalog', { changed: action });
     return result;

@@ -38,9 +38,10 @@ export function write<T>(ctx: CommandContext, hubId: number, fn: (w: Writer, now
   const result = ctx.q.transaction(() => {
     events.length = 0;
     const now = ctx.now().getTime();
+    const pending: Omit<StoredEvent, 'seq'>[] = [];
     const writer: Writer = {
       emit(type, data, audience = {}) {
-        const record = {
+        pending.push({
           hubId,
           type,
           zone: audience.zone ?? null,
@@ -48,12 +49,14 @@ export function write<T>(ctx: CommandContext, hubId: number, fn: (w: Writer, now
           visitId: audience.visitId ?? null,
           data,
           at: now,
-        };
-        const seq = ctx.q.appendEvent(record);
-        events.push({ ...record, seq });
+        });
       },
     };
-    return fn(writer, now);
+    const out = fn(writer, now);
+    // one bump of the hub's sequence for the whole command: consecutive seqs, in emit order
+    const seqs = ctx.q.appendEvents(hubId, pending);
+    pending.forEach((e, i) => events.push({ ...e, seq: seqs[i]! }));
+    return out;
   });
   if (events.length > 0) ctx.publish(events);
   return result;

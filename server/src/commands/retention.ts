@@ -33,6 +33,9 @@ export function purgeExpired(ctx: CommandContext, notesKeepDays = 0, files?: { d
   const result: PurgeResult = {
     visitsClosed: 0, notesDeleted: 0, visitsAnonymised: 0, sessionsDeleted: 0, eventsDeleted: 0, idempotencyKeysDeleted: 0, printsDeleted: 0, walTruncated: false,
   };
+  // the hubs' retention settings have no API yet and an operator may set them in the database:
+  // the job reads them afresh rather than from the catalogue held in memory (every few minutes)
+  ctx.q.catalogChanged();
   // visitors still in line at closing are not called tomorrow: their visit ends with the day
   for (const hub of ctx.q.hubs()) {
     const today = localMoment(now, hub.timeZone).date;
