@@ -36,6 +36,19 @@ describe.skipIf(!hasBrowser)('key presses in the staff console', () => {
     await page.getByRole('button', { name: 'Kutsu seuraava' }).waitFor();
   }
 
+  /** A Kela clerk at the given desk with one visitor called in the console (by the N key). */
+  async function consoleWithCalledVisitor(deskId: number) {
+    const [me] = await staffAtDesks(env.hub.url, [deskId], KELA);
+    await issueAtKiosk(env.hub.url, { services: [KELA] });
+    const page = await env.browser.newPage({ width: 1366, height: 900 });
+    await logIn(page, me!.username, 'display-e2e');
+    await idle(page);
+    await page.keyboard.press('n');
+    await page.getByRole('button', { name: 'Kutsu uudelleen' }).waitFor();
+    await idle(page);
+    return { me: me!, page };
+  }
+
   it('acts on or visibly refuses every key press, even pressed faster than the server answers', async () => {
     const kela = await staffSession(env.hub.url, 'kela');
     const admin = await staffSession(env.hub.url, 'admin');
@@ -127,14 +140,7 @@ describe.skipIf(!hasBrowser)('key presses in the staff console', () => {
   });
 
   it('never puts back the visitor a staff member just finished when a reload begun before it answers late', async () => {
-    const [me] = await staffAtDesks(env.hub.url, [4], KELA);
-    await issueAtKiosk(env.hub.url, { services: [KELA] });
-    const page = await env.browser.newPage({ width: 1366, height: 900 });
-    await logIn(page, me!.username, 'display-e2e');
-    await idle(page);
-    await page.keyboard.press('n');
-    await page.getByRole('button', { name: 'Kutsu uudelleen' }).waitFor();
-    await idle(page);
+    const { me, page } = await consoleWithCalledVisitor(4);
     const called = await page.locator('staff-current .number').textContent();
 
     // the next socket-driven reload reads the desks now (the visitor still called) but lands only later
@@ -174,15 +180,8 @@ describe.skipIf(!hasBrowser)('key presses in the staff console', () => {
   });
 
   it('runs none of the presses queued behind an action the server refused, and shows both', async () => {
-    const [me] = await staffAtDesks(env.hub.url, [5], KELA);
-    await issueAtKiosk(env.hub.url, { services: [KELA] });
-    const page = await env.browser.newPage({ width: 1366, height: 900 });
-    await logIn(page, me!.username, 'display-e2e');
-    await idle(page);
-    await page.keyboard.press('n');
-    await page.getByRole('button', { name: 'Kutsu uudelleen' }).waitFor();
-    await idle(page);
-    const stepId: number = (await me!.call('GET', '/api/desks')).body.desks.find((d: { id: number }) => d.id === 5).currentStepId;
+    const { me, page } = await consoleWithCalledVisitor(5);
+    const stepId: number = (await me.call('GET', '/api/desks')).body.desks.find((d: { id: number }) => d.id === 5).currentStepId;
     const before = await refusals(page);
 
     // "start" reaches the server only after the visitor was marked a no-show elsewhere
@@ -198,13 +197,13 @@ describe.skipIf(!hasBrowser)('key presses in the staff console', () => {
     await page.keyboard.press('a');
     await startSent;
     await page.keyboard.press('v'); // queued behind "start", on the same visitor
-    expect((await me!.call('POST', `/api/steps/${stepId}/no-show`)).status).toBe(200);
+    expect((await me.call('POST', `/api/steps/${stepId}/no-show`)).status).toBe(200);
     release();
 
     await idle(page);
     await page.getByRole('alert').waitFor();
     expect(await refusals(page)).toBe(before + 1);
-    const step = (await me!.call('GET', `/api/steps/${stepId}`)).body.step;
+    const step = (await me.call('GET', `/api/steps/${stepId}`)).body.step;
     expect(step).toMatchObject({ status: 'no_show', startedAt: null });
     await page.getByText('Ei asiakasta. Kutsu seuraava.').waitFor();
     await page.unroute('**/api/steps/*/start');

@@ -47,14 +47,9 @@ export function historyQueries(db: Db, seqMoved: (hubId: number, lastSeq: number
     JOIN agencies a ON a.id = sv.agency_id
     WHERE c.hub_id = @hubId AND c.at >= @since AND (@zone IS NULL OR d.zone = @zone)
     ORDER BY c.id DESC LIMIT @limit`);
-  const bumpSeq = db.prepare<[number], { last_seq: number }>(/* sql */ `
-    UPDATE hubs SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq`);
   const bumpSeqBy = db.prepare<[number, number], { last_seq: number }>(/* sql */ `
     UPDATE hubs SET last_seq = last_seq + ? WHERE id = ? RETURNING last_seq`);
   const lastSeq = db.prepare<[number], { last_seq: number }>(/* sql */ `SELECT last_seq FROM hubs WHERE id = ?`);
-  const insertEvent = db.prepare(/* sql */ `
-    INSERT INTO events (hub_id, seq, type, zone, agency_ids, visit_id, data, at)
-    VALUES (@hubId, @seq, @type, @zone, @agencyIds, @visitId, @data, @at)`);
   // a command's events in one INSERT: one statement per count of rows, prepared when first needed
   const eventChunk = 50;
   const insertEventRows = new Map<number, ReturnType<Db['prepare']>>();
@@ -102,16 +97,6 @@ export function historyQueries(db: Db, seqMoved: (hubId: number, lastSeq: number
         callId: r.id, stepId: r.step_id, deskId: r.desk_id, recall: r.recall === 1, at: r.at, number: r.number,
         language: r.language, deskName: r.desk_name, zone: r.zone, agencyId: r.agency_id, color: r.color,
       })),
-    /** Appends an event with the hub's next sequence number; call inside the change's transaction. */
-    appendEvent: (e: Omit<EventRecord, 'seq'> & { hubId: number }): number => {
-      const seq = bumpSeq.get(e.hubId)!.last_seq;
-      seqMoved(e.hubId, seq);
-      insertEvent.run({
-        hubId: e.hubId, seq, type: e.type, zone: e.zone, agencyIds: e.agencyIds ? JSON.stringify(e.agencyIds) : null,
-        visitId: e.visitId, data: JSON.stringify(e.data), at: e.at,
-      });
-      return seq;
-    },
     /**
      * Appends a command's events with consecutive sequence numbers after one bump of the hub's
      * counter (not one per event); call inside the change's transaction. Returns the seqs in order.

@@ -92,8 +92,6 @@ export function visitQueries(db: Db, cache: QueryCache) {
   const behind = db.prepare<Place, { n: number }>(`SELECT count(*) AS n FROM (${side('>')})`);
   const lineCount = db.prepare<[number], { n: number }>(/* sql */ `SELECT waiting AS n FROM queue_counts WHERE service_id = ?`);
   const aheadCap = 200;
-  const frontOfLine = db.prepare<[number], { t: number | null }>(/* sql */ `
-    SELECT min(queue_time) AS t FROM steps WHERE service_id = ? AND status = 'waiting'`);
   // one row per line from the trigger-kept counts (009), and one index probe per non-empty line
   const waitingCounts = db.prepare<[number], { service_id: number; n: number; oldest: number }>(/* sql */ `
     SELECT c.service_id, c.waiting AS n,
@@ -203,7 +201,6 @@ export function visitQueries(db: Db, cache: QueryCache) {
       if (ahead < aheadCap || s.status !== 'waiting') return ahead;
       return (lineCount.get(s.serviceId)?.n ?? 0) - 1 - behind.get(place)!.n;
     },
-    frontOfLine: (serviceId: number): number | null => frontOfLine.get(serviceId)?.t ?? null,
     waitingCounts: (hubId: number) =>
       waitingCounts.all(hubId).map((r) => ({ serviceId: r.service_id, waiting: r.n, oldestQueueTime: r.oldest })),
     waitingOfService: (serviceId: number) =>

@@ -1,5 +1,5 @@
 import { LitElement, css, html, nothing } from 'lit';
-import { cssProps } from '../css-props.js';
+import { cssProps } from '@luukku/shared/css-props';
 import { customElement, property } from 'lit/decorators.js';
 import type { KioskMenu, Needs, VisitorLanguage } from '@luukku/shared';
 import type { KioskMessages } from '../i18n/index.js';

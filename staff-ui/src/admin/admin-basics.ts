@@ -1,5 +1,5 @@
 import { LitElement, html } from 'lit';
-import { cssProps } from '../css-props.js';
+import { cssProps } from '@luukku/shared/css-props';
 import { customElement, property, state } from 'lit/decorators.js';
 import { pickText } from '@luukku/shared/i18n';
 import type { AdminCatalog } from '@luukku/shared';

@@ -1,5 +1,5 @@
 import { LitElement, css, html } from 'lit';
-import { cssProps } from '../css-props.js';
+import { cssProps } from '@luukku/shared/css-props';
 import { customElement, property } from 'lit/decorators.js';
 import { languageInfo, pickText } from '@luukku/shared/i18n';
 import type { Agency, QueueSummary, Service } from '@luukku/shared';

@@ -1,5 +1,5 @@
 import { LitElement, html, nothing, svg } from 'lit';
-import { cssProps } from '../css-props.js';
+import { cssProps } from '@luukku/shared/css-props';
 import { customElement, property } from 'lit/decorators.js';
 import { chartColors as c, chartStyles, clip, niceTicks, num } from './chart-utils.js';
 

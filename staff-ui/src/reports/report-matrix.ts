@@ -1,5 +1,5 @@
 import { LitElement, html, svg } from 'lit';
-import { cssProps } from '../css-props.js';
+import { cssProps } from '@luukku/shared/css-props';
 import { customElement, property } from 'lit/decorators.js';
 import { chartColors as c, chartStyles, clip, inkOn, mix, num } from './chart-utils.js';
 

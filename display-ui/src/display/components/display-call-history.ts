@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { cssProps } from '../css-props.js';
+import { cssProps } from '@luukku/shared/css-props';
 import type { RecentCall } from '@luukku/shared';
 import { inkOn } from '../colors.js';
 import { column, tokens } from '../styles.js';

@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { cssProps } from '../css-props.js';
+import { cssProps } from '@luukku/shared/css-props';
 import type { AgencyLine } from '../data/call-history.js';
 import { tokens } from '../styles.js';
 import { words } from '../words.js';

@@ -2,6 +2,7 @@ import { noChange, type AttributePart } from 'lit';
 import { Directive, directive, PartType, type PartInfo } from 'lit/directive.js';
 
 /**
+ * Shared by the three UIs (which depend on Lit; the server does not load this file).
  * Inline styles that the Content-Security-Policy allows: `style=${cssProps({ '--agency': c })}`
  * sets each property through the CSSOM (element.style.setProperty), which CSP does not govern.
  * A style attribute, as Lit's styleMap writes on its first render, would be refused without
