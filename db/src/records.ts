@@ -2,7 +2,7 @@
  * Rows as the rest of the system sees them: camelCase, JSON parsed, booleans as booleans.
  * Times stay UTC milliseconds; the API turns them into ISO strings.
  */
-import type { LocalizedText, Needs, ReferralPlacement, ReferralReason, Role, Schedule, StepStatus, VisitStatus, DeskStatus, DeviceKind } from '@luukku/shared';
+import type { LocalizedText, Needs, ReferralPlacement, ReferralReason, Role, Schedule, StepStatus, VisitStatus, DeskStatus, DeviceKind, VisitorLanguage } from '@luukku/shared';
 
 export type LocalizedTextRecord = LocalizedText;
 export type ScheduleRecord = Schedule;
@@ -84,7 +84,8 @@ export interface VisitRecord {
   day: string;
   number: string;
   token: string;
-  language: string;
+  /** Checked by the issuing schema: only the kiosk's languages are ever stored. */
+  language: VisitorLanguage;
   needs: Needs;
   status: VisitStatus;
   arrivedAt: number;

@@ -12,9 +12,16 @@ export function isStorageFault(err: unknown): boolean {
 }
 
 /**
+ * Room a command may need: an issue writes a visit, its steps and the events that carry the
+ * screens' state (a few KiB across several tables and indexes), which can take new pages in
+ * each of them at once.
+ */
+const headroomPages = 16;
+
+/**
  * The write probe behind /api/health: commits one tiny write (a full or read-only disk fails the
- * commit), and checks the database can still grow by a page (SQLite's own page limit, or free
- * pages inside the file). Throws SQLite's error when it cannot.
+ * commit), and checks the database can still grow by what one command may need (SQLite's own
+ * page limit, or free pages inside the file). Throws SQLite's error when it cannot.
  */
 export function storageProbe(db: Db) {
   const write = db.prepare(/* sql */ `INSERT INTO health_probe (id, at) VALUES (1, @at) ON CONFLICT (id) DO UPDATE SET at = excluded.at`);
@@ -23,7 +30,7 @@ export function storageProbe(db: Db) {
     const pages = db.pragma('page_count', { simple: true }) as number;
     const max = db.pragma('max_page_count', { simple: true }) as number;
     const free = db.pragma('freelist_count', { simple: true }) as number;
-    if (pages >= max && free === 0) {
+    if (max - pages + free < headroomPages) {
       throw Object.assign(new Error('database or disk is full'), { name: 'SqliteError', code: 'SQLITE_FULL' });
     }
   };

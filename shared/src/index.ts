@@ -13,3 +13,5 @@ export * from './schemas/printer.js';
 export * from './i18n/languages.js';
 export * from './i18n/ticket-words.js';
 export * from './schemas/reports.js';
+export * from './estimates.js';
+export * from './lines.js';

@@ -31,6 +31,8 @@ describe('GET /api/visits/:token — the visitor’s phone page', () => {
       desk: null,
       peopleAhead: 2,
       estimateMin: 24,
+      // its place in line, against which the page counts the visitors who join or leave ahead
+      place: { stepId: expect.any(Number), priority: 0, queueTime: page.issuedAt },
     });
   });
 

@@ -8,7 +8,7 @@ import { callNext, openDesk } from '../../server/src/commands/desks.js';
 import { transitionStep } from '../../server/src/commands/steps.js';
 import { commandHub, type CommandHub } from './support/command-path.js';
 import { key } from '../support/app.js';
-import { typicalServiceMinutes } from '../../server/src/domain/estimates.js';
+import { typicalServiceMinutes } from '../../shared/src/estimates.js';
 import { serviceMinutes } from '../../server/src/views/queues.js';
 
 describe('the command path: one write, no re-reads', () => {
@@ -30,9 +30,9 @@ describe('the command path: one write, no re-reads', () => {
     expect(bumps).toBe(1);
     // and its events are written by one INSERT
     expect([...bySql].filter(([sql]) => /INSERT INTO events/.test(sql)).reduce((n, [, c]) => n + c, 0)).toBe(1);
-    expect(h.published.map((e) => e.type)).toEqual(['call', 'step', 'visit', 'queues']);
-    expect(h.published.map((e) => e.seq)).toEqual([before + 1, before + 2, before + 3, before + 4]);
-    expect(h.q.lastSeq(1)).toBe(before + 4);
+    expect(h.published.map((e) => e.type)).toEqual(['call', 'step', 'desk', 'visit', 'queues']);
+    expect(h.published.map((e) => e.seq)).toEqual([before + 1, before + 2, before + 3, before + 4, before + 5]);
+    expect(h.q.lastSeq(1)).toBe(before + 5);
     const stored = h.q.eventsSince(1, before, 100);
     expect(stored.map((e) => [e.seq, e.type])).toEqual(h.published.map((e) => [e.seq, e.type]));
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isOpenAt, localMoment, Schedule } from '@luukku/shared';
-import { estimateWaitMinutes, typicalServiceMinutes } from '../../server/src/domain/estimates.js';
+import { estimateWaitMinutes, typicalServiceMinutes } from '../../shared/src/estimates.js';
 import { formatNumber } from '../../server/src/domain/numbering.js';
 import { placeInLine } from '../../server/src/domain/placement.js';
 import { mayReadNote, mayServe } from '../../server/src/domain/access.js';

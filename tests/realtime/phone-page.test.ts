@@ -27,14 +27,14 @@ describe("the visitor's phone page", () => {
     const called = await callNext(hub, kela, '2');
     expect(called.visitId).toBe(first.visitId);
 
-    const news = await phoneFirst.waitFor('visit', (e) => e.data.stepStatus === 'called');
-    expect(news.data).toEqual({
+    const news = await phoneFirst.waitFor('visit', (e) => e.data.current?.status === 'called');
+    // the visit as its page shows it, so the page redraws from the event alone
+    expect(news.data).toMatchObject({
       number: first.number,
       status: 'active',
-      stepStatus: 'called',
-      label: expect.objectContaining({ fi: 'Kela' }),
-      deskName: '2',
+      current: { status: 'called', label: expect.objectContaining({ fi: 'Kela' }), desk: { name: '2' }, peopleAhead: 0, place: null },
     });
+    expect(news.data).not.toHaveProperty('token');
     // the other visitor's page heard the line move, but nothing about the first visit
     await phoneSecond.waitFor('queues', (e) => e.seq > news.seq);
     await phoneSecond.barrier();
@@ -43,10 +43,10 @@ describe("the visitor's phone page", () => {
     // then the second visitor's turn: only their own page hears it
     await stepAction(hub, kela, called.stepId, 'finish');
     const done = await phoneFirst.waitFor('visit', (e) => e.data.status === 'done');
-    expect(done.data).toMatchObject({ number: first.number, stepStatus: null, deskName: null });
+    expect(done.data).toMatchObject({ number: first.number, current: null });
     await callNext(hub, kela, '2');
-    const turn = await phoneSecond.waitFor('visit', (e) => e.data.stepStatus === 'called');
-    expect(turn.data).toMatchObject({ number: second.number, deskName: '2' });
+    const turn = await phoneSecond.waitFor('visit', (e) => e.data.current?.status === 'called');
+    expect(turn.data).toMatchObject({ number: second.number, current: { desk: { name: '2' } } });
     await phoneFirst.barrier();
     expect(phoneFirst.ofType('visit').map((e) => e.data.number)).toEqual([first.number, first.number]);
     expect(phoneSecond.ofType('visit').map((e) => e.data.number)).toEqual([second.number]);
@@ -71,7 +71,7 @@ describe("the visitor's phone page", () => {
     expect(new Set(ack.data.events.map((e) => e.type))).toEqual(new Set(['visit', 'queues']));
     // its own visit's whole story (issued, called, done), none of the other visit's
     const own = ack.data.events.flatMap((e) => (e.type === 'visit' ? [e.data] : []));
-    expect(own.map((d) => [d.number, d.status, d.stepStatus])).toEqual([
+    expect(own.map((d) => [d.number, d.status, d.current?.status ?? null])).toEqual([
       [visit.number, 'active', 'waiting'],
       [visit.number, 'active', 'called'],
       [visit.number, 'done', null],
@@ -87,8 +87,8 @@ describe("the visitor's phone page", () => {
     const b = await clients.phone(visit.token, 'phone:b');
     await callNext(hub, kela, '3');
     for (const p of [a, b]) {
-      const e = await p.waitFor('visit', (x) => x.data.stepStatus === 'called');
-      expect(e.data.deskName).toBe('3');
+      const e = await p.waitFor('visit', (x) => x.data.current?.status === 'called');
+      expect(e.data.current?.desk?.name).toBe('3');
     }
   });
 });

@@ -85,7 +85,7 @@ describe('notes and step details never reach public sockets', () => {
       note: secret,
     });
 
-    await phone.waitFor('visit', (e) => e.data.stepStatus === 'waiting' && e.data.label?.fi === 'Ohjaamo');
+    await phone.waitFor('visit', (e) => e.data.current?.status === 'waiting' && e.data.current.label.fi === 'Ohjaamo');
     const { live, replay } = await everything(phone);
     for (const message of [...live, ...replay]) {
       expect(JSON.stringify(message)).not.toContain(secret);

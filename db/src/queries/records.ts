@@ -1,5 +1,6 @@
 import type { Db } from '../open.js';
 import type { EventRecord, ReferralRecord } from '../records.js';
+import type { VisitorLanguage } from '@luukku/shared';
 
 interface ReferralRow {
   id: number; hub_id: number; visit_id: number; from_step_id: number; to_step_id: number; from_agency_id: number;
@@ -34,7 +35,7 @@ export function historyQueries(db: Db, seqMoved: (hubId: number, lastSeq: number
   const insertCall = db.prepare(/* sql */ `
     INSERT INTO calls (hub_id, step_id, desk_id, user_id, recall, at) VALUES (@hubId, @stepId, @deskId, @userId, @recall, @at)`);
   const recentCalls = db.prepare<{ hubId: number; zone: string | null; limit: number; since: number }, {
-    id: number; step_id: number; desk_id: number; recall: number; at: number; number: string; language: string;
+    id: number; step_id: number; desk_id: number; recall: number; at: number; number: string; language: VisitorLanguage;
     desk_name: string; zone: string; agency_id: number; color: string;
   }>(/* sql */ `
     SELECT c.id, c.step_id, c.desk_id, c.recall, c.at, v.number, v.language, d.name AS desk_name, d.zone,

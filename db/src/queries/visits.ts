@@ -1,9 +1,10 @@
 import type { QueryCache } from '../cache.js';
 import type { Db } from '../open.js';
 import type { StepRecord, VisitRecord } from '../records.js';
+import type { VisitorLanguage } from '@luukku/shared';
 
 interface VisitRow {
-  id: number; hub_id: number; day: string; number: string; token: string; language: string; needs: string;
+  id: number; hub_id: number; day: string; number: string; token: string; language: VisitorLanguage; needs: string;
   status: string; arrived_at: number; ended_at: number | null;
 }
 interface StepRow {
@@ -98,7 +99,7 @@ export function visitQueries(db: Db, cache: QueryCache) {
       (SELECT min(s.queue_time) FROM steps s INDEXED BY steps_waiting_oldest
        WHERE s.service_id = c.service_id AND s.status = 'waiting') AS oldest
     FROM queue_counts c WHERE c.hub_id = ? AND c.waiting > 0 ORDER BY c.service_id`);
-  const waitingOfService = db.prepare<[number], StepRow & { v_number: string; v_language: string; v_needs: string; v_arrived_at: number }>(/* sql */ `
+  const waitingOfService = db.prepare<[number], StepRow & { v_number: string; v_language: VisitorLanguage; v_needs: string; v_arrived_at: number }>(/* sql */ `
     SELECT s.*, v.number AS v_number, v.language AS v_language, v.needs AS v_needs, v.arrived_at AS v_arrived_at
     FROM steps s JOIN visits v ON v.id = s.visit_id
     WHERE s.service_id = ? AND s.status = 'waiting'
@@ -140,7 +141,7 @@ export function visitQueries(db: Db, cache: QueryCache) {
       insertIdempotency.run({ hubId, key, visitId, requestHash, now });
     },
     insertVisit: (v: {
-      hubId: number; day: string; number: string; token: string; language: string; needs: object;
+      hubId: number; day: string; number: string; token: string; language: VisitorLanguage; needs: object;
       deviceId: number | null; userId: number | null; arrivedAt: number;
     }): number => Number(insertVisit.run({ ...v, needs: JSON.stringify(v.needs) }).lastInsertRowid),
     visit: (id: number): VisitRecord | undefined => {

@@ -1,5 +1,5 @@
 import type { Queries, UserRecord, DeviceRecord, EventRecord } from '@luukku/db';
-import type { EventType, EventDataMap } from '@luukku/shared';
+import type { EventType, EventDataMap, LineMove } from '@luukku/shared';
 
 export type Actor =
   | { kind: 'user'; hubId: number; user: UserRecord }
@@ -27,6 +27,8 @@ export interface Audience {
 
 export interface Writer {
   emit<K extends EventType>(type: K, data: EventDataMap[K], audience?: Audience): void;
+  /** Who joined or left which line in this command, for the `queues` event that ends it. */
+  readonly moves: LineMove[];
 }
 
 /**
@@ -40,6 +42,7 @@ export function write<T>(ctx: CommandContext, hubId: number, fn: (w: Writer, now
     const now = ctx.now().getTime();
     const pending: Omit<StoredEvent, 'seq'>[] = [];
     const writer: Writer = {
+      moves: [],
       emit(type, data, audience = {}) {
         pending.push({
           hubId,

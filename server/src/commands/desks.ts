@@ -2,7 +2,7 @@ import type { Queries, StepRecord, UserRecord } from '@luukku/db';
 import { DomainError } from '@luukku/shared';
 import { mayServe } from '../domain/access.js';
 import { write, type CommandContext, type Writer } from './context.js';
-import { emitCall, emitQueues, emitStep, emitVisit } from './events.js';
+import { emitCall, emitDesk, emitQueues, emitStep, emitVisit } from './events.js';
 import { assertDeskAllowed, loadDesk, loadHub, loadOwnOpenDesk, loadService } from './load.js';
 
 function audit(ctx: CommandContext, user: UserRecord, now: number, action: string, subject: string, detail?: unknown): void {
@@ -32,11 +32,13 @@ export function openDesk(ctx: CommandContext, user: UserRecord, deskId: number, 
       }
       q.setDeskState(other.id, 'closed', null, null);
       q.setDeskServices(other.id, []);
+      emitDesk(q, w, q.desk(other.id)!);
     }
     q.setDeskState(desk.id, 'open', user.id, now);
     q.setDeskServices(desk.id, unique);
     audit(ctx, user, now, 'desk.open', `desk:${desk.id}`, { serviceIds: unique });
-    emitQueues(q, w, loadHub(q, user.hubId));
+    emitDesk(q, w, q.desk(desk.id)!);
+    emitQueues(q, w, loadHub(q, user.hubId), now);
   });
 }
 
@@ -54,7 +56,8 @@ export function closeDesk(ctx: CommandContext, user: UserRecord, deskId: number)
     q.setDeskState(desk.id, 'closed', null, null);
     q.setDeskServices(desk.id, []);
     audit(ctx, user, now, 'desk.close', `desk:${desk.id}`);
-    emitQueues(q, w, loadHub(q, user.hubId));
+    emitDesk(q, w, q.desk(desk.id)!);
+    emitQueues(q, w, loadHub(q, user.hubId), now);
   });
 }
 
@@ -70,7 +73,8 @@ export function setDeskBreak(ctx: CommandContext, user: UserRecord, deskId: numb
     }
     q.setDeskState(desk.id, onBreak ? 'break' : 'open', user.id, now);
     audit(ctx, user, now, onBreak ? 'desk.break' : 'desk.resume', `desk:${desk.id}`);
-    emitQueues(q, w, loadHub(q, user.hubId));
+    emitDesk(q, w, q.desk(desk.id)!);
+    emitQueues(q, w, loadHub(q, user.hubId), now);
   });
 }
 
@@ -90,10 +94,13 @@ export function callNext(ctx: CommandContext, user: UserRecord, deskId: number):
     const step = q.claimNext(desk.serviceIds, desk.id, user.id, now);
     if (!step) throw new DomainError('QUEUE_EMPTY', 'Nobody is waiting for the services of this desk');
     q.insertCall({ hubId: user.hubId, stepId: step.id, deskId: desk.id, userId: user.id, recall: false, at: now });
-    emitCall(q, w, step, desk, false);
-    emitStep(q, w, 'called', step);
-    emitVisit(q, w, step.visitId);
-    emitQueues(q, w, loadHub(q, user.hubId));
+    const hub = loadHub(q, user.hubId);
+    const visit = q.visit(step.visitId)!;
+    emitCall(q, w, step, desk, false, visit);
+    emitStep(q, w, 'called', step, 'waiting', visit);
+    emitDesk(q, w, desk);
+    emitVisit(q, w, hub, visit);
+    emitQueues(q, w, hub, now);
     return step;
   });
 }
@@ -108,15 +115,18 @@ export function releaseUserDesks(q: Queries, w: Writer, userId: number, now: num
   for (const desk of q.desksOfUser(userId)) {
     const held = q.activeStepOfDesk(desk.id);
     if (held && q.updateStep(held, held.status, { status: 'waiting', deskId: null, userId: null, calledAt: null, startedAt: null })) {
-      emitStep(q, w, 'returned', q.step(held.id)!);
-      emitVisit(q, w, held.visitId);
+      const hub = loadHub(q, desk.hubId);
+      const visit = q.visit(held.visitId)!;
+      emitStep(q, w, 'returned', q.step(held.id)!, held.status, visit);
+      emitVisit(q, w, hub, visit);
     }
     if (desk.status !== 'closed') {
       q.setDeskState(desk.id, 'closed', null, null);
       q.setDeskServices(desk.id, []);
+      emitDesk(q, w, q.desk(desk.id)!);
       closed.push(desk.id);
     }
   }
-  if (closed.length > 0) emitQueues(q, w, loadHub(q, q.desk(closed[0]!)!.hubId));
+  if (closed.length > 0) emitQueues(q, w, loadHub(q, q.desk(closed[0]!)!.hubId), now);
   return closed;
 }

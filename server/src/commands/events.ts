@@ -1,53 +1,69 @@
-import type { DeskRecord, HubRecord, Queries, StepRecord } from '@luukku/db';
-import type { StepChange, VisitorLanguage } from '@luukku/shared';
-import { queuesData } from '../views/queues.js';
+import type { DeskRecord, HubRecord, Queries, StepRecord, VisitRecord } from '@luukku/db';
+import type { StepChange, StepStatus } from '@luukku/shared';
+import { deskView } from '../views/catalog.js';
+import { publicLines } from '../views/queues.js';
 import { staffStep } from '../views/steps.js';
+import { visitView } from '../views/visits.js';
 import type { Writer } from './context.js';
 
-/** The events most changes write, in one place so every command tells the same story. */
-export function emitStep(q: Queries, w: Writer, change: StepChange, step: StepRecord, extraAgencies: number[] = []): void {
-  const view = staffStep(q, step);
+/**
+ * The events most changes write, in one place so every command tells the same story. Each
+ * carries the new state in the shape its audience shows (docs/realtime in DESIGN.md), so
+ * screens apply it without asking the server again.
+ */
+
+/**
+ * A step changed. `from` is its status before the command: a step that joined or left the
+ * waiting line is a move in the `queues` event that follows, for the phone pages behind it.
+ */
+export function emitStep(
+  q: Queries,
+  w: Writer,
+  change: StepChange,
+  step: StepRecord,
+  from: StepStatus | null,
+  visit?: VisitRecord,
+  extraAgencies: number[] = [],
+): void {
+  const view = staffStep(q, step, visit);
   w.emit('step', { change, step: view }, { agencyIds: [view.agencyId, ...extraAgencies] });
+  const joined = step.status === 'waiting' && from !== 'waiting';
+  const left = from === 'waiting' && step.status !== 'waiting';
+  if (joined || left) {
+    w.moves.push({ serviceId: step.serviceId, stepId: step.id, priority: step.priority, queueTime: view.queueTime, delta: joined ? 1 : -1 });
+  }
 }
 
-export function emitVisit(q: Queries, w: Writer, visitId: number): void {
-  const visit = q.visit(visitId)!;
-  const steps = q.stepsOfVisit(visitId);
-  const current = steps.find((s) => s.status === 'waiting' || s.status === 'called' || s.status === 'serving') ?? null;
-  const service = current ? q.service(current.serviceId)! : null;
-  const desk = current?.deskId ? q.desk(current.deskId) : undefined;
-  w.emit(
-    'visit',
-    {
-      number: visit.number,
-      status: visit.status,
-      stepStatus: current?.status ?? null,
-      label: service?.publicLabel ?? null,
-      deskName: current && current.status !== 'waiting' ? (desk?.name ?? null) : null,
-    },
-    { visitId },
-  );
+/** The visit as its phone page shows it. */
+export function emitVisit(q: Queries, w: Writer, hub: HubRecord, visit: VisitRecord): void {
+  w.emit('visit', visitView(q, hub, visit), { visitId: visit.id });
 }
 
-export function emitQueues(q: Queries, w: Writer, hub: HubRecord): void {
-  w.emit('queues', queuesData(q, hub));
+/** Every line's figures, and the moves the command made: one message for every screen. */
+export function emitQueues(q: Queries, w: Writer, hub: HubRecord, now: number): void {
+  w.emit('queues', { queues: publicLines(q, hub, now), moves: w.moves.splice(0) });
 }
 
-export function emitCall(q: Queries, w: Writer, step: StepRecord, desk: DeskRecord, recall: boolean): void {
-  const visit = q.visit(step.visitId)!;
+/** A desk's new state, for the consoles (which show who sits where). */
+export function emitDesk(q: Queries, w: Writer, desk: DeskRecord): void {
+  w.emit('desk', deskView(q, desk));
+}
+
+export function emitCall(q: Queries, w: Writer, step: StepRecord, desk: DeskRecord, recall: boolean, visit?: VisitRecord): void {
+  const v = visit ?? q.visit(step.visitId)!;
   const service = q.service(step.serviceId)!;
   const agency = q.agencies(service.hubId).find((a) => a.id === service.agencyId)!;
   w.emit(
     'call',
     {
       stepId: step.id,
-      number: visit.number,
+      number: v.number,
       deskId: desk.id,
       deskName: desk.name,
       zone: desk.zone,
       agencyId: agency.id,
       color: agency.color,
-      language: visit.language as VisitorLanguage,
+      language: v.language,
       recall,
     },
     { zone: desk.zone },

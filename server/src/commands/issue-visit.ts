@@ -81,9 +81,10 @@ export function issueVisit(ctx: CommandContext, actor: Actor, body: IssueVisitBo
     });
     q.insertIdempotency(hub.id, body.idempotencyKey, visitId, hash, now);
     const first = q.stepsOfVisit(visitId)[0]!;
-    emitStep(q, w, 'issued', first);
-    emitVisit(q, w, visitId);
-    emitQueues(q, w, hub);
+    const visit = q.visit(visitId)!;
+    emitStep(q, w, 'issued', first, null, visit);
+    emitVisit(q, w, hub, visit);
+    emitQueues(q, w, hub, now);
     return { visitId, replayed: false };
   });
 }

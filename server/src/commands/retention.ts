@@ -41,7 +41,7 @@ export function purgeExpired(ctx: CommandContext, notesKeepDays = 0, files?: { d
     const today = localMoment(now, hub.timeZone).date;
     result.visitsClosed += write(ctx, hub.id, (w, at) => {
       const closed = ctx.q.closeStaleVisits(hub.id, today, at);
-      if (closed > 0) emitQueues(ctx.q, w, hub);
+      if (closed > 0) emitQueues(ctx.q, w, hub, at);
       return closed;
     });
   }

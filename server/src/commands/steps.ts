@@ -3,7 +3,7 @@ import { DomainError, isOpenAt, type ReferBody, type StepChange, type StepStatus
 import { assertTransition } from '../domain/transitions.js';
 import { placeInLine } from '../domain/placement.js';
 import { write, type CommandContext, type Writer } from './context.js';
-import { emitCall, emitQueues, emitStep, emitVisit } from './events.js';
+import { emitCall, emitDesk, emitQueues, emitStep, emitVisit } from './events.js';
 import { assertDeskAllowed, loadHub, loadOwnOpenDesk, loadService, loadStep, loadStepFor, stepRef } from './load.js';
 import { mayCall, mayTakeOver } from '../domain/access.js';
 
@@ -28,7 +28,7 @@ function advanceVisit(q: Queries, w: Writer, step: StepRecord, ending: 'done' | 
       const visit = q.visit(step.visitId)!;
       const place = placeInLine('keep', visit.arrivedAt, now);
       const activated = apply(q, next, 'waiting', { queueTime: place.queueTime, priority: place.priority });
-      emitStep(q, w, 'activated', activated);
+      emitStep(q, w, 'activated', activated, 'planned', visit);
       return;
     }
   } else {
@@ -79,9 +79,16 @@ export function transitionStep(ctx: CommandContext, user: UserRecord, stepId: nu
       advanceVisit(q, w, updated, to, now);
     }
     audit(q, user, now, `step.${action}`, step);
-    emitStep(q, w, change, updated);
-    emitVisit(q, w, updated.visitId);
-    emitQueues(q, w, loadHub(q, user.hubId));
+    const hub = loadHub(q, user.hubId);
+    const visit = q.visit(updated.visitId)!;
+    emitStep(q, w, change, updated, step.status, visit);
+    // the desk that held the step has let it go (on start it still holds it: no change)
+    if (step.deskId !== null && to !== 'serving') {
+      const desk = q.desk(step.deskId);
+      if (desk) emitDesk(q, w, desk);
+    }
+    emitVisit(q, w, hub, visit);
+    emitQueues(q, w, hub, now);
     return updated;
   });
 }
@@ -101,10 +108,13 @@ export function callStep(ctx: CommandContext, user: UserRecord, stepId: number, 
     const called = apply(q, step, 'called', { deskId: desk.id, userId: user.id, calledAt: now });
     q.insertCall({ hubId: user.hubId, stepId: step.id, deskId: desk.id, userId: user.id, recall: false, at: now });
     audit(q, user, now, 'step.call', step);
-    emitCall(q, w, called, desk, false);
-    emitStep(q, w, 'called', called);
-    emitVisit(q, w, called.visitId);
-    emitQueues(q, w, loadHub(q, user.hubId));
+    const hub = loadHub(q, user.hubId);
+    const visit = q.visit(called.visitId)!;
+    emitCall(q, w, called, desk, false, visit);
+    emitStep(q, w, 'called', called, step.status, visit);
+    emitDesk(q, w, desk);
+    emitVisit(q, w, hub, visit);
+    emitQueues(q, w, hub, now);
     return called;
   });
 }
@@ -120,9 +130,10 @@ export function recallStep(ctx: CommandContext, user: UserRecord, stepId: number
     const desk = q.desk(step.deskId)!;
     q.insertCall({ hubId: user.hubId, stepId: step.id, deskId: desk.id, userId: user.id, recall: true, at: now });
     audit(q, user, now, 'step.recall', step);
-    emitCall(q, w, step, desk, true);
-    emitStep(q, w, 'recalled', step);
-    emitVisit(q, w, step.visitId);
+    const visit = q.visit(step.visitId)!;
+    emitCall(q, w, step, desk, true, visit);
+    emitStep(q, w, 'recalled', step, step.status, visit);
+    emitVisit(q, w, loadHub(q, user.hubId), visit);
     return step;
   });
 }
@@ -197,10 +208,14 @@ export function referStep(ctx: CommandContext, user: UserRecord, stepId: number,
     });
     audit(q, user, now, 'step.refer', step, { to: body.services, reason: body.reason, placement, ...(body.note ? { noteFor } : {}) });
     // each step's news to its own audience: never to the other agencies of the referral
-    emitStep(q, w, 'referred', ended);
-    emitStep(q, w, 'activated', newSteps[0]!);
-    emitVisit(q, w, visit.id);
-    emitQueues(q, w, hub);
+    emitStep(q, w, 'referred', ended, step.status, visit);
+    emitStep(q, w, 'activated', newSteps[0]!, null, visit);
+    if (step.deskId !== null) {
+      const desk = q.desk(step.deskId);
+      if (desk) emitDesk(q, w, desk);
+    }
+    emitVisit(q, w, hub, visit);
+    emitQueues(q, w, hub, now);
     return { from: ended, to: newSteps[0]! };
   });
 }
@@ -222,7 +237,7 @@ export function takeOverStep(ctx: CommandContext, user: UserRecord, stepId: numb
     }
     const taken = q.step(step.id)!;
     audit(q, user, now, 'step.take-over', step, { reason, fromUserId: step.userId, deskId: step.deskId });
-    emitStep(q, w, 'taken_over', taken);
+    emitStep(q, w, 'taken_over', taken, step.status);
     return taken;
   });
 }

@@ -48,6 +48,7 @@ export function canReceive(a: SocketAudience, e: Routed): boolean {
     case 'visit':
       return a.kind === 'visit' && a.visitId === e.visitId;
     case 'device':
+    case 'desk':
       return a.kind === 'staff';
     default:
       return false;
@@ -98,6 +99,7 @@ export function roomsFor(hubId: number, e: Routed): string[] {
     case 'visit':
       return [h + `visit:${e.visitId}`];
     case 'device':
+    case 'desk':
       return [h + 'staff'];
     default:
       return [];

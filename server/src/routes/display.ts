@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { DisplayQuery, DisplaySnapshot, DomainError, ErrorBody, PrintersResponse, startOfLocalDay } from '@luukku/shared';
+import { DisplayQuery, DisplaySnapshot, DomainError, ErrorBody, PrintersResponse } from '@luukku/shared';
 import { requireActor, requireUser } from '../plugins/auth.js';
-import { queuesData } from '../views/queues.js';
+import { displaySnapshot } from '../views/display.js';
 
 export default async function displayRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -22,22 +22,7 @@ export default async function displayRoutes(app: FastifyInstance) {
       if (actor.kind === 'device' && actor.device.kind !== 'display') throw new DomainError('FORBIDDEN', 'This needs a display device or staff');
       const zoneParam = req.query.zone ?? (actor.kind === 'device' ? (actor.device.zone ?? 'all') : 'all');
       const zone = zoneParam === 'all' ? null : zoneParam;
-      const q = app.q;
-      const hub = q.hub(actor.hubId)!;
-      const seq = q.lastSeq(hub.id);
-      return {
-        seq,
-        hubName: hub.name,
-        zone,
-        agencies: q.agencies(hub.id).map((a) => ({ id: a.id, name: a.name, color: a.color })),
-        services: q.services(hub.id).filter((s) => s.active).map((s) => ({ id: s.id, agencyId: s.agencyId, label: s.publicLabel })),
-        // yesterday's K001 is not today's: only today's calls, in the hub's time zone
-        calls: q.recentCalls(hub.id, zone, req.query.limit, startOfLocalDay(app.config.now(), hub.timeZone)).map((c) => ({
-          stepId: c.stepId, number: c.number, deskId: c.deskId, deskName: c.deskName, zone: c.zone, agencyId: c.agencyId,
-          color: c.color, language: c.language as never, recall: c.recall, at: new Date(c.at).toISOString(),
-        })),
-        queues: queuesData(q, hub).queues,
-      };
+      return displaySnapshot(app.q, app.q.hub(actor.hubId)!, zone, req.query.limit, app.config.now());
     },
   );
 

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ErrorBody, isOpenAt, KioskMenu, KioskMenuQuery, pickText, PrinterSettings } from '@luukku/shared';
+import { ErrorBody, KioskMenu, KioskMenuQuery } from '@luukku/shared';
 import { requireDevice } from '../plugins/auth.js';
-import { queuesData } from '../views/queues.js';
+import { kioskMenu } from '../views/kiosk.js';
 
 export default async function kioskRoutes(app: FastifyInstance) {
   app.withTypeProvider<ZodTypeProvider>().get(
@@ -17,50 +17,7 @@ export default async function kioskRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const device = requireDevice(req, 'kiosk');
-      const lang = req.query.lang;
-      const q = app.q;
-      const hub = q.hub(device.hubId)!;
-      const seq = q.lastSeq(hub.id);
-      const now = app.config.now();
-      const open = q.services(hub.id).filter((s) => s.active && isOpenAt(s.schedule, now, hub.timeZone));
-      const waits = new Map(queuesData(q, hub).queues.map((w) => [w.serviceId, w]));
-      const item = (s: (typeof open)[number]) => ({
-        id: s.id,
-        label: pickText(s.publicLabel, lang),
-        prefix: s.prefix,
-        waiting: waits.get(s.id)?.waiting ?? 0,
-        estimateMin: waits.get(s.id)?.estimateMin ?? 0,
-      });
-      const guidance = open.find((s) => s.isGuidance);
-      const byCode = new Map(open.map((s) => [s.code, s]));
-      const printer = PrinterSettings.safeParse(device.printer);
-      return {
-        seq,
-        language: lang,
-        printer: printer.success ? printer.data.kind : ('none' as const),
-        hubName: pickText(hub.name, lang),
-        guidance: guidance ? item(guidance) : null,
-        agencies: q
-          .agencies(hub.id)
-          .filter((a) => !a.isGuidance)
-          .map((a) => ({
-            id: a.id,
-            name: pickText(a.name, lang),
-            color: a.color,
-            services: open.filter((s) => s.agencyId === a.id && !s.isGuidance).map(item),
-          }))
-          .filter((a) => a.services.length > 0),
-        questions: q.kioskQuestions(hub.id).map((question) => ({
-          id: question.id,
-          icon: question.icon,
-          label: pickText(question.label, lang),
-          // a suggestion of a service that is closed today is dropped, not offered
-          suggests: question.suggests.flatMap((code) => {
-            const s = byCode.get(code);
-            return s ? [s.id] : [];
-          }),
-        })),
-      };
+      return kioskMenu(app.q, app.q.hub(device.hubId)!, device, req.query.lang, app.config.now());
     },
   );
 }

@@ -1,81 +1,96 @@
 import type { HubRecord, Queries, ServiceRecord, StepRecord } from '@luukku/db';
-import { isOpenAt, type Needs, type QueueSummary, type QueuesData, type VisitorLanguage } from '@luukku/shared';
-import { estimateWaitMinutes, recentSampleSize, typicalServiceMinutes } from '../domain/estimates.js';
+import {
+  estimateWaitMinutes,
+  isOpenAt,
+  recentSampleSize,
+  typicalServiceMinutes,
+  type Needs,
+  type QueueLine,
+  type QueueSummary,
+  type VisitorLanguage,
+} from '@luukku/shared';
 import { iso } from './time.js';
 
 export function serviceMinutes(q: Queries, service: ServiceRecord): number {
   return typicalServiceMinutes(q.recentServiceDurations(service.id, recentSampleSize), service.defaultServiceMin);
 }
 
-/** People ahead of a waiting step and its estimated wait. */
-export function estimateForStep(q: Queries, step: StepRecord): { peopleAhead: number; estimateMin: number } {
-  if (step.status !== 'waiting') return { peopleAhead: 0, estimateMin: 0 };
+/** People ahead of a waiting step, its estimated wait, and its place in the line. */
+export function estimateForStep(q: Queries, step: StepRecord): { peopleAhead: number; estimateMin: number; place: { stepId: number; priority: number; queueTime: string } | null } {
+  if (step.status !== 'waiting') return { peopleAhead: 0, estimateMin: 0, place: null };
   const service = q.service(step.serviceId)!;
   const peopleAhead = q.peopleAhead(step);
   const openDesks = q.openDesksPerService(service.hubId).get(service.id) ?? 0;
-  return { peopleAhead, estimateMin: estimateWaitMinutes(peopleAhead, serviceMinutes(q, service), openDesks) };
-}
-
-export function queuesData(q: Queries, hub: HubRecord): QueuesData {
-  const counts = new Map(q.waitingCounts(hub.id).map((c) => [c.serviceId, c]));
-  const desks = q.openDesksPerService(hub.id);
   return {
-    queues: q
-      .services(hub.id)
-      .filter((s) => s.active)
-      .map((s) => {
-        const waiting = counts.get(s.id)?.waiting ?? 0;
-        // the last in line waits for everyone ahead of them, i.e. `waiting` people
-        const estimateMin = estimateWaitMinutes(waiting, serviceMinutes(q, s), desks.get(s.id) ?? 0);
-        return { serviceId: s.id, agencyId: s.agencyId, waiting, estimateMin };
-      }),
+    peopleAhead,
+    estimateMin: estimateWaitMinutes(peopleAhead, serviceMinutes(q, service), openDesks),
+    place: { stepId: step.id, priority: step.priority, queueTime: iso(step.queueTime ?? step.createdAt) },
   };
 }
 
+/**
+ * Every active line's public figures: what the `queues` event carries to every screen, and the
+ * base of the staff's line summaries. Counts come from the kept per-line tallies, typical
+ * minutes from memory: nothing here walks a line.
+ */
+export function queueLines(q: Queries, hub: HubRecord, now: number): Array<QueueLine & { service: ServiceRecord }> {
+  const counts = new Map(q.waitingCounts(hub.id).map((c) => [c.serviceId, c]));
+  const desks = q.openDesksPerService(hub.id);
+  const at = new Date(now);
+  return q
+    .services(hub.id)
+    .filter((s) => s.active)
+    .map((s) => {
+      const c = counts.get(s.id);
+      const waiting = c?.waiting ?? 0;
+      const openDesks = desks.get(s.id) ?? 0;
+      const typicalMin = serviceMinutes(q, s);
+      return {
+        service: s,
+        serviceId: s.id,
+        agencyId: s.agencyId,
+        openNow: isOpenAt(s.schedule, at, hub.timeZone),
+        waiting,
+        openDesks,
+        // the last in line waits for everyone ahead of them, i.e. `waiting` people
+        estimateMin: estimateWaitMinutes(waiting, typicalMin, openDesks),
+        typicalMin,
+        oldestAt: c && waiting > 0 ? iso(c.oldestQueueTime) : null,
+        longestWaitMin: c && waiting > 0 ? Math.max(0, Math.floor((now - c.oldestQueueTime) / 60_000)) : 0,
+      };
+    });
+}
+
+/** The public figures alone, as the event and the public screens carry them. */
+export function publicLines(q: Queries, hub: HubRecord, now: number): QueueLine[] {
+  return queueLines(q, hub, now).map(({ service: _service, ...line }) => line);
+}
+
+/** The staff's view of the lines: the public figures, and who waits where the reader may serve. */
 export function queueSummaries(
   q: Queries,
   hub: HubRecord,
   now: number,
   showEntriesFor: (service: ServiceRecord) => boolean,
 ): QueueSummary[] {
-  const counts = new Map(q.waitingCounts(hub.id).map((c) => [c.serviceId, c]));
-  const desks = q.openDesksPerService(hub.id);
-  return q
-    .services(hub.id)
-    .filter((s) => s.active)
-    .map((s): QueueSummary => {
-      const c = counts.get(s.id);
-      const waiting = c?.waiting ?? 0;
-      const openDesks = desks.get(s.id) ?? 0;
-      const summary: QueueSummary = {
-        serviceId: s.id,
-        agencyId: s.agencyId,
-        label: s.publicLabel,
-        prefix: s.prefix,
-        openNow: isOpenAt(s.schedule, new Date(now), hub.timeZone),
-        waiting,
-        openDesks,
-        estimateMin: estimateWaitMinutes(waiting, serviceMinutes(q, s), openDesks),
-        longestWaitMin: c ? Math.max(0, Math.floor((now - c.oldestQueueTime) / 60_000)) : 0,
-      };
-      if (showEntriesFor(s)) {
-        summary.entries = q.waitingOfService(s.id).map((w) => {
-          const referral = q.referralToStep(w.step.id);
-          return {
-            stepId: w.step.id,
-            visitId: w.step.visitId,
-            number: w.number,
-            arrivedAt: iso(w.arrivedAt),
-            queueTime: iso(w.step.queueTime ?? w.step.createdAt),
-            priority: w.step.priority,
-            language: w.language as VisitorLanguage,
-            needs: w.needs as Needs,
-            referredFrom: referral
-              ? { agencyId: referral.fromAgencyId, reason: referral.reason, hasNote: referral.note !== null }
-              : null,
-          };
-        });
-      }
-      return summary;
-    });
+  return queueLines(q, hub, now).map(({ service: s, ...line }): QueueSummary => {
+    const summary: QueueSummary = { ...line, label: s.publicLabel, prefix: s.prefix };
+    if (showEntriesFor(s)) {
+      summary.entries = q.waitingOfService(s.id).map((w) => {
+        const referral = q.referralToStep(w.step.id);
+        return {
+          stepId: w.step.id,
+          visitId: w.step.visitId,
+          number: w.number,
+          arrivedAt: iso(w.arrivedAt),
+          queueTime: iso(w.step.queueTime ?? w.step.createdAt),
+          priority: w.step.priority,
+          language: w.language,
+          needs: w.needs as Needs,
+          referredFrom: referral ? { agencyId: referral.fromAgencyId, reason: referral.reason, hasNote: referral.note !== null } : null,
+        };
+      });
+    }
+    return summary;
+  });
 }

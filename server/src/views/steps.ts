@@ -19,7 +19,7 @@ export function staffStep(q: Queries, step: StepRecord, visit?: VisitRecord): St
     priority: step.priority,
     queueTime: iso(step.queueTime ?? step.createdAt),
     arrivedAt: iso(v.arrivedAt),
-    language: v.language as VisitorLanguage,
+    language: v.language,
     needs: v.needs as Needs,
     deskId: step.deskId,
     userId: step.userId,
@@ -47,7 +47,7 @@ export function visitDetail(q: Queries, visit: VisitRecord, reader: AccessActor)
     id: visit.id,
     number: visit.number,
     status: visit.status,
-    language: visit.language as VisitorLanguage,
+    language: visit.language,
     needs: visit.needs,
     arrivedAt: iso(visit.arrivedAt),
     steps: records.map((s, i) => {

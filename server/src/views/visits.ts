@@ -1,5 +1,5 @@
 import type { HubRecord, Queries, VisitRecord } from '@luukku/db';
-import type { PublicVisit, VisitorLanguage } from '@luukku/shared';
+import type { PublicVisit, VisitData, VisitorLanguage } from '@luukku/shared';
 import { estimateForStep } from './queues.js';
 import { iso } from './time.js';
 
@@ -7,6 +7,11 @@ import { iso } from './time.js';
 export function publicVisit(q: Queries, hub: HubRecord, visit: VisitRecord): PublicVisit {
   // read first: anything that happens while the view is built comes after this seq
   const seq = q.lastSeq(hub.id);
+  return { seq, token: visit.token, ...visitView(q, hub, visit) };
+}
+
+/** The same, as the `visit` event carries it to the visit's own page (which holds its token). */
+export function visitView(q: Queries, hub: HubRecord, visit: VisitRecord): VisitData {
   const steps = q.stepsOfVisit(visit.id).filter((s) => s.status !== 'cancelled');
   const publicSteps = steps.map((s) => {
     const service = q.service(s.serviceId)!;
@@ -21,11 +26,9 @@ export function publicVisit(q: Queries, hub: HubRecord, visit: VisitRecord): Pub
   const currentIndex = steps.findIndex((s) => s.status === 'waiting' || s.status === 'called' || s.status === 'serving');
   const current = currentIndex >= 0 ? { ...publicSteps[currentIndex]!, ...estimateForStep(q, steps[currentIndex]!) } : null;
   return {
-    seq,
     number: visit.number,
-    token: visit.token,
     status: visit.status,
-    language: visit.language as VisitorLanguage,
+    language: visit.language,
     issuedAt: iso(visit.arrivedAt),
     hubName: hub.name,
     steps: publicSteps,

@@ -1,6 +1,8 @@
 import { z } from 'zod';
-import { Id, LocalizedText, VisitorLanguage } from './common.js';
-import { StaffStep, VisitStatus } from './visit.js';
+import { Id, VisitorLanguage } from './common.js';
+import { PublicVisit, StaffStep } from './visit.js';
+import { QueueLine } from './queue.js';
+import { Desk } from './catalog.js';
 import { PrinterStatus } from './printer.js';
 
 /** A call as the lobby hears it: number and desk, never who or why. */
@@ -20,9 +22,22 @@ export type CallData = z.infer<typeof CallData>;
 export const RecentCall = CallData.extend({ at: z.string() });
 export type RecentCall = z.infer<typeof RecentCall>;
 
-export const QueuesData = z.object({
-  queues: z.array(z.object({ serviceId: Id, agencyId: Id, waiting: z.number().int(), estimateMin: z.number().int() })),
+/**
+ * A visitor joined (+1) or left (-1) a line, at this place in it. A phone page counts the
+ * people ahead of it from these: a move ahead of its own place changes its count. The place
+ * is the line's order (priority first, then queue time, then step), never who it is.
+ */
+export const LineMove = z.object({
+  serviceId: Id,
+  stepId: Id,
+  priority: z.number().int(),
+  queueTime: z.string(),
+  delta: z.union([z.literal(1), z.literal(-1)]),
 });
+export type LineMove = z.infer<typeof LineMove>;
+
+/** Every line's figures after a change, and who joined or left which line in it. */
+export const QueuesData = z.object({ queues: z.array(QueueLine), moves: z.array(LineMove) });
 export type QueuesData = z.infer<typeof QueuesData>;
 
 export const StepChange = z.enum([
@@ -33,19 +48,17 @@ export type StepChange = z.infer<typeof StepChange>;
 export const StepData = z.object({ change: StepChange, step: StaffStep });
 export type StepData = z.infer<typeof StepData>;
 
-/** What the visitor's phone page needs to redraw; it reloads the details over HTTP. */
-export const VisitData = z.object({
-  number: z.string(),
-  status: VisitStatus,
-  stepStatus: z.string().nullable(),
-  label: LocalizedText.nullable(),
-  deskName: z.string().nullable(),
-});
+/** The visit as its phone page shows it, after a change to it: the page replaces its own. */
+export const VisitData = PublicVisit.omit({ seq: true, token: true });
 export type VisitData = z.infer<typeof VisitData>;
 
 /** A kiosk's printer failed or recovered: staff see it, so someone brings paper. */
 export const DeviceData = PrinterStatus;
 export type DeviceData = z.infer<typeof DeviceData>;
+
+/** A desk opened, closed, paused, or took or let go of a visitor: staff consoles show every desk. */
+export const DeskData = Desk;
+export type DeskData = z.infer<typeof DeskData>;
 
 /** The hub's setup changed (services, hours, questions, desks): screens reload what they show. */
 export const CatalogData = z.object({ changed: z.string() });
@@ -57,6 +70,7 @@ export interface EventDataMap {
   step: StepData;
   visit: VisitData;
   device: DeviceData;
+  desk: DeskData;
   catalog: CatalogData;
 }
 export type EventType = keyof EventDataMap;
@@ -78,6 +92,7 @@ export interface ServerEvents {
   step: (event: Extract<HubEvent, { type: 'step' }>) => void;
   visit: (event: Extract<HubEvent, { type: 'visit' }>) => void;
   device: (event: Extract<HubEvent, { type: 'device' }>) => void;
+  desk: (event: Extract<HubEvent, { type: 'desk' }>) => void;
   catalog: (event: Extract<HubEvent, { type: 'catalog' }>) => void;
 }
 

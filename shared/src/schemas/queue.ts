@@ -16,16 +16,32 @@ export const WaitingEntry = z.object({
 });
 export type WaitingEntry = z.infer<typeof WaitingEntry>;
 
-export const QueueSummary = z.object({
+/**
+ * One line as everyone may see it: counts and estimates, no one in it. The `queues` event
+ * carries these for every line of the hub, so a screen replaces its figures without asking.
+ * The waits grow with the clock between events: `oldestAt` lets a screen count the longest
+ * wait itself, and `typicalMin` lets a phone page estimate its own wait from its place.
+ */
+export const QueueLine = z.object({
   serviceId: Id,
   agencyId: Id,
-  label: LocalizedText,
-  prefix: z.string(),
   openNow: z.boolean(),
   waiting: z.number().int(),
   openDesks: z.number().int(),
+  /** The wait of the last in line. */
   estimateMin: z.number().int(),
+  /** Minutes a visit of this service typically takes (median of the recent ones). */
+  typicalMin: z.number(),
+  /** When the longest-waiting visitor joined the line; null when nobody waits. */
+  oldestAt: z.string().nullable(),
   longestWaitMin: z.number().int(),
+});
+export type QueueLine = z.infer<typeof QueueLine>;
+
+/** A line as staff see it: the public figures, its name, and who waits for those who may serve it. */
+export const QueueSummary = QueueLine.extend({
+  label: LocalizedText,
+  prefix: z.string(),
   /** Only for staff who may serve this service. */
   entries: z.array(WaitingEntry).optional(),
 });

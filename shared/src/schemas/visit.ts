@@ -69,6 +69,8 @@ export const PublicVisit = z.object({
   current: PublicStep.extend({
     peopleAhead: z.number().int(),
     estimateMin: z.number().int(),
+    /** The step's place in its line while it waits: the page compares the `queues` moves with it. */
+    place: z.object({ stepId: Id, priority: z.number().int(), queueTime: z.string() }).nullable(),
   }).nullable(),
 });
 export type PublicVisit = z.infer<typeof PublicVisit>;

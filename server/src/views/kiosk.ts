@@ -1,0 +1,47 @@
+import type { DeviceRecord, HubRecord, Queries } from '@luukku/db';
+import { isOpenAt, pickText, PrinterSettings, type KioskMenu, type VisitorLanguage } from '@luukku/shared';
+import { publicLines } from './queues.js';
+
+/** What a kiosk offers now, in the visitor's language: open services by agency, Guidance, the questions. */
+export function kioskMenu(q: Queries, hub: HubRecord, device: DeviceRecord, lang: VisitorLanguage, now: Date): KioskMenu {
+  const seq = q.lastSeq(hub.id);
+  const open = q.services(hub.id).filter((s) => s.active && isOpenAt(s.schedule, now, hub.timeZone));
+  const waits = new Map(publicLines(q, hub, now.getTime()).map((w) => [w.serviceId, w]));
+  const item = (s: (typeof open)[number]) => ({
+    id: s.id,
+    label: pickText(s.publicLabel, lang),
+    prefix: s.prefix,
+    waiting: waits.get(s.id)?.waiting ?? 0,
+    estimateMin: waits.get(s.id)?.estimateMin ?? 0,
+  });
+  const guidance = open.find((s) => s.isGuidance);
+  const byCode = new Map(open.map((s) => [s.code, s]));
+  const printer = PrinterSettings.safeParse(device.printer);
+  return {
+    seq,
+    language: lang,
+    printer: printer.success ? printer.data.kind : ('none' as const),
+    hubName: pickText(hub.name, lang),
+    guidance: guidance ? item(guidance) : null,
+    agencies: q
+      .agencies(hub.id)
+      .filter((a) => !a.isGuidance)
+      .map((a) => ({
+        id: a.id,
+        name: pickText(a.name, lang),
+        color: a.color,
+        services: open.filter((s) => s.agencyId === a.id && !s.isGuidance).map(item),
+      }))
+      .filter((a) => a.services.length > 0),
+    questions: q.kioskQuestions(hub.id).map((question) => ({
+      id: question.id,
+      icon: question.icon,
+      label: pickText(question.label, lang),
+      // a suggestion of a service that is closed today is dropped, not offered
+      suggests: question.suggests.flatMap((code) => {
+        const s = byCode.get(code);
+        return s ? [s.id] : [];
+      }),
+    })),
+  };
+}
