@@ -1,6 +1,7 @@
-import type { StaffStep } from './schemas/visit.js';
-import type { LineMove } from './schemas/events.js';
-import type { WaitingEntry } from './schemas/queue.js';
+import type { PublicVisit, StaffStep } from './schemas/visit.js';
+import type { LineMove, QueuesData } from './schemas/events.js';
+import type { QueueLine, WaitingEntry } from './schemas/queue.js';
+import { estimateWaitMinutes } from './estimates.js';
 
 /**
  * The order of a line, the same as the server's (priority first, then the time the visitor
@@ -46,4 +47,49 @@ export function placeEntry(entries: readonly WaitingEntry[], stepId: number, ent
   const at = rest.findIndex((e) => compareLinePlaces({ ...entry, stepId: entry.stepId }, e) < 0);
   rest.splice(at < 0 ? rest.length : at, 0, entry);
   return rest;
+}
+
+/**
+ * Lines with the figures of a `queues` event. Each line keeps what only its screen holds (a
+ * console's names and entries); a line the screen does not hold is not added.
+ */
+export function withLineFigures<T extends QueueLine>(lines: readonly T[], figures: readonly QueueLine[]): T[] {
+  const byService = new Map(figures.map((f) => [f.serviceId, f]));
+  return lines.map((line) => {
+    const f = byService.get(line.serviceId);
+    return f ? { ...line, ...f } : line;
+  });
+}
+
+/**
+ * A console's lines after a `step` event: the step leaves whichever line listed it, and joins
+ * its own line, at its place, while it waits there. Lines the reader is not shown keep no entries.
+ */
+export function withStep<T extends { serviceId: number; entries?: WaitingEntry[] }>(lines: readonly T[], step: StaffStep): T[] {
+  const entry = step.status === 'waiting' ? entryOfStep(step) : null;
+  return lines.map((line) => {
+    if (!line.entries) return line;
+    const own = line.serviceId === step.serviceId;
+    if (!own && !line.entries.some((e) => e.stepId === step.id)) return line;
+    return { ...line, entries: placeEntry(line.entries, step.id, own ? entry : null) };
+  });
+}
+
+type Current = NonNullable<PublicVisit['current']>;
+
+/**
+ * A phone page's own place after a `queues` event: each visitor who joined or left ahead of it
+ * in its line changes its count, and the wait is estimated as the server does.
+ */
+export function followLine(current: Current | null, data: QueuesData): Current | null {
+  const place = current?.place;
+  if (!current || !place) return current;
+  let peopleAhead = current.peopleAhead;
+  for (const move of data.moves) {
+    if (move.serviceId === current.serviceId && move.stepId !== place.stepId && isAhead(move, place)) peopleAhead += move.delta;
+  }
+  peopleAhead = Math.max(0, peopleAhead);
+  const line = data.queues.find((q) => q.serviceId === current.serviceId);
+  const estimateMin = line ? estimateWaitMinutes(peopleAhead, line.typicalMin, line.openDesks) : current.estimateMin;
+  return { ...current, peopleAhead, estimateMin };
 }

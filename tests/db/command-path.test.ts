@@ -30,7 +30,7 @@ describe('the command path: one write, no re-reads', () => {
     expect(bumps).toBe(1);
     // and its events are written by one INSERT
     expect([...bySql].filter(([sql]) => /INSERT INTO events/.test(sql)).reduce((n, [, c]) => n + c, 0)).toBe(1);
-    expect(h.published.map((e) => e.type)).toEqual(['call', 'step', 'desk', 'visit', 'queues']);
+    expect(h.published.map((e) => e.type)).toEqual(['call', 'step', 'desk', 'queues', 'visit']);
     expect(h.published.map((e) => e.seq)).toEqual([before + 1, before + 2, before + 3, before + 4, before + 5]);
     expect(h.q.lastSeq(1)).toBe(before + 5);
     const stored = h.q.eventsSince(1, before, 100);

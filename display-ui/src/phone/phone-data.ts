@@ -1,7 +1,7 @@
 import { createApi, ApiError } from '@luukku/shared/http';
 import { connectRealtime, type ConnectionState } from '@luukku/shared/realtime';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { PublicVisit, VisitorLanguage } from '@luukku/shared';
+import { followLine, type HubEvent, type PublicVisit, type VisitorLanguage } from '@luukku/shared';
 import { ticketWords } from '@luukku/shared/i18n';
 
 /** The visit's token is the last part of /v/<token>. */
@@ -10,8 +10,10 @@ export function tokenFromPath(path = location.pathname): string {
 }
 
 /**
- * Keeps the phone page's visit fresh: loads it, then reloads it whenever the socket says the
- * visit or the lines changed. Set up on connect, torn down on disconnect.
+ * Keeps the phone page's visit fresh: loads it once, then follows the socket. A `visit` event
+ * carries the whole visit as the page shows it; a `queues` event says who joined or left the
+ * lines, from which the page counts the people ahead of it. It loads again only when the
+ * server cannot replay what it missed. Set up on connect, torn down on disconnect.
  */
 export class VisitController implements ReactiveController {
   visit: PublicVisit | null = null;
@@ -39,7 +41,7 @@ export class VisitController implements ReactiveController {
         await this._reload();
         return this.visit?.seq ?? 0;
       },
-      onEvent: () => void this._reload(),
+      onEvent: (e) => this._apply(e),
       onState: (s) => {
         this.state = s;
         this.host.requestUpdate();
@@ -54,6 +56,19 @@ export class VisitController implements ReactiveController {
   hostDisconnected(): void {
     this._rt?.close();
     this._rt = null;
+  }
+
+  private _apply(e: HubEvent): void {
+    const visit = this.visit;
+    if (!visit) return;
+    if (e.type === 'visit') {
+      const before = visit.current?.status;
+      this.visit = { ...visit, ...e.data };
+      if (e.data.current?.status === 'called' && before !== 'called') this.onCalled();
+    } else if (e.type === 'queues') {
+      this.visit = { ...visit, current: followLine(visit.current, e.data) };
+    } else return;
+    this.host.requestUpdate();
   }
 
   /** The number has ended: stop listening, and remember the language to say so in. */

@@ -99,8 +99,8 @@ export function callNext(ctx: CommandContext, user: UserRecord, deskId: number):
     emitCall(q, w, step, desk, false, visit);
     emitStep(q, w, 'called', step, 'waiting', visit);
     emitDesk(q, w, desk);
-    emitVisit(q, w, hub, visit);
     emitQueues(q, w, hub, now);
+    emitVisit(q, w, hub, visit);
     return step;
   });
 }

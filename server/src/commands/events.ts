@@ -34,7 +34,10 @@ export function emitStep(
   }
 }
 
-/** The visit as its phone page shows it. */
+/**
+ * The visit as its phone page shows it. Written after the command's `queues` event: the page
+ * applies the moves first and then takes this view, computed after the command, as the last word.
+ */
 export function emitVisit(q: Queries, w: Writer, hub: HubRecord, visit: VisitRecord): void {
   w.emit('visit', visitView(q, hub, visit), { visitId: visit.id });
 }

@@ -83,8 +83,8 @@ export function issueVisit(ctx: CommandContext, actor: Actor, body: IssueVisitBo
     const first = q.stepsOfVisit(visitId)[0]!;
     const visit = q.visit(visitId)!;
     emitStep(q, w, 'issued', first, null, visit);
-    emitVisit(q, w, hub, visit);
     emitQueues(q, w, hub, now);
+    emitVisit(q, w, hub, visit);
     return { visitId, replayed: false };
   });
 }

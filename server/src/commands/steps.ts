@@ -87,8 +87,8 @@ export function transitionStep(ctx: CommandContext, user: UserRecord, stepId: nu
       const desk = q.desk(step.deskId);
       if (desk) emitDesk(q, w, desk);
     }
-    emitVisit(q, w, hub, visit);
     emitQueues(q, w, hub, now);
+    emitVisit(q, w, hub, visit);
     return updated;
   });
 }
@@ -113,8 +113,8 @@ export function callStep(ctx: CommandContext, user: UserRecord, stepId: number, 
     emitCall(q, w, called, desk, false, visit);
     emitStep(q, w, 'called', called, step.status, visit);
     emitDesk(q, w, desk);
-    emitVisit(q, w, hub, visit);
     emitQueues(q, w, hub, now);
+    emitVisit(q, w, hub, visit);
     return called;
   });
 }
@@ -214,8 +214,8 @@ export function referStep(ctx: CommandContext, user: UserRecord, stepId: number,
       const desk = q.desk(step.deskId);
       if (desk) emitDesk(q, w, desk);
     }
-    emitVisit(q, w, hub, visit);
     emitQueues(q, w, hub, now);
+    emitVisit(q, w, hub, visit);
     return { from: ended, to: newSteps[0]! };
   });
 }

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiError, createApi, type StepAction } from '@luukku/shared/http';
 import { connectRealtime, type ConnectionState } from '@luukku/shared/realtime';
-import type { Agency, Desk, Hub, PrinterStatus, QueueSummary, ReferBody, Service, StepResponse, User } from '@luukku/shared';
+import { withLineFigures, withStep, type Agency, type Desk, type HubEvent, type Hub, type PrinterStatus, type QueueSummary, type ReferBody, type Service, type StaffStep, type StepResponse, type User } from '@luukku/shared';
 import { atDesk, decide, type Planned, type Press, type Refusal } from './staff-actions.js';
 
 const deskKey = 'luukku.staff.desk';
@@ -13,9 +13,12 @@ export interface Remembered {
 }
 
 /**
- * Everything the console shows, kept fresh: loaded over HTTP, and reloaded when the socket
- * says something changed or after it reconnects, so nothing stale stays on screen. The
- * elements only read it and call its actions.
+ * Everything the console shows, kept fresh: loaded over HTTP once, then changed in place by
+ * the socket's events, which carry the new state (a line's figures, a step, a desk, a
+ * printer). It loads again only when the server says it cannot replay what was missed
+ * (`reset`), when the hub's setup changes (`catalog`, rare), and after this desk's own
+ * opening or closing (which changes which lines it is shown). The elements only read it and
+ * call its actions.
  *
  * Staff actions run one at a time, in the order pressed; a press is queued or refused by the
  * rule in `decide()`, never dropped. The answer of an action is what the desk now holds: a
@@ -45,7 +48,6 @@ export class StaffController implements ReactiveController {
 
   private readonly api = createApi();
   private rt: ReturnType<typeof connectRealtime> | null = null;
-  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   /** Accepted actions not yet settled, the chain they run on, and the desk they will leave. */
   private pending = 0;
   private tail: Promise<unknown> = Promise.resolve();
@@ -55,6 +57,8 @@ export class StaffController implements ReactiveController {
   /** Bumped whenever an action's answer is applied; a reload that saw it change is stale. */
   private answers = 0;
   private reloads = 0;
+  /** A load was set aside for an action's answer; it runs again when the actions are done. */
+  private stale = false;
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -67,7 +71,6 @@ export class StaffController implements ReactiveController {
   hostDisconnected(): void {
     this.rt?.close();
     this.rt = null;
-    clearTimeout(this.refreshTimer);
   }
 
   /** An action or a reload is running: the console says so with `aria-busy`. */
@@ -110,11 +113,9 @@ export class StaffController implements ReactiveController {
     this.rt = connectRealtime({
       auth: {},
       snapshot: () => this.reload(),
-      onEvent: () => this.scheduleRefresh(),
+      onEvent: (e) => this.applyEvent(e),
       onState: (s) => {
-        const back = this.connection === 'offline' && s === 'online';
         this.connection = s;
-        if (back) this.scheduleRefresh();
         this.host.requestUpdate();
       },
     });
@@ -130,15 +131,22 @@ export class StaffController implements ReactiveController {
     this.reloads++;
     this.host.requestUpdate();
     try {
-      const [services, desks, queues, printers] = await Promise.all([
+      // the lines first: their seq is where events take over, and what loads after it is as new
+      // or newer. Every event here replaces what it carries, so one applied again does no harm
+      const queues = await this.api.queues();
+      const [services, desks, printers] = await Promise.all([
         this.api.request<{ hub: Hub; agencies: Agency[]; services: Service[] }>('GET', '/api/services'),
         this.api.desks(),
-        this.api.queues(),
         this.api.request<{ printers: PrinterStatus[] }>('GET', '/api/printers'),
       ]);
       const stepId = desks.desks.find((d) => d.userId === this.user?.id && d.status !== 'closed')?.currentStepId ?? null;
       const current = stepId ? await this.api.step(stepId) : null;
-      if (this.pending > 0 || this.answers !== answers) return queues.seq;
+      if (this.pending > 0 || this.answers !== answers) {
+        // an action's answer is newer than this load: load again once the actions are done
+        if (this.pending > 0) this.stale = true;
+        else queueMicrotask(() => void this.reload().catch(() => undefined));
+        return queues.seq;
+      }
       this.hub = services.hub;
       this.agencies = services.agencies;
       this.services = services.services;
@@ -153,10 +161,60 @@ export class StaffController implements ReactiveController {
     }
   }
 
-  private scheduleRefresh(): void {
-    clearTimeout(this.refreshTimer);
-    // a burst of events (one change writes several) becomes one reload
-    this.refreshTimer = setTimeout(() => void this.reload().catch(() => undefined), 60);
+  /** An event changes what it carries, in place; the realtime client gives them in seq order. */
+  private applyEvent(e: HubEvent): void {
+    switch (e.type) {
+      case 'queues':
+        this.queues = withLineFigures(this.queues, e.data.queues);
+        break;
+      case 'step':
+        this.queues = withStep(this.queues, e.data.step);
+        this.followStep(e.data.step);
+        break;
+      case 'desk': {
+        const desk = e.data;
+        this.desks = this.desks.some((d) => d.id === desk.id) ? this.desks.map((d) => (d.id === desk.id ? desk : d)) : [...this.desks, desk];
+        break;
+      }
+      case 'device': {
+        const p = e.data;
+        this.printers = this.printers.some((x) => x.deviceId === p.deviceId)
+          ? this.printers.map((x) => (x.deviceId === p.deviceId ? p : x))
+          : [...this.printers, p];
+        break;
+      }
+      case 'catalog':
+        // the hub's setup changed (an admin's edit): rare, and it touches everything
+        void this.reload().catch(() => undefined);
+        return;
+      default:
+        return;
+    }
+    this.host.requestUpdate();
+  }
+
+  /**
+   * The visitor at this desk, as others change it. While this console's own action runs, its
+   * answer is the last word (it is applied when it comes). A step of this user's that the
+   * console does not show (taken over for them, or called from another tab) is loaded.
+   */
+  private followStep(step: StaffStep): void {
+    if (this.pending > 0) return;
+    const current = this.current;
+    if (current?.step.id === step.id) {
+      this.current = atDesk(step.status)
+        ? { step, visit: { ...current.visit, steps: current.visit.steps.map((s) => (s.id === step.id ? step : s)) } }
+        : null;
+    } else if (step.userId === this.user?.id && atDesk(step.status)) {
+      const answers = this.answers;
+      void this.api.step(step.id).then(
+        (loaded) => {
+          if (this.pending === 0 && this.answers === answers) this.current = loaded;
+          this.host.requestUpdate();
+        },
+        () => undefined,
+      );
+    }
   }
 
   /**
@@ -195,7 +253,11 @@ export class StaffController implements ReactiveController {
       } finally {
         if (--this.pending === 0) {
           this.busy = false;
-          await this.reload().catch(() => undefined);
+          // opening or closing a desk changes which lines' visitors this user is shown
+          if (press.kind === 'desk' || this.stale) {
+            this.stale = false;
+            await this.reload().catch(() => undefined);
+          }
         }
         this.host.requestUpdate();
       }
