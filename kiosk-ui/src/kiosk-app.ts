@@ -4,6 +4,7 @@ import { ApiError } from '@luukku/shared/http';
 import { languageInfo, pickText, ticketWords } from '@luukku/shared/i18n';
 import type { IssuedVisit, IssueVisitBody, KioskMenu, Needs, VisitorLanguage } from '@luukku/shared';
 import { deviceTokenFromPage, forgetToken, KioskData, newIdempotencyKey, rememberToken } from './data/kiosk-data.js';
+import { menuWithLines } from './data/menu-lines.js';
 import { startPairing, type PairingCode } from '@luukku/shared/pairing';
 import { messages, type KioskMessages } from './i18n/index.js';
 import { speak, stopSpeaking } from './speech.js';
@@ -107,6 +108,8 @@ export class KioskApp extends LitElement {
   private _busy = false;
   private _timer: ReturnType<typeof setInterval> | undefined;
   private _menuTimer: ReturnType<typeof setInterval> | undefined;
+  /** Whether the socket is up: then events keep the menu fresh, and the timer rests. */
+  private _online = false;
 
   private get _t(): KioskMessages {
     return messages(this._lang);
@@ -121,9 +124,9 @@ export class KioskApp extends LitElement {
     this.addEventListener('focusin', this._onFocus);
     if (token) this._useToken(token);
     else void this._pair();
-    // a fallback when the socket is down: the menu's waits and open services stay fresh
+    // a fallback while the socket is down: the menu's waits and open services stay fresh
     this._menuTimer = setInterval(() => {
-      if (this._screen === 'start' || this._screen === 'offline') void this._loadMenu();
+      if (!this._online && (this._screen === 'start' || this._screen === 'offline')) void this._loadMenu();
     }, menuRefreshMs);
   }
 
@@ -131,14 +134,21 @@ export class KioskApp extends LitElement {
     this._data?.close();
     this._data = new KioskData(token);
     void this._loadMenu();
-    let pending: ReturnType<typeof setTimeout> | undefined;
+    // the menu's services change only under nobody: a visitor in the middle of choosing keeps
+    // theirs (the menu loads again when the kiosk returns to its start screen)
+    const reloadWhenFree = () => {
+      if (this._screen === 'start' && this._selected.length === 0) void this._loadMenu();
+    };
     this._data.watch(
-      () => {
-        clearTimeout(pending);
-        // changes come in bursts; and never redraw under a visitor who is in the middle of choosing
-        pending = setTimeout(() => {
-          if (this._screen === 'start' && this._selected.length === 0) void this._loadMenu();
-        }, 300);
+      {
+        onLines: (lines) => {
+          if (!this._menu) return;
+          const next = menuWithLines(this._menu, lines);
+          if (next) this._menu = next;
+          else reloadWhenFree();
+        },
+        onCatalog: reloadWhenFree,
+        onState: (online) => (this._online = online),
       },
       () => this._menu?.seq ?? 0,
     );

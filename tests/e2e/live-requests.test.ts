@@ -10,6 +10,7 @@ import { hasBrowser } from './support/browser.js';
 import { issueAtKiosk, useServerAndBrowser } from './support/lifecycle.js';
 import { callNext, staffAtDesks, type Staff } from './support/display-helpers.js';
 import { consoleIdle } from './support/staff-console.js';
+import { messages } from '../../kiosk-ui/src/i18n/index.js';
 
 const KELA = 2;
 const KUNTA = 3;
@@ -25,15 +26,15 @@ function apiRequests(page: Page): string[] {
 }
 
 /**
- * Other desks at work: 50 visits to Kela; desk 2 calls every other one, and of those starts
- * and refers every second to the municipality and finishes the rest; desk 4 calls and
- * finishes the referred ones now and then.
+ * Other desks at work: 50 visits to Kela; the Kela desk calls every other one, and of those
+ * starts and refers every second to the municipality and finishes the rest; the
+ * municipality's desk calls and finishes the referred ones now and then.
  */
-async function busyHub(url: string, kela: Staff, kunta: Staff): Promise<void> {
+async function busyHub(url: string, kela: Staff, kunta: Staff, kelaDesk = 2, kuntaDesk = 4): Promise<void> {
   for (let i = 0; i < 50; i++) {
     await issueAtKiosk(url, { services: [KELA], language: i % 3 === 0 ? 'sv' : 'fi' });
     if (i % 2 === 0) continue;
-    const step = await callNext(kela, 2);
+    const step = await callNext(kela, kelaDesk);
     expect((await kela.call('POST', `/api/steps/${step.id}/start`)).status).toBe(200);
     if (i % 4 === 1) {
       const referred = await kela.call('POST', `/api/steps/${step.id}/refer`, { services: [KUNTA], reason: 'needs_other_service' });
@@ -42,7 +43,7 @@ async function busyHub(url: string, kela: Staff, kunta: Staff): Promise<void> {
       expect((await kela.call('POST', `/api/steps/${step.id}/finish`)).status).toBe(200);
     }
     if (i % 8 === 7) {
-      const next = await callNext(kunta, 4);
+      const next = await callNext(kunta, kuntaDesk);
       expect((await kunta.call('POST', `/api/steps/${next.id}/finish`)).status).toBe(200);
     }
   }
@@ -110,6 +111,35 @@ describe.skipIf(!hasBrowser)('screens that follow the hub from events alone', ()
       const server = (await serverView()).current;
       expect(server.status).toBe('waiting');
       await expect.poll(figures, { timeout: 10_000 }).toEqual([server.peopleAhead, server.estimateMin]);
+    }
+    expect(requests).toEqual([]);
+    await page.close();
+    for (const [staff, desk] of [[kela!, 5], [kunta!, 6]] as const) expect((await staff.call('POST', `/api/desks/${desk}/close`)).status).toBe(200);
+  });
+
+  it('a kiosk asks the server nothing while the hub is busy, and shows each line’s wait as the server does', async () => {
+    const [kela] = await staffAtDesks(env.hub.url, [3], KELA);
+    const [kunta] = await staffAtDesks(env.hub.url, [6], KUNTA);
+    const page = await env.browser.newPage({ width: 1080, height: 1920 });
+    await page.goto(`${env.hub.url}/kiosk?device=demo-kiosk`);
+    const menuOfServer = async () => {
+      const res = await fetch(`${env.hub.url}/api/kiosk/menu?lang=fi`, { headers: { authorization: 'Bearer demo-kiosk' } });
+      return (await res.json()) as { agencies: { services: { id: number; label: string; waiting: number; estimateMin: number }[] }[] };
+    };
+    const tile = async (serviceId: number) => {
+      const s = (await menuOfServer()).agencies.flatMap((a) => a.services).find((x) => x.id === serviceId)!;
+      return { label: s.label, wait: messages('fi').waiting(s.waiting, s.estimateMin) };
+    };
+    const shownWait = async (label: string) => (await page.getByRole('button', { name: label }).first().textContent()) ?? '';
+    const first = await tile(KELA);
+    await expect.poll(() => shownWait(first.label)).toContain(first.wait);
+    const requests = apiRequests(page);
+
+    await busyHub(env.hub.url, kela!, kunta!, 3, 6);
+
+    for (const id of [KELA, KUNTA]) {
+      const expected = await tile(id);
+      await expect.poll(() => shownWait(expected.label), { timeout: 10_000 }).toContain(expected.wait);
     }
     expect(requests).toEqual([]);
     await page.close();

@@ -109,8 +109,9 @@ export function visitQueries(db: Db, cache: QueryCache) {
     UPDATE steps SET status = 'cancelled', ended_at = @now
     WHERE hub_id = @hubId AND status IN ('planned', 'waiting', 'called', 'serving')
       AND visit_id IN (SELECT id FROM visits WHERE hub_id = @hubId AND day < @today AND status = 'active')`);
-  const closeStaleVisits = db.prepare(/* sql */ `
-    UPDATE visits SET status = 'cancelled', ended_at = @now WHERE hub_id = @hubId AND day < @today AND status = 'active'`);
+  const closeStaleVisits = db.prepare<{ hubId: number; today: string; now: number }, { id: number }>(/* sql */ `
+    UPDATE visits SET status = 'cancelled', ended_at = @now WHERE hub_id = @hubId AND day < @today AND status = 'active'
+    RETURNING id`);
   const recentDurations = db.prepare<[number, number], { ended_at: number; d: number }>(/* sql */ `
     SELECT ended_at, ended_at - started_at AS d FROM steps
     WHERE service_id = ? AND status = 'done' AND started_at IS NOT NULL
@@ -212,10 +213,10 @@ export function visitQueries(db: Db, cache: QueryCache) {
         needs: JSON.parse(r.v_needs),
         arrivedAt: r.v_arrived_at,
       })),
-    /** Ends visits of earlier days still open at closing time; returns how many. */
-    closeStaleVisits: (hubId: number, today: string, now: number): number => {
+    /** Ends visits of earlier days still open at closing time; returns their ids. */
+    closeStaleVisits: (hubId: number, today: string, now: number): number[] => {
       closeStaleSteps.run({ hubId, today, now });
-      return closeStaleVisits.run({ hubId, today, now }).changes;
+      return closeStaleVisits.all({ hubId, today, now }).map((r) => r.id);
     },
     /** The last `limit` finished durations of a service, newest first: from memory after the first read. */
     recentServiceDurations: (serviceId: number, limit: number): number[] => {

@@ -1,7 +1,8 @@
 import { createApi, ApiError } from '@luukku/shared/http';
 import { connectRealtime, type ConnectionState } from '@luukku/shared/realtime';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { followLine, type HubEvent, type PublicVisit, type VisitorLanguage } from '@luukku/shared';
+import type { HubEvent, PublicVisit, VisitorLanguage } from '@luukku/shared';
+import { followLine } from '@luukku/shared/lines';
 import { ticketWords } from '@luukku/shared/i18n';
 
 /** The visit's token is the last part of /v/<token>. */
@@ -61,7 +62,9 @@ export class VisitController implements ReactiveController {
   private _apply(e: HubEvent): void {
     const visit = this.visit;
     if (!visit) return;
-    if (e.type === 'visit') {
+    if (e.type === 'visit' && e.data.expired) {
+      this._expire({ language: e.data.language });
+    } else if (e.type === 'visit') {
       const before = visit.current?.status;
       this.visit = { ...visit, ...e.data };
       if (e.data.current?.status === 'called' && before !== 'called') this.onCalled();

@@ -1,6 +1,6 @@
 import { ApiError, createApi, type Api } from '@luukku/shared/http';
 import { connectRealtime } from '@luukku/shared/realtime';
-import type { IssuedVisit, IssueVisitBody, KioskMenu, PrintResult, VisitorLanguage } from '@luukku/shared';
+import type { IssuedVisit, IssueVisitBody, KioskMenu, PrintResult, QueueLine, VisitorLanguage } from '@luukku/shared';
 
 const tokenKey = 'luukku.kiosk.device';
 
@@ -46,17 +46,20 @@ export class KioskData {
   }
 
   /**
-   * Hears when lines or the hub's setup change (a pop-up service opens, a question is
-   * edited), so the start screen stays current without reloading the page.
+   * Follows the hub: a `queues` event carries every line's waits, which the kiosk shows in
+   * place (`onLines`); a change to the hub's setup (a pop-up service opens, a question is
+   * edited) means loading the menu again (`onCatalog`). `seq` is the menu's, where events take over.
    */
-  watch(onChange: () => void, seq: () => number): void {
+  watch(handlers: { onLines: (lines: QueueLine[]) => void; onCatalog: () => void; onState?: (online: boolean) => void }, seq: () => number): void {
     this.live?.close();
     this.live = connectRealtime({
       auth: { token: this.token },
       snapshot: async () => seq(),
       onEvent: (e) => {
-        if (e.type === 'catalog' || e.type === 'queues') onChange();
+        if (e.type === 'queues') handlers.onLines(e.data.queues);
+        else if (e.type === 'catalog') handlers.onCatalog();
       },
+      onState: (s) => handlers.onState?.(s === 'online'),
     });
   }
 

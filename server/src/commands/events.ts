@@ -38,8 +38,8 @@ export function emitStep(
  * The visit as its phone page shows it. Written after the command's `queues` event: the page
  * applies the moves first and then takes this view, computed after the command, as the last word.
  */
-export function emitVisit(q: Queries, w: Writer, hub: HubRecord, visit: VisitRecord): void {
-  w.emit('visit', visitView(q, hub, visit), { visitId: visit.id });
+export function emitVisit(q: Queries, w: Writer, hub: HubRecord, visit: VisitRecord, end?: { expired: true }): void {
+  w.emit('visit', { ...visitView(q, hub, visit), ...end }, { visitId: visit.id });
 }
 
 /** Every line's figures, and the moves the command made: one message for every screen. */

@@ -1,6 +1,6 @@
 import { localMoment, startOfLocalDay } from '@luukku/shared';
 import { write, type CommandContext } from './context.js';
-import { emitQueues } from './events.js';
+import { emitQueues, emitVisit } from './events.js';
 import { deletePrintsBefore } from '../printing/prints-retention.js';
 
 export interface PurgeResult {
@@ -41,8 +41,10 @@ export function purgeExpired(ctx: CommandContext, notesKeepDays = 0, files?: { d
     const today = localMoment(now, hub.timeZone).date;
     result.visitsClosed += write(ctx, hub.id, (w, at) => {
       const closed = ctx.q.closeStaleVisits(hub.id, today, at);
-      if (closed > 0) emitQueues(ctx.q, w, hub, at);
-      return closed;
+      if (closed.length > 0) emitQueues(ctx.q, w, hub, at);
+      // a page left open on an earlier day's number hears that it has ended
+      for (const id of closed) emitVisit(ctx.q, w, hub, ctx.q.visit(id)!, { expired: true });
+      return closed.length;
     });
   }
   ctx.q.transaction(() => {

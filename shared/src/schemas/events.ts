@@ -49,7 +49,10 @@ export const StepData = z.object({ change: StepChange, step: StaffStep });
 export type StepData = z.infer<typeof StepData>;
 
 /** The visit as its phone page shows it, after a change to it: the page replaces its own. */
-export const VisitData = PublicVisit.omit({ seq: true, token: true });
+export const VisitData = PublicVisit.omit({ seq: true, token: true }).extend({
+  /** The visit's day is over: the number no longer holds (the page says so, as a new load would). */
+  expired: z.literal(true).optional(),
+});
 export type VisitData = z.infer<typeof VisitData>;
 
 /** A kiosk's printer failed or recovered: staff see it, so someone brings paper. */

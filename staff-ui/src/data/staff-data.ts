@@ -1,7 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiError, createApi, type StepAction } from '@luukku/shared/http';
 import { connectRealtime, type ConnectionState } from '@luukku/shared/realtime';
-import { withLineFigures, withStep, type Agency, type Desk, type HubEvent, type Hub, type PrinterStatus, type QueueSummary, type ReferBody, type Service, type StaffStep, type StepResponse, type User } from '@luukku/shared';
+import type { Agency, Desk, HubEvent, Hub, PrinterStatus, QueueSummary, ReferBody, Service, StaffStep, StepResponse, User } from '@luukku/shared';
+import { withLineFigures, withStep } from '@luukku/shared/lines';
 import { atDesk, decide, type Planned, type Press, type Refusal } from './staff-actions.js';
 
 const deskKey = 'luukku.staff.desk';
@@ -247,6 +248,9 @@ export class StaffController implements ReactiveController {
         return true;
       } catch (err) {
         this.epoch++;
+        // the desk may have changed under the refused action (its events were set aside for
+        // the answer, which did not come): load it once the actions are done
+        this.stale = true;
         this.error = err instanceof Error ? err.message : String(err);
         if (err instanceof ApiError && err.code === 'UNAUTHENTICATED') this.user = null;
         return false;

@@ -1,24 +1,24 @@
 /**
  * A staff console, as its network sees it. Mirrors staff-ui/src/data/staff-data.ts
  * (StaffController): GET /api/me once; a socket (the session cookie) whose snapshot is a full
- * reload; on EVERY event that reaches staff (call, queues, step, device, catalog) a reload
- * debounced 60 ms; after each of its own actions a reload too. A reload is /api/services,
- * /api/desks, /api/queues and /api/printers at once, then /api/steps/:id when the user's desk
- * has a current step. An action while another runs is dropped (`run`), as in the console.
+ * load — /api/queues, then /api/services, /api/desks and /api/printers at once, then
+ * /api/steps/:id when the user's desk has a current step. Events change the state in place
+ * with the same shared functions the console uses (a line's figures, a step in its line, a
+ * desk, a printer); only a `catalog` event loads everything again. An action's answer becomes
+ * what the desk holds; no load follows it. (The console queues a press made while another
+ * runs; the bench's desk driver never presses twice, so `run` refuses one instead.)
  *
- * When the console changes (apply events in place, refetch only on reset or a seq gap), this
- * file is the one to change: the benchmark's desk driver (lib/hub-sim.ts) uses only the public
- * members below — `open`, `myDesk`, `current`, `waiting`, `callNext`, `act`, `refer`,
- * `changed`, `errorCode`, `close` — and counts requests through ModelApi.
+ * The benchmark's desk driver (lib/hub-sim.ts) uses only the public members below — `open`,
+ * `myDesk`, `current`, `waiting`, `callNext`, `act`, `refer`, `changed`, `errorCode`,
+ * `close` — and counts requests through ModelApi.
  */
-import type { Agency, Desk, Hub, Me, PrinterStatus, QueueSummary, QueuesResponse, ReferBody, Service, StepResponse, User } from '@luukku/shared';
+import { withLineFigures, withStep, type Agency, type Desk, type HubEvent, type Hub, type Me, type PrinterStatus, type QueueSummary, type QueuesResponse, type ReferBody, type Service, type StepResponse, type User } from '@luukku/shared';
 import { ApiFailure, ModelApi, type ModelEnv } from './net.js';
 import { connectLive, type Live } from './realtime.js';
 
 export type StepAction = 'recall' | 'start' | 'finish' | 'no-show' | 'return' | 'cancel';
 
-/** The console's debounce: a burst of events (one change writes several) becomes one reload. */
-const refreshMs = 60;
+const atDesk = (status: string) => status === 'called' || status === 'serving';
 
 export class StaffConsole {
   user: User | null = null;
@@ -36,7 +36,6 @@ export class StaffConsole {
 
   private readonly api: ModelApi;
   private live: Live | null = null;
-  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private listeners: (() => void)[] = [];
   private closed = false;
 
@@ -60,8 +59,7 @@ export class StaffConsole {
       auth: {},
       credentials: { cookie },
       snapshot: () => c.reload(),
-      // the console throws the event's data away and reloads
-      onEvent: () => c.scheduleRefresh(),
+      onEvent: (e) => c.applyEvent(e),
     });
     return c;
   }
@@ -94,10 +92,10 @@ export class StaffConsole {
 
   /** Loads everything; returns the event sequence the lines reflect. */
   async reload(): Promise<number> {
-    const [services, desks, queues, printers] = await Promise.all([
+    const queues = await this.api.request<QueuesResponse>('GET', '/api/queues');
+    const [services, desks, printers] = await Promise.all([
       this.api.request<{ hub: Hub; agencies: Agency[]; services: Service[] }>('GET', '/api/services'),
       this.api.request<{ desks: Desk[] }>('GET', '/api/desks'),
-      this.api.request<QueuesResponse>('GET', '/api/queues'),
       this.api.request<{ printers: PrinterStatus[] }>('GET', '/api/printers'),
     ]);
     this.hub = services.hub;
@@ -112,10 +110,31 @@ export class StaffConsole {
     return queues.seq;
   }
 
-  private scheduleRefresh(): void {
+  private applyEvent(e: HubEvent): void {
     if (this.closed) return;
-    clearTimeout(this.refreshTimer);
-    this.refreshTimer = setTimeout(() => void this.reload().catch(() => undefined), refreshMs);
+    switch (e.type) {
+      case 'queues':
+        this.queues = withLineFigures(this.queues, e.data.queues);
+        break;
+      case 'step': {
+        const step = e.data.step;
+        this.queues = withStep(this.queues, step);
+        if (!this.busy && this.current?.step.id === step.id) this.current = atDesk(step.status) ? { ...this.current, step } : null;
+        break;
+      }
+      case 'desk':
+        this.desks = this.desks.map((d) => (d.id === e.data.id ? e.data : d));
+        break;
+      case 'device':
+        this.printers = [...this.printers.filter((p) => p.deviceId !== e.data.deviceId), e.data];
+        break;
+      case 'catalog':
+        void this.reload().catch(() => undefined);
+        return;
+      default:
+        return;
+    }
+    this.requestUpdate();
   }
 
   private async run<T>(fn: () => Promise<T>): Promise<T | undefined> {
@@ -126,7 +145,11 @@ export class StaffConsole {
     this.requestUpdate();
     try {
       const result = await fn();
-      await this.reload();
+      // the answer is what the desk holds now
+      if (result && typeof result === 'object' && 'step' in result) {
+        const answer = result as unknown as StepResponse;
+        this.current = atDesk(answer.step.status) ? answer : null;
+      }
       return result;
     } catch (err) {
       this.error = err instanceof Error ? err.message : String(err);
@@ -155,7 +178,6 @@ export class StaffConsole {
 
   close(): void {
     this.closed = true;
-    clearTimeout(this.refreshTimer);
     this.live?.close();
     this.api.close();
     this.requestUpdate();

@@ -1,11 +1,11 @@
 /**
  * A visitor's phone page (/v/<token>). Mirrors display-ui/src/phone/phone-data.ts
  * (VisitController): a socket with the visit token (it hears the hub's queue counts and
- * catalog changes and its own visit's news), whose snapshot is GET /api/visits/:token; on
- * EVERY event it reloads the visit the same way, one reload at a time (events during a reload
- * cause one more, not one each).
+ * catalog changes and its own visit's news), whose snapshot is GET /api/visits/:token; then
+ * a `visit` event replaces the visit and a `queues` event moves its place in line (the shared
+ * `followLine`), with no request.
  */
-import type { PublicVisit } from '@luukku/shared';
+import { followLine, type PublicVisit } from '@luukku/shared';
 import { ModelApi, type ModelEnv } from './net.js';
 import { connectLive, type Live } from './realtime.js';
 
@@ -33,7 +33,11 @@ export class PhonePage {
         await p.reload();
         return p.visit?.seq ?? 0;
       },
-      onEvent: () => void p.reload(),
+      onEvent: (e) => {
+        if (!p.visit) return;
+        if (e.type === 'visit') p.visit = { ...p.visit, ...e.data };
+        else if (e.type === 'queues') p.visit = { ...p.visit, current: followLine(p.visit.current, e.data) };
+      },
     });
     return p;
   }

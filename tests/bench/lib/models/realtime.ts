@@ -11,7 +11,7 @@ import type { HubEvent } from '@luukku/shared';
 import type { ClientKind, Credentials, ModelEnv } from './net.js';
 import { within } from '../stats.js';
 
-const eventTypes = ['call', 'queues', 'step', 'visit', 'device', 'catalog'] as const;
+const eventTypes = ['call', 'queues', 'step', 'visit', 'device', 'desk', 'catalog'] as const;
 
 export interface LiveOptions {
   kind: ClientKind;
