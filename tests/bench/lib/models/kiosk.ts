@@ -1,9 +1,11 @@
 /**
  * A kiosk, as its network sees it. Mirrors kiosk-ui/src/data/kiosk-data.ts (KioskData) and the
  * parts of kiosk-ui/src/kiosk-app.ts that make requests: GET /api/kiosk/menu on start; a socket
- * (device token) whose snapshot is only the menu's seq; on a `queues` or `catalog` event a menu
- * reload debounced 300 ms, done only while the start screen shows and nobody is choosing; a
- * menu reload every 30 s on the start screen; a visitor who picks another language reloads the
+ * (device token) whose snapshot is only the menu's seq; a `queues` event puts its waits in the
+ * menu in place (kiosk-ui's `menuWithLines`), and loads the menu again only when a service
+ * opened or closed; a `catalog` event loads it again; either only while the start screen shows
+ * and nobody is choosing; every 30 s only while the socket is down (never, here); a visitor
+ * who picks another language reloads the
  * menu in it; POST /api/visits for the ticket; back on the start screen (visitor done or the
  * ticket screen's timeout) the menu again, in the hub's first language. The bench's devices
  * have no printer, so no POST /api/kiosk/print (as a kiosk with printer `none`).
@@ -11,9 +13,8 @@
 import type { IssuedVisit, IssueVisitBody, KioskMenu, VisitorLanguage } from '@luukku/shared';
 import { ApiFailure, ModelApi, type ModelEnv } from './net.js';
 import { connectLive, type Live } from './realtime.js';
+import { menuWithLines } from '../../../../kiosk-ui/src/data/menu-lines.js';
 
-const changeDebounceMs = 300;
-const menuRefreshMs = 30_000;
 const defaultLanguage: VisitorLanguage = 'fi';
 /** KioskData.issue: retries on network failure, always with the same idempotency key. */
 const retryDelaysMs = [700, 1500, 3000, 5000];
@@ -34,8 +35,6 @@ export class KioskScreen {
   private lang: VisitorLanguage = defaultLanguage;
   private readonly api: ModelApi;
   private live: Live | null = null;
-  private pending: ReturnType<typeof setTimeout> | undefined;
-  private menuTimer: ReturnType<typeof setInterval> | undefined;
   private closed = false;
 
   private constructor(env: ModelEnv, token: string) {
@@ -51,17 +50,16 @@ export class KioskScreen {
       auth: { token },
       snapshot: async () => k.menu?.seq ?? 0,
       onEvent: (e) => {
-        if (e.type !== 'catalog' && e.type !== 'queues') return;
-        clearTimeout(k.pending);
-        // changes come in bursts; and never redraw under a visitor who is in the middle of choosing
-        k.pending = setTimeout(() => {
+        const reloadWhenFree = () => {
           if (k.screen === 'start') void k.loadMenu();
-        }, changeDebounceMs);
+        };
+        if (e.type === 'catalog') reloadWhenFree();
+        if (e.type !== 'queues' || !k.menu) return;
+        const next = menuWithLines(k.menu, e.data.queues);
+        if (next) k.menu = next;
+        else reloadWhenFree();
       },
     });
-    k.menuTimer = setInterval(() => {
-      if (k.screen === 'start') void k.loadMenu();
-    }, menuRefreshMs);
     return k;
   }
 
@@ -112,8 +110,6 @@ export class KioskScreen {
 
   close(): void {
     this.closed = true;
-    clearTimeout(this.pending);
-    clearInterval(this.menuTimer);
     this.live?.close();
     this.api.close();
   }
