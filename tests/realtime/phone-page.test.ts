@@ -36,7 +36,7 @@ describe("the visitor's phone page", () => {
     });
     expect(news.data).not.toHaveProperty('token');
     // the other visitor's page heard the line move, but nothing about the first visit
-    await phoneSecond.waitFor('queues', (e) => e.seq > news.seq);
+    await phoneSecond.waitFor('queues', (e) => e.data.moves.some((m) => m.stepId === called.stepId && m.delta === -1));
     await phoneSecond.barrier();
     expect(phoneSecond.ofType('visit')).toEqual([]);
 

@@ -69,7 +69,8 @@ describe('sync: catching up after a reconnect', () => {
 
     expect(ack.reset).toBe(false);
     expect(ack.seq).toBe(hubSeq(hub));
-    expect(ack.seq).toBe(missed[missed.length - 1]!.seq);
+    // a command's last event is the visit's own, which a display never sees: its last is before
+    expect(ack.seq).toBeGreaterThanOrEqual(missed[missed.length - 1]!.seq);
     // exactly the three zone-a calls…
     const calls = ack.events.filter((e) => e.type === 'call');
     expect(calls.map((e) => e.type === 'call' && [e.data.number, e.data.deskName, e.data.zone])).toEqual(

@@ -127,7 +127,7 @@ describe('one sync in flight', () => {
 });
 
 describe('what a sync replays', () => {
-  it("gives a phone page its own visit's events and only the latest line counts", async () => {
+  it("gives a phone page its own visit's events and the lines' changes, nothing about other visits", async () => {
     await start();
     const mine = await issue(hub, 'kela');
     const others = [];
@@ -136,23 +136,25 @@ describe('what a sync replays', () => {
     const ack = await phone.sync({ since: 0 });
     if (!('data' in ack)) throw new Error(JSON.stringify(ack));
     const events = ack.data.events;
+    // every line change (the page counts its place from their moves), its own issue among them
     const queues = events.filter((e) => e.type === 'queues');
-    expect(queues).toHaveLength(1);
-    // the newest line counts: the last issue's
-    expect(queues[0]!.seq).toBeGreaterThan(Math.max(...events.filter((e) => e.type === 'visit').map((e) => e.seq)));
+    expect(queues).toHaveLength(6);
     expect(events.filter((e) => e.type !== 'queues').every((e) => e.type === 'visit' && e.data.number === mine.number)).toBe(true);
     expect(events.some((e) => e.type === 'visit')).toBe(true);
+    expect(JSON.stringify(events)).not.toContain(others[0]!.number);
     expect(events.map((e) => e.seq)).toEqual([...events.map((e) => e.seq)].sort((a, b) => a - b));
   });
 
-  it('gives a kiosk only the latest line counts', async () => {
+  it('gives a kiosk only the line changes it missed: no step, no visit, no call', async () => {
     await start();
     for (let i = 0; i < 4; i++) await issue(hub, 'kela');
     const k = await clients.connect('kiosk', { token: 'demo-kiosk' });
     const ack = await k.sync({ since: 0 });
     if (!('data' in ack)) throw new Error(JSON.stringify(ack));
-    expect(ack.data.events.map((e) => e.type)).toEqual(['queues']);
-    expect(ack.data.events[0]!.seq).toBe(ack.data.seq);
+    // each issue changed Kela's line once; the kiosk gets each change, in order, and nothing else
+    expect(ack.data.events.map((e) => e.type)).toEqual(['queues', 'queues', 'queues', 'queues']);
+    expect(ack.data.events.map((e) => e.type === 'queues' && e.data.queues.map((l) => l.waiting))).toEqual([[1], [2], [3], [4]]);
+    expect(ack.data.reset).toBe(false);
   });
 });
 

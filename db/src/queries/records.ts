@@ -74,8 +74,10 @@ export function historyQueries(db: Db, seqMoved: (hubId: number, lastSeq: number
     db.prepare<[number, number], EventRow>(/* sql */ `
       SELECT seq, type, zone, agency_ids, visit_id, data, at FROM events INDEXED BY events_${type}
       WHERE hub_id = ? AND type = '${type}' AND seq > ? ORDER BY seq DESC LIMIT 1`);
-  const latestQueues = latestOfType('queues');
   const latestCatalog = latestOfType('catalog');
+  const queuesSince = db.prepare<[number, number, number], EventRow>(/* sql */ `
+    SELECT seq, type, zone, agency_ids, visit_id, data, at FROM events INDEXED BY events_queues
+    WHERE hub_id = ? AND type = 'queues' AND seq > ? ORDER BY seq LIMIT ?`);
   const insertAudit = db.prepare(/* sql */ `
     INSERT INTO audit_log (hub_id, at, actor_kind, actor_id, action, subject, detail)
     VALUES (@hubId, @at, @actorKind, @actorId, @action, @subject, @detail)`);
@@ -123,9 +125,13 @@ export function historyQueries(db: Db, seqMoved: (hubId: number, lastSeq: number
     /** A visit's own events after `since` (only `visit` events carry a visit id). */
     visitEventsSince: (visitId: number, since: number, limit: number): EventRecord[] =>
       visitEventsSince.all(visitId, since, limit).map(toEvent),
-    /** The newest `queues` and newest `catalog` event after `since`: each supersedes the ones before it. */
-    latestPublicSince: (hubId: number, since: number): EventRecord[] =>
-      [latestQueues.get(hubId, since), latestCatalog.get(hubId, since)]
+    /**
+     * What a public screen replays after `since`: every `queues` event (each carries the lines it
+     * changed and the moves, so none supersedes another), up to `limit`, and the newest `catalog`
+     * event (which does supersede the ones before it).
+     */
+    publicSince: (hubId: number, since: number, limit: number): EventRecord[] =>
+      [...queuesSince.all(hubId, since, limit), latestCatalog.get(hubId, since)]
         .filter((r): r is EventRow => r !== undefined)
         .sort((x, y) => x.seq - y.seq)
         .map(toEvent),

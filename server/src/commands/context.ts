@@ -29,6 +29,8 @@ export interface Writer {
   emit<K extends EventType>(type: K, data: EventDataMap[K], audience?: Audience): void;
   /** Who joined or left which line in this command, for the `queues` event that ends it. */
   readonly moves: LineMove[];
+  /** The lines whose figures this command changed (a step of theirs moved or ended). */
+  readonly touched: Set<number>;
 }
 
 /**
@@ -43,6 +45,7 @@ export function write<T>(ctx: CommandContext, hubId: number, fn: (w: Writer, now
     const pending: Omit<StoredEvent, 'seq'>[] = [];
     const writer: Writer = {
       moves: [],
+      touched: new Set(),
       emit(type, data, audience = {}) {
         pending.push({
           hubId,

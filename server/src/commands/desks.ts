@@ -38,7 +38,7 @@ export function openDesk(ctx: CommandContext, user: UserRecord, deskId: number, 
     q.setDeskServices(desk.id, unique);
     audit(ctx, user, now, 'desk.open', `desk:${desk.id}`, { serviceIds: unique });
     emitDesk(q, w, q.desk(desk.id)!);
-    emitQueues(q, w, loadHub(q, user.hubId), now);
+    emitQueues(q, w, loadHub(q, user.hubId), now, 'all');
   });
 }
 
@@ -57,7 +57,7 @@ export function closeDesk(ctx: CommandContext, user: UserRecord, deskId: number)
     q.setDeskServices(desk.id, []);
     audit(ctx, user, now, 'desk.close', `desk:${desk.id}`);
     emitDesk(q, w, q.desk(desk.id)!);
-    emitQueues(q, w, loadHub(q, user.hubId), now);
+    emitQueues(q, w, loadHub(q, user.hubId), now, 'all');
   });
 }
 
@@ -74,7 +74,7 @@ export function setDeskBreak(ctx: CommandContext, user: UserRecord, deskId: numb
     q.setDeskState(desk.id, onBreak ? 'break' : 'open', user.id, now);
     audit(ctx, user, now, onBreak ? 'desk.break' : 'desk.resume', `desk:${desk.id}`);
     emitDesk(q, w, q.desk(desk.id)!);
-    emitQueues(q, w, loadHub(q, user.hubId), now);
+    emitQueues(q, w, loadHub(q, user.hubId), now, 'all');
   });
 }
 
@@ -127,6 +127,6 @@ export function releaseUserDesks(q: Queries, w: Writer, userId: number, now: num
       closed.push(desk.id);
     }
   }
-  if (closed.length > 0) emitQueues(q, w, loadHub(q, q.desk(closed[0]!)!.hubId), now);
+  if (closed.length > 0) emitQueues(q, w, loadHub(q, q.desk(closed[0]!)!.hubId), now, 'all');
   return closed;
 }

@@ -27,6 +27,7 @@ export function emitStep(
 ): void {
   const view = staffStep(q, step, visit);
   w.emit('step', { change, step: view }, { agencyIds: [view.agencyId, ...extraAgencies] });
+  w.touched.add(step.serviceId);
   const joined = step.status === 'waiting' && from !== 'waiting';
   const left = from === 'waiting' && step.status !== 'waiting';
   if (joined || left) {
@@ -42,9 +43,16 @@ export function emitVisit(q: Queries, w: Writer, hub: HubRecord, visit: VisitRec
   w.emit('visit', { ...visitView(q, hub, visit), ...end }, { visitId: visit.id });
 }
 
-/** Every line's figures, and the moves the command made: one message for every screen. */
-export function emitQueues(q: Queries, w: Writer, hub: HubRecord, now: number): void {
-  w.emit('queues', { queues: publicLines(q, hub, now), moves: w.moves.splice(0) });
+/**
+ * The figures of the lines the command changed (`all` for a desk that opened, closed or paused,
+ * which changes every line it serves, and for the day's end), and the moves it made: one message
+ * for every screen. A line's figures change only with its own steps and desks, so the others are
+ * left out: a screen keeps what it holds for them.
+ */
+export function emitQueues(q: Queries, w: Writer, hub: HubRecord, now: number, lines: 'all' | 'touched' = 'touched'): void {
+  const only = lines === 'all' ? null : new Set(w.touched);
+  w.touched.clear();
+  w.emit('queues', { queues: publicLines(q, hub, now, only), moves: w.moves.splice(0) });
 }
 
 /** A desk's new state, for the consoles (which show who sits where). */

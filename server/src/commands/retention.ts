@@ -41,7 +41,7 @@ export function purgeExpired(ctx: CommandContext, notesKeepDays = 0, files?: { d
     const today = localMoment(now, hub.timeZone).date;
     result.visitsClosed += write(ctx, hub.id, (w, at) => {
       const closed = ctx.q.closeStaleVisits(hub.id, today, at);
-      if (closed.length > 0) emitQueues(ctx.q, w, hub, at);
+      if (closed.length > 0) emitQueues(ctx.q, w, hub, at, 'all');
       // a page left open on an earlier day's number hears that it has ended
       for (const id of closed) emitVisit(ctx.q, w, hub, ctx.q.visit(id)!, { expired: true });
       return closed.length;

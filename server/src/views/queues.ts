@@ -33,13 +33,13 @@ export function estimateForStep(q: Queries, step: StepRecord): { peopleAhead: nu
  * base of the staff's line summaries. Counts come from the kept per-line tallies, typical
  * minutes from memory: nothing here walks a line.
  */
-export function queueLines(q: Queries, hub: HubRecord, now: number): Array<QueueLine & { service: ServiceRecord }> {
+export function queueLines(q: Queries, hub: HubRecord, now: number, only: ReadonlySet<number> | null = null): Array<QueueLine & { service: ServiceRecord }> {
   const counts = new Map(q.waitingCounts(hub.id).map((c) => [c.serviceId, c]));
   const desks = q.openDesksPerService(hub.id);
   const at = new Date(now);
   return q
     .services(hub.id)
-    .filter((s) => s.active)
+    .filter((s) => s.active && (only === null || only.has(s.id)))
     .map((s) => {
       const c = counts.get(s.id);
       const waiting = c?.waiting ?? 0;
@@ -61,9 +61,9 @@ export function queueLines(q: Queries, hub: HubRecord, now: number): Array<Queue
     });
 }
 
-/** The public figures alone, as the event and the public screens carry them. */
-export function publicLines(q: Queries, hub: HubRecord, now: number): QueueLine[] {
-  return queueLines(q, hub, now).map(({ service: _service, ...line }) => line);
+/** The public figures alone (of some lines, or all), as the event and the public screens carry them. */
+export function publicLines(q: Queries, hub: HubRecord, now: number, only: ReadonlySet<number> | null = null): QueueLine[] {
+  return queueLines(q, hub, now, only).map(({ service: _service, ...line }) => line);
 }
 
 /** The staff's view of the lines: the public figures, and who waits where the reader may serve. */

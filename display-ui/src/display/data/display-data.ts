@@ -4,6 +4,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { DisplaySnapshot, HubEvent, LocalizedText, RecentCall } from '@luukku/shared';
 import { historyFromSnapshot, withCall } from './call-history.js';
 import { Timers } from './timers.js';
+import { withLineFigures } from '@luukku/shared/lines';
 
 const tokenKey = 'luukku.display.device';
 const zonePattern = /^(all|[a-z0-9-]{1,32})$/;
@@ -164,7 +165,8 @@ export class DisplayController implements ReactiveController {
       this.onCall(call, current);
       this.host.requestUpdate();
     } else if (e.type === 'queues') {
-      this.queues = e.data.queues;
+      // the event carries the lines its change touched; the others stay as they are
+      this.queues = withLineFigures(this.queues, e.data.queues);
       this._queuesSeq = e.seq;
       this.host.requestUpdate();
     } else if (e.type === 'catalog') {

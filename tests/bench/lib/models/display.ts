@@ -2,10 +2,11 @@
  * A wall display. Mirrors display-ui/src/display/data/display-data.ts (DisplayController): a
  * socket with the device token (and zone), whose snapshot is GET /api/display/snapshot
  * (limit 12, the zone if one is set); events are applied in place — a `call` joins the history
- * and is announced, `queues` replaces the counts — and only a `catalog` change fetches the
+ * and is announced, `queues` replaces the counts of the lines it carries — and only a `catalog` change fetches the
  * snapshot again. Each call's arrival is handed to `onCall` with the moment it was heard
  * (performance.now()), for the call-to-display latency.
  */
+import { withLineFigures } from '@luukku/shared';
 import { performance } from 'node:perf_hooks';
 import type { CallData, DisplaySnapshot, HubEvent, RecentCall } from '@luukku/shared';
 import { ModelApi, type ModelEnv } from './net.js';
@@ -56,7 +57,7 @@ export class WallDisplay {
       this.onCall(e.data, performance.now());
       this.calls = [{ ...e.data, at: e.at }, ...this.calls.filter((c) => c.number !== e.data.number)].slice(0, snapshotLimit);
     } else if (e.type === 'queues') {
-      this.queues = e.data.queues;
+      this.queues = withLineFigures(this.queues, e.data.queues);
     } else if (e.type === 'catalog' && !this.refreshing) {
       // names and colours from a fresh snapshot; calls stay as the event stream made them
       this.refreshing = true;
