@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ErrorBody, isOpenAt, KioskMenu, KioskMenuQuery, pickText, PrinterSettings } from '@luukku/shared';
+import { ErrorBody, fallbackLanguage, isOpenAt, KioskMenu, KioskMenuQuery, pickText, PrinterSettings, type LocalizedText, type VisitorLanguage } from '@luukku/shared';
 import { requireDevice } from '../plugins/auth.js';
 import { queuesData } from '../views/queues.js';
 
@@ -20,13 +20,16 @@ export default async function kioskRoutes(app: FastifyInstance) {
       const lang = req.query.lang;
       const q = app.q;
       const hub = q.hub(device.hubId)!;
+      // an untranslated text reads as on the hub's own signs, not in English (issue 13 §1)
+      const fallback = fallbackLanguage(hub.languages);
+      const text = (t: LocalizedText) => pickText(t, lang, fallback);
       const seq = q.lastSeq(hub.id);
       const now = app.config.now();
       const open = q.services(hub.id).filter((s) => s.active && isOpenAt(s.schedule, now, hub.timeZone));
       const waits = new Map(queuesData(q, hub).queues.map((w) => [w.serviceId, w]));
       const item = (s: (typeof open)[number]) => ({
         id: s.id,
-        label: pickText(s.publicLabel, lang),
+        label: text(s.publicLabel),
         prefix: s.prefix,
         waiting: waits.get(s.id)?.waiting ?? 0,
         estimateMin: waits.get(s.id)?.estimateMin ?? 0,
@@ -37,15 +40,16 @@ export default async function kioskRoutes(app: FastifyInstance) {
       return {
         seq,
         language: lang,
+        languages: hub.kioskLanguages as VisitorLanguage[],
         printer: printer.success ? printer.data.kind : ('none' as const),
-        hubName: pickText(hub.name, lang),
+        hubName: text(hub.name),
         guidance: guidance ? item(guidance) : null,
         agencies: q
           .agencies(hub.id)
           .filter((a) => !a.isGuidance)
           .map((a) => ({
             id: a.id,
-            name: pickText(a.name, lang),
+            name: text(a.name),
             color: a.color,
             services: open.filter((s) => s.agencyId === a.id && !s.isGuidance).map(item),
           }))
@@ -53,7 +57,7 @@ export default async function kioskRoutes(app: FastifyInstance) {
         questions: q.kioskQuestions(hub.id).map((question) => ({
           id: question.id,
           icon: question.icon,
-          label: pickText(question.label, lang),
+          label: text(question.label),
           // a suggestion of a service that is closed today is dropped, not offered
           suggests: question.suggests.flatMap((code) => {
             const s = byCode.get(code);
