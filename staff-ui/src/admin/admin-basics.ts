@@ -63,7 +63,7 @@ export class AdminBasics extends LitElement {
         return html`<ul>
             ${c.agencies.map(
               (a) => html`<li class="row">
-                <span class="badge" style=${cssProps({ background: a.color, color: '#fff' })}>${a.code}</span>${this._pick(a.name)}
+                <span class="badge" style=${cssProps({ background: a.color, color: 'var(--night-ink)' })}>${a.code}</span>${this._pick(a.name)}
                 <button @click=${() => (this._agency = a.id)}>${t.edit(this._pick(a.name))}</button>
               </li>`,
             )}
