@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { axeProblems, hasBrowser, screenshot } from './support/browser.js';
-import { useServerAndBrowser } from './support/lifecycle.js';
+import { issueAtKiosk, useServerAndBrowser } from './support/lifecycle.js';
 
 const kioskMenu = async (url: string, lang: string) =>
   (await (await fetch(`${url}/api/kiosk/menu?lang=${lang}`, { headers: { authorization: 'Bearer demo-kiosk' } })).json()) as {
@@ -69,5 +69,19 @@ describe.skipIf(!hasBrowser)('service names in the admin pages, in a real browse
     await admin.getByRole('button', { name: /^Muokkaa: Kela/ }).click();
     await admin.getByLabel('Nimi (uk)', { exact: true }).waitFor();
     expect(await admin.getByLabel('Nimi (so)', { exact: true }).count()).toBe(0);
+  });
+
+  it("shows a Ukrainian visitor's phone page the hub's Finnish name for an untranslated service, not the English one", async () => {
+    const { hub, browser } = env;
+    const services = (await (await fetch(`${hub.url}/api/services`, { headers: { authorization: 'Bearer demo-kiosk' } })).json()) as { services: { id: number; code: string }[] };
+    const housing = services.services.find((s) => s.code === 'asunnot')!.id;
+    const visit = await issueAtKiosk(hub.url, { services: [housing], language: 'uk' });
+    const page = await browser.newPage({ width: 390, height: 844 });
+    await page.goto(`${hub.url}/v/${visit.token}`);
+    await page.getByText(visit.number).waitFor();
+    await page.getByText('Vuokra-asunnot', { exact: true }).waitFor();
+    expect(await page.getByText('Rental housing').count()).toBe(0);
+    await page.getByRole('heading', { name: 'Mäntsälän palvelutori' }).waitFor();
+    await page.close();
   });
 });
