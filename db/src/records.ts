@@ -2,7 +2,7 @@
  * Rows as the rest of the system sees them: camelCase, JSON parsed, booleans as booleans.
  * Times stay UTC milliseconds; the API turns them into ISO strings.
  */
-import type { LocalizedText, Needs, ReferralPlacement, ReferralReason, Role, Schedule, StepStatus, VisitStatus, DeskStatus, DeviceKind } from '@luukku/shared';
+import type { LocalizedText, Needs, ReferralPlacement, ReferralReason, Role, Schedule, StepStatus, VisitStatus, DeskStatus, DeviceKind, VisitorLanguage } from '@luukku/shared';
 
 export type LocalizedTextRecord = LocalizedText;
 export type ScheduleRecord = Schedule;
@@ -14,7 +14,7 @@ export interface HubRecord {
   timeZone: string;
   languages: string[];
   /** The languages the hub's kiosk offers; service names are asked for in these. */
-  kioskLanguages: string[];
+  kioskLanguages: VisitorLanguage[];
   referralPolicy: ReferralPlacement;
   targetWaitMin: number;
   visitRetentionDays: number;

@@ -67,7 +67,7 @@ describe('service names in the languages of the kiosk', () => {
     }
   });
 
-  it('refuses a service name in a language no kiosk offers', async () => {
+  it('refuses a service name in a language the kiosk does not know', async () => {
     expectError(await editService(hub, 'kela', (s) => ({ name: { ...s.name, de: 'Kela' } })), 400, 'VALIDATION_FAILED');
   });
 });

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ErrorBody, fallbackLanguage, isOpenAt, KioskMenu, KioskMenuQuery, pickText, PrinterSettings, type LocalizedText, type VisitorLanguage } from '@luukku/shared';
+import { ErrorBody, fallbackLanguage, isOpenAt, KioskMenu, KioskMenuQuery, pickText, PrinterSettings, type LocalizedText } from '@luukku/shared';
 import { requireDevice } from '../plugins/auth.js';
 import { queuesData } from '../views/queues.js';
 
@@ -40,7 +40,7 @@ export default async function kioskRoutes(app: FastifyInstance) {
       return {
         seq,
         language: lang,
-        languages: hub.kioskLanguages as VisitorLanguage[],
+        languages: hub.kioskLanguages,
         printer: printer.success ? printer.data.kind : ('none' as const),
         hubName: text(hub.name),
         guidance: guidance ? item(guidance) : null,
