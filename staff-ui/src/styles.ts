@@ -90,4 +90,18 @@ export const base = css`
     border-color: var(--warn);
     color: var(--warn);
   }
+  /* a text in several languages (admin-forms' texts()), with its missing marks */
+  .texts {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr));
+    gap: var(--space-2) var(--space-3);
+  }
+  .text-field {
+    display: grid;
+    gap: var(--space-1);
+    align-content: start;
+  }
+  .text-field .missing {
+    justify-self: start;
+  }
 `;

@@ -14,22 +14,10 @@ export class AdminBasics extends LitElement {
   static override styles = [
     base,
     css`
-      .texts,
       .choices {
         display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr));
-        gap: var(--space-2) var(--space-3);
-      }
-      .choices {
         grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr));
-      }
-      .text-field {
-        display: grid;
-        gap: var(--space-1);
-        align-content: start;
-      }
-      .text-field .missing {
-        justify-self: start;
+        gap: var(--space-2) var(--space-3);
       }
     `,
   ];

@@ -17,19 +17,6 @@ export class AdminServices extends LitElement {
   static override styles = [
     base,
     css`
-      .texts {
-        display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr));
-        gap: var(--space-2) var(--space-3);
-      }
-      .text-field {
-        display: grid;
-        gap: var(--space-1);
-        align-content: start;
-      }
-      .text-field .missing {
-        justify-self: start;
-      }
       td .missing {
         margin-inline-end: var(--space-1);
       }
