@@ -4,7 +4,9 @@ import { token } from '@luukku/shared/tokens';
 import type { LocalizedText, ReportKind } from '@luukku/shared';
 import { num } from './chart-utils.js';
 import type { ReportMessages } from './i18n.js';
+import type { BarRow } from './report-bars.js';
 import type { TableCell } from './report-figure.js';
+import './report-bars.js';
 import './report-figure.js';
 
 /**
@@ -73,4 +75,20 @@ export function figure(v: ReportView, o: FigureOptions, chart: unknown): Templat
 
 export function empty(v: ReportView, text = v.t.nothing): TemplateResult {
   return html`<p class="empty">${text}</p>`;
+}
+
+/** Bars in minutes: the median, light up to the 90th percentile, and the target where there is one. */
+export function minuteBars(v: ReportView, rows: BarRow[], label: string, withTarget = false): TemplateResult {
+  const t = v.t;
+  return html`<report-bars
+    .rows=${rows}
+    unit="min"
+    .locale=${t.locale}
+    .label=${label}
+    .legend=${[
+      { label: t.legend.median, kind: 'bar' },
+      { label: t.legend.p90, kind: 'light' },
+      ...(withTarget ? [{ label: t.legend.target, kind: 'marker' }] : []),
+    ]}
+  ></report-bars>`;
 }

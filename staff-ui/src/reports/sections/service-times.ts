@@ -1,8 +1,7 @@
-import { html, type TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
 import type { ServicesReport } from '@luukku/shared';
 import type { BarRow } from '../report-bars.js';
-import { empty, figure, type ReportView } from '../report-view.js';
-import '../report-bars.js';
+import { empty, figure, minuteBars, type ReportView } from '../report-view.js';
 
 /** Service times per line, with the no-shows beside them. */
 export function serviceTimesSection(v: ReportView, s: ServicesReport): TemplateResult {
@@ -28,15 +27,6 @@ export function serviceTimesSection(v: ReportView, s: ServicesReport): TemplateR
     },
     used.length === 0
       ? empty(v)
-      : html`<report-bars
-          .rows=${rows}
-          unit="min"
-          .locale=${t.locale}
-          .label=${t.services.summary(served, noShows)}
-          .legend=${[
-            { label: t.legend.median, kind: 'bar' },
-            { label: t.legend.p90, kind: 'light' },
-          ]}
-        ></report-bars>`,
+      : minuteBars(v, rows, t.services.summary(served, noShows)),
   );
 }

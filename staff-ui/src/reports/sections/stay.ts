@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import type { StayReport } from '@luukku/shared';
 import type { BarRow } from '../report-bars.js';
-import { empty, figure, type ReportView } from '../report-view.js';
+import { empty, figure, minuteBars, type ReportView } from '../report-view.js';
 import '../report-bars.js';
 
 /** Time in the hub from arrival to the last step, and by how many agencies a visitor met. */
@@ -35,15 +35,6 @@ export function staySection(v: ReportView, s: StayReport): TemplateResult {
       },
       s.visits === 0
         ? empty(v)
-        : html`<report-bars
-            .rows=${byAgencies}
-            unit="min"
-            .locale=${t.locale}
-            .label=${t.stay.summary(v.min(s.medianMin), v.pct(s.multiAgencyPct))}
-            .legend=${[
-              { label: t.legend.median, kind: 'bar' },
-              { label: t.legend.p90, kind: 'light' },
-            ]}
-          ></report-bars>`,
+        : minuteBars(v, byAgencies, t.stay.summary(v.min(s.medianMin), v.pct(s.multiAgencyPct))),
     )}`;
 }

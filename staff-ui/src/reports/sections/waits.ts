@@ -1,8 +1,7 @@
-import { html, type TemplateResult } from 'lit';
+import type { TemplateResult } from 'lit';
 import type { WaitsReport } from '@luukku/shared';
 import type { BarRow } from '../report-bars.js';
-import { empty, figure, type ReportView } from '../report-view.js';
-import '../report-bars.js';
+import { empty, figure, minuteBars, type ReportView } from '../report-view.js';
 
 /** Waits per line: median, 90th percentile and the target, for the lines that had visitors. */
 export function waitsSection(v: ReportView, w: WaitsReport): TemplateResult {
@@ -30,16 +29,11 @@ export function waitsSection(v: ReportView, w: WaitsReport): TemplateResult {
     },
     used.length === 0
       ? empty(v)
-      : html`<report-bars
-          .rows=${rows}
-          unit="min"
-          .locale=${t.locale}
-          .label=${t.waits.summary(worst ? `${v.name(worst.name)} ${v.min(worst.medianMin)}` : '–', v.pct(called ? Math.round((within * 1000) / called) / 10 : null))}
-          .legend=${[
-            { label: t.legend.median, kind: 'bar' },
-            { label: t.legend.p90, kind: 'light' },
-            { label: t.legend.target, kind: 'marker' },
-          ]}
-        ></report-bars>`,
+      : minuteBars(
+          v,
+          rows,
+          t.waits.summary(worst ? `${v.name(worst.name)} ${v.min(worst.medianMin)}` : '–', v.pct(called ? Math.round((within * 1000) / called) / 10 : null)),
+          true,
+        ),
   );
 }
