@@ -13,6 +13,8 @@ export interface HubRecord {
   name: LocalizedText;
   timeZone: string;
   languages: string[];
+  /** The languages the hub's kiosk offers; service names are asked for in these. */
+  kioskLanguages: VisitorLanguage[];
   referralPolicy: ReferralPlacement;
   targetWaitMin: number;
   visitRetentionDays: number;

@@ -1,27 +1,20 @@
 import { css } from 'lit';
 
-/** Calm, dense enough for a full day at a desk, large enough for a tablet. */
+/**
+ * Calm, dense enough for a full day at a desk, large enough for a tablet. Colours, type and
+ * radii come from the shared token sheet on :root (@luukku/shared/tokens), declared once.
+ */
 export const base = css`
   :host {
-    --ink: #1b2533;
-    --muted: #4d5b6b;
-    --line: #c9d2dd;
-    --paper: #ffffff;
-    --wash: #f1f4f8;
-    --accent: #0b5cad;
-    --warn: #9a3412;
-    --warn-wash: #fff4e5;
-    --danger: #b00020;
-    --focus: #ffbf47;
-    font-family: system-ui, 'Segoe UI', Roboto, 'Noto Sans', sans-serif;
-    font-size: 1rem;
+    font-family: var(--font);
+    font-size: var(--text-m);
     color: var(--ink);
   }
   button {
     font: inherit;
     min-height: 44px;
     padding: 0.35em 0.9em;
-    border-radius: 8px;
+    border-radius: var(--radius-s);
     border: 2px solid var(--accent);
     background: var(--paper);
     color: var(--accent);
@@ -29,11 +22,11 @@ export const base = css`
   }
   button.primary {
     background: var(--accent);
-    color: #fff;
+    color: var(--accent-ink);
   }
   button[aria-pressed='true'] {
     background: var(--accent);
-    color: #fff;
+    color: var(--accent-ink);
   }
   button.danger {
     border-color: var(--danger);
@@ -54,7 +47,7 @@ export const base = css`
     min-height: 40px;
     padding: 0.3em 0.5em;
     border: 2px solid var(--line);
-    border-radius: 6px;
+    border-radius: var(--radius-s);
     background: var(--paper);
     color: var(--ink);
     box-sizing: border-box;
@@ -75,7 +68,7 @@ export const base = css`
   .card {
     background: var(--paper);
     border: 1px solid var(--line);
-    border-radius: 12px;
+    border-radius: var(--radius-m);
     padding: 16px;
   }
   .row {
@@ -96,5 +89,19 @@ export const base = css`
     background: var(--warn-wash);
     border-color: var(--warn);
     color: var(--warn);
+  }
+  /* a text in several languages (admin-forms' texts()), with its missing marks */
+  .texts {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr));
+    gap: var(--space-2) var(--space-3);
+  }
+  .text-field {
+    display: grid;
+    gap: var(--space-1);
+    align-content: start;
+  }
+  .text-field .missing {
+    justify-self: start;
   }
 `;

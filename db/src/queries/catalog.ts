@@ -2,7 +2,7 @@ import type { CatalogSnapshot, QueryCache } from '../cache.js';
 import type { Db } from '../open.js';
 import type { AgencyRecord, HubRecord, KioskQuestionRecord, ServiceRecord } from '../records.js';
 
-interface HubRow { id: number; slug: string; name: string; time_zone: string; languages: string; referral_policy: string; target_wait_min: number; visit_retention_days: number; last_seq: number }
+interface HubRow { id: number; slug: string; name: string; time_zone: string; languages: string; kiosk_languages: string; referral_policy: string; target_wait_min: number; visit_retention_days: number; last_seq: number }
 interface QuestionRow { id: number; hub_id: number; icon: string; label: string; suggests: string }
 interface AgencyRow { id: number; hub_id: number; code: string; name: string; color: string; is_guidance: number }
 interface ServiceRow {
@@ -16,6 +16,7 @@ const toHub = (r: HubRow): HubRecord => ({
   name: JSON.parse(r.name),
   timeZone: r.time_zone,
   languages: JSON.parse(r.languages),
+  kioskLanguages: JSON.parse(r.kiosk_languages),
   referralPolicy: r.referral_policy as HubRecord['referralPolicy'],
   targetWaitMin: r.target_wait_min,
   visitRetentionDays: r.visit_retention_days,
@@ -96,6 +97,8 @@ export function catalogQueries(db: Db, cache: QueryCache) {
     VALUES (@slug, @name, @timeZone, @languages, @referralPolicy, @targetWaitMin, @now)`);
   const updateHubPolicy = db.prepare(/* sql */ `
     UPDATE hubs SET referral_policy = @referralPolicy, target_wait_min = @targetWaitMin WHERE id = @hubId`);
+  const updateKioskLanguages = db.prepare(/* sql */ `
+    UPDATE hubs SET kiosk_languages = @kioskLanguages WHERE id = @hubId`);
   const insertAgency = db.prepare(/* sql */ `
     INSERT INTO agencies (hub_id, code, name, color, is_guidance, sort_order)
     VALUES (@hubId, @code, @name, @color, @isGuidance, @sortOrder)`);
@@ -109,10 +112,14 @@ export function catalogQueries(db: Db, cache: QueryCache) {
     hub: (id: number): HubRecord | undefined => catalog().hubById.get(id),
     hubBySlug: (slug: string): HubRecord | undefined => catalog().hubBySlug.get(slug),
     hubs: (): HubRecord[] => [...catalog().hubs],
-    insertHub: (h: Omit<HubRecord, 'id' | 'lastSeq' | 'visitRetentionDays'>, now: number): number =>
+    /** A new hub's kiosk offers every language (the column's default) until an admin narrows it. */
+    insertHub: (h: Omit<HubRecord, 'id' | 'lastSeq' | 'visitRetentionDays' | 'kioskLanguages'>, now: number): number =>
       changed(Number(insertHub.run({ ...h, name: JSON.stringify(h.name), languages: JSON.stringify(h.languages), now }).lastInsertRowid)),
     updateHubPolicy: (hubId: number, referralPolicy: string, targetWaitMin: number): void => {
       changed(updateHubPolicy.run({ hubId, referralPolicy, targetWaitMin }));
+    },
+    setKioskLanguages: (hubId: number, languages: readonly string[]): void => {
+      changed(updateKioskLanguages.run({ hubId, kioskLanguages: JSON.stringify(languages) }));
     },
     agencies: (hubId: number): AgencyRecord[] => [...(catalog().agencies.get(hubId) ?? [])],
     insertAgency: (a: Omit<AgencyRecord, 'id'> & { sortOrder: number }): number =>

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { PrinterSettings, CreatedDevice, CreateDeviceBody, CreateUserBody, Device, DomainError, ErrorBody, HubPolicyBody, Hub, IdParams, User } from '@luukku/shared';
+import { fallbackLanguage, visitorLanguages, PrinterSettings, CreatedDevice, CreateDeviceBody, CreateUserBody, Device, DomainError, ErrorBody, HubPolicyBody, Hub, IdParams, User } from '@luukku/shared';
 import { hashPassword, hashToken, newToken } from '../auth/secrets.js';
 import { requireUser } from '../plugins/auth.js';
 import { deviceView, hubView, userView } from '../views/catalog.js';
@@ -98,14 +98,23 @@ export default async function adminRoutes(app: FastifyInstance) {
 
   r.put(
     '/api/admin/hub/policy',
-    { schema: { tags: ['admin'], summary: 'Referral placement policy and target wait', body: HubPolicyBody, response: { 200: Hub, ...errors } } },
+    { schema: { tags: ['admin'], summary: "Referral placement policy, target wait and the kiosk's languages", body: HubPolicyBody, response: { 200: Hub, ...errors } } },
     async (req) => {
       const admin = requireUser(req, ['admin']);
+      const kioskLanguages = req.body.kioskLanguages && kioskLanguageList(req.body.kioskLanguages, q.hub(admin.hubId)!.languages);
       q.transaction(() => {
         q.updateHubPolicy(admin.hubId, req.body.referralPolicy, req.body.targetWaitMin);
+        if (kioskLanguages) q.setKioskLanguages(admin.hubId, kioskLanguages);
         audit(admin.hubId, admin.id, 'hub.policy', `hub:${admin.hubId}`, req.body);
       });
       return hubView(q.hub(admin.hubId)!);
     },
   );
+}
+
+/** In the kiosk's own order, once each; the fallback language must be among them, or a visitor could get a text in a language the kiosk does not offer. */
+function kioskLanguageList(chosen: readonly string[], hubLanguages: readonly string[]): string[] {
+  const fallback = fallbackLanguage(hubLanguages);
+  if (!chosen.includes(fallback)) throw new DomainError('VALIDATION_FAILED', `The kiosk must offer ${fallback}, the language untranslated texts fall back to`);
+  return visitorLanguages.filter((l) => chosen.includes(l));
 }

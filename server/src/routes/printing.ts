@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { DomainError, ErrorBody, languageInfo, maxRasterBytes, pickText, PrintBody, PrinterSettings, PrintResult } from '@luukku/shared';
+import { DomainError, ErrorBody, fallbackLanguage, languageInfo, maxRasterBytes, pickText, PrintBody, PrinterSettings, PrintResult } from '@luukku/shared';
 import type { HubRecord, VisitRecord } from '@luukku/db';
 import { recordPrintResult } from '../commands/printing.js';
 import { requireDevice } from '../plugins/auth.js';
@@ -37,9 +37,9 @@ function ticketModel(app: FastifyInstance, hub: HubRecord, visit: VisitRecord, p
   // and the text lines fall back to English
   const textLang = languageInfo(lang).raster ? 'en' : lang;
   return {
-    hubName: pickText(hub.name, textLang),
+    hubName: pickText(hub.name, textLang, fallbackLanguage(hub.languages)),
     number: visit.number,
-    services: view.steps.map((s) => pickText(s.label, textLang)),
+    services: view.steps.map((s) => pickText(s.label, textLang, fallbackLanguage(hub.languages))),
     issuedAt: localTime(visit.arrivedAt, hub.timeZone),
     peopleAhead: view.current?.peopleAhead ?? 0,
     estimateMin: view.current?.estimateMin ?? 0,

@@ -3,7 +3,7 @@ import { isOpenAt, PrinterSettings, type Agency, type Desk, type Device, type Hu
 import { isoOrNull } from './time.js';
 
 export const hubView = (h: HubRecord): Hub => ({
-  id: h.id, slug: h.slug, name: h.name, timeZone: h.timeZone, languages: h.languages,
+  id: h.id, slug: h.slug, name: h.name, timeZone: h.timeZone, languages: h.languages, kioskLanguages: h.kioskLanguages,
   referralPolicy: h.referralPolicy, targetWaitMin: h.targetWaitMin,
 });
 

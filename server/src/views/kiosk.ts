@@ -1,15 +1,18 @@
 import type { DeviceRecord, HubRecord, Queries } from '@luukku/db';
-import { isOpenAt, pickText, PrinterSettings, type KioskMenu, type VisitorLanguage } from '@luukku/shared';
+import { fallbackLanguage, isOpenAt, pickText, PrinterSettings, type KioskMenu, type LocalizedText, type VisitorLanguage } from '@luukku/shared';
 import { publicLines } from './queues.js';
 
 /** What a kiosk offers now, in the visitor's language: open services by agency, Guidance, the questions. */
 export function kioskMenu(q: Queries, hub: HubRecord, device: DeviceRecord, lang: VisitorLanguage, now: Date): KioskMenu {
+  // an untranslated text reads as on the hub's own signs, not in English (issue 13 §1)
+  const fallback = fallbackLanguage(hub.languages);
+  const text = (t: LocalizedText) => pickText(t, lang, fallback);
   const seq = q.lastSeq(hub.id);
   const open = q.services(hub.id).filter((s) => s.active && isOpenAt(s.schedule, now, hub.timeZone));
   const waits = new Map(publicLines(q, hub, now.getTime()).map((w) => [w.serviceId, w]));
   const item = (s: (typeof open)[number]) => ({
     id: s.id,
-    label: pickText(s.publicLabel, lang),
+    label: text(s.publicLabel),
     prefix: s.prefix,
     waiting: waits.get(s.id)?.waiting ?? 0,
     estimateMin: waits.get(s.id)?.estimateMin ?? 0,
@@ -20,15 +23,16 @@ export function kioskMenu(q: Queries, hub: HubRecord, device: DeviceRecord, lang
   return {
     seq,
     language: lang,
+    languages: hub.kioskLanguages,
     printer: printer.success ? printer.data.kind : ('none' as const),
-    hubName: pickText(hub.name, lang),
+    hubName: text(hub.name),
     guidance: guidance ? item(guidance) : null,
     agencies: q
       .agencies(hub.id)
       .filter((a) => !a.isGuidance)
       .map((a) => ({
         id: a.id,
-        name: pickText(a.name, lang),
+        name: text(a.name),
         color: a.color,
         services: open.filter((s) => s.agencyId === a.id && !s.isGuidance).map(item),
       }))
@@ -36,7 +40,7 @@ export function kioskMenu(q: Queries, hub: HubRecord, device: DeviceRecord, lang
     questions: q.kioskQuestions(hub.id).map((question) => ({
       id: question.id,
       icon: question.icon,
-      label: pickText(question.label, lang),
+      label: text(question.label),
       // a suggestion of a service that is closed today is dropped, not offered
       suggests: question.suggests.flatMap((code) => {
         const s = byCode.get(code);

@@ -1,8 +1,14 @@
 import { z } from 'zod';
 import { ReferralPlacement } from './catalog.js';
+import { VisitorLanguage, visitorLanguages } from './common.js';
 
 export const HubPolicyBody = z
-  .object({ referralPolicy: ReferralPlacement, targetWaitMin: z.number().int().min(1).max(240) })
+  .object({
+    referralPolicy: ReferralPlacement,
+    targetWaitMin: z.number().int().min(1).max(240),
+    /** Left out, the kiosk's languages stay as they are. */
+    kioskLanguages: z.array(VisitorLanguage).min(1).max(visitorLanguages.length).optional(),
+  })
   .strict();
 
 import { Zone, LocalizedText } from './common.js';

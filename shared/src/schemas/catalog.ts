@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HexColor, Id, LocalizedText, Zone } from './common.js';
+import { HexColor, Id, LocalizedText, VisitorLanguage, Zone } from './common.js';
 import { Schedule } from './schedule.js';
 
 export const ReferralPlacement = z.enum(['keep', 'back', 'front']);
@@ -10,7 +10,10 @@ export const Hub = z.object({
   slug: z.string(),
   name: LocalizedText,
   timeZone: z.string(),
+  /** The hub's own languages; the first is what a missing translation falls back to. */
   languages: z.array(z.string()),
+  /** The languages its kiosk offers visitors; the admin pages ask for names in each. */
+  kioskLanguages: z.array(VisitorLanguage),
   referralPolicy: ReferralPlacement,
   targetWaitMin: z.number().int(),
 });

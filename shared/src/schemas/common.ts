@@ -12,7 +12,7 @@ export type StaffLanguage = z.infer<typeof StaffLanguage>;
 export const Id = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 export const IdParams = z.object({ id: Id });
 
-/** Text per language. Finnish is required; others fall back to English, then Finnish. */
+/** Text per language. Finnish is required; a missing one falls back to the hub's first language (pickText). */
 export const LocalizedText = z
   .object({ fi: z.string().min(1).max(200) })
   .catchall(z.string().max(200))
@@ -21,7 +21,7 @@ export const LocalizedText = z
   });
 export type LocalizedText = z.infer<typeof LocalizedText>;
 
-export { pickText } from '../i18n/text.js';
+export { fallbackLanguage, missingLanguages, pickText } from '../i18n/text.js';
 
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 export const ClockTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, 'expected HH:MM (24:00 = end of day)');

@@ -11,11 +11,13 @@ const MenuService = z.object({
   estimateMin: z.number().int(),
 });
 
-/** What the kiosk offers now, in one language (missing translations fall back to English). */
+/** What the kiosk offers now, in one language (missing translations fall back to the hub's first language). */
 export const KioskMenu = z.object({
   /** The hub's event sequence this menu reflects. */
   seq: z.number().int(),
   language: VisitorLanguage,
+  /** The languages this hub's kiosk offers (set by an admin; every kiosk language by default). */
+  languages: z.array(VisitorLanguage),
   /** How this kiosk prints its tickets (configured per device by an admin). */
   printer: z.enum(['network', 'file', 'browser', 'none']),
   hubName: z.string(),

@@ -45,6 +45,12 @@ const root = `
   --radius-l: 14px;
   /* the smallest touch target on a touch screen */
   --target: 72px;
+  /* a chosen option's wash, and the charts' own shades (staff reports) */
+  --accent-wash: #e8f1fb;
+  --chart-light: #9cc3ea;
+  --chart-cool: #dbe8f6;
+  --chart-hot: #0b3d91;
+  --chart-warn: #c2410c;
 }
 :root[data-accessible] {
   --ink: #ffffff;

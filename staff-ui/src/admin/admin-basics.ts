@@ -1,17 +1,26 @@
-import { LitElement, html } from 'lit';
+import { LitElement, css, html } from 'lit';
 import { cssProps } from '@luukku/shared/css-props';
 import { customElement, property, state } from 'lit/decorators.js';
-import { pickText } from '@luukku/shared/i18n';
+import { fallbackLanguage, languageInfo, languages, pickText } from '@luukku/shared/i18n';
 import type { AdminCatalog } from '@luukku/shared';
 import { base } from '../styles.js';
 import type { AdminController } from './admin-data.js';
-import { field, num, readTexts, str, texts } from './admin-forms.js';
+import { field, num, readTexts, str, textLanguages, texts } from './admin-forms.js';
 import type { AdminMessages } from './i18n.js';
 
 /** The hub's policy, its agencies and its desks: short lists with inline forms. */
 @customElement('admin-basics')
 export class AdminBasics extends LitElement {
-  static override styles = [base];
+  static override styles = [
+    base,
+    css`
+      .choices {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr));
+        gap: var(--space-2) var(--space-3);
+      }
+    `,
+  ];
 
   @property({ attribute: false }) t!: AdminMessages;
   @property() language: 'fi' | 'sv' | 'en' = 'fi';
@@ -34,6 +43,7 @@ export class AdminBasics extends LitElement {
             )}
           </fieldset>
           ${field(t.targetWait, 'targetWaitMin', c.hub.targetWaitMin, 'number', { min: 1, max: 240, required: true })}
+          ${this._kioskLanguages()}
           <button class="primary" type="submit">${t.save}</button>
         </form>`;
       case 'agencies': {
@@ -41,8 +51,8 @@ export class AdminBasics extends LitElement {
         return html`<ul>
             ${c.agencies.map(
               (a) => html`<li class="row">
-                <span class="badge" style=${cssProps({ background: a.color, color: '#fff' })}>${a.code}</span>${pickText(a.name, this.language)}
-                <button @click=${() => (this._agency = a.id)}>${t.edit(pickText(a.name, this.language))}</button>
+                <span class="badge" style=${cssProps({ background: a.color, color: 'var(--night-ink)' })}>${a.code}</span>${this._pick(a.name)}
+                <button @click=${() => (this._agency = a.id)}>${t.edit(this._pick(a.name))}</button>
               </li>`,
             )}
           </ul>
@@ -50,7 +60,7 @@ export class AdminBasics extends LitElement {
           ${this._agency !== null
             ? html`<form class="card" @submit=${this._saveAgency}>
                 ${editing ? '' : field(t.code, 'code', '', 'text', { required: true, pattern: '[a-z0-9-]{2,40}' })}
-                ${texts(t.name, 'name', editing?.name)} ${field(t.color, 'color', editing?.color ?? '#1d4ed8', 'color')}
+                ${texts(t.name, 'name', editing?.name, textLanguages(c.hub), t.missing)} ${field(t.color, 'color', editing?.color ?? '#1d4ed8', 'color')}
                 <button class="primary" type="submit">${editing ? t.save : t.add}</button>
               </form>`
             : ''}`;
@@ -70,16 +80,42 @@ export class AdminBasics extends LitElement {
     }
   }
 
+  private _pick(text: Record<string, string | undefined>): string {
+    return pickText(text, this.language, fallbackLanguage(this.catalog.hub.languages));
+  }
+
+  /** Which languages the kiosk offers; the fallback language stays on, as untranslated texts show in it. */
+  private _kioskLanguages() {
+    const hub = this.catalog.hub;
+    const fallback = fallbackLanguage(hub.languages);
+    return html`<fieldset>
+      <legend>${this.t.kioskLanguages}</legend>
+      <p class="muted">${this.t.kioskLanguagesHint(languageInfo(fallback).native)}</p>
+      <div class="choices">
+        ${languages.map(
+          (l) => html`<label class="row"
+            ><input type="checkbox" name="kioskLanguage" value=${l.code} .checked=${l.code === fallback || hub.kioskLanguages.includes(l.code)} ?disabled=${l.code === fallback} /><span
+              lang=${l.tag}
+              >${l.native}</span
+            ></label
+          >`,
+        )}
+      </div>
+    </fieldset>`;
+  }
+
   private _policy = (e: SubmitEvent) => {
     e.preventDefault();
     const f = new FormData(e.target as HTMLFormElement);
-    void this.ctl.send('PUT', '/api/admin/hub/policy', { referralPolicy: str(f, 'policy'), targetWaitMin: num(f, 'targetWaitMin') }, this.t.saved);
+    const kioskLanguages = [fallbackLanguage(this.catalog.hub.languages), ...f.getAll('kioskLanguage').map(String)];
+    void this.ctl.send('PUT', '/api/admin/hub/policy', { referralPolicy: str(f, 'policy'), targetWaitMin: num(f, 'targetWaitMin'), kioskLanguages }, this.t.saved);
   };
 
   private _saveAgency = async (e: SubmitEvent) => {
     e.preventDefault();
     const f = new FormData(e.target as HTMLFormElement);
-    const body = { name: readTexts(f, 'name'), color: str(f, 'color') };
+    const before = this.catalog.agencies.find((a) => a.id === this._agency)?.name;
+    const body = { name: readTexts(f, 'name', textLanguages(this.catalog.hub), before), color: str(f, 'color') };
     const ok =
       this._agency === 'new'
         ? await this.ctl.send('POST', '/api/admin/agencies', { ...body, code: str(f, 'code') }, this.t.saved)

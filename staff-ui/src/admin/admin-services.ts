@@ -1,10 +1,10 @@
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
-import { pickText } from '@luukku/shared/i18n';
+import { fallbackLanguage, languageInfo, missingLanguages, pickText } from '@luukku/shared/i18n';
 import type { AdminCatalog } from '@luukku/shared';
 import { base } from '../styles.js';
 import type { AdminController } from './admin-data.js';
-import { field, num, readTexts, str, texts } from './admin-forms.js';
+import { field, num, readTexts, str, textLanguages, texts } from './admin-forms.js';
 import type { AdminMessages } from './i18n.js';
 import type { AdminSchedule } from './admin-schedule.js';
 import './admin-schedule.js';
@@ -14,7 +14,14 @@ type AdminService = AdminCatalog['services'][number];
 /** Services: who serves them, the letter, the neutral public label, the hours and pop-up days. */
 @customElement('admin-services')
 export class AdminServices extends LitElement {
-  static override styles = [base];
+  static override styles = [
+    base,
+    css`
+      td .missing {
+        margin-inline-end: var(--space-1);
+      }
+    `,
+  ];
 
   @property({ attribute: false }) t!: AdminMessages;
   @property() language: 'fi' | 'sv' | 'en' = 'fi';
@@ -27,17 +34,18 @@ export class AdminServices extends LitElement {
   override render() {
     const c = this.catalog;
     const t = this.t;
-    const agencyName = (id: number) => pickText(c.agencies.find((a) => a.id === id)?.name ?? { fi: '' }, this.language);
+    const agencyName = (id: number) => this._pick(c.agencies.find((a) => a.id === id)?.name ?? { fi: '' });
     return html`<table>
-        <thead><tr><th>${t.prefix}</th><th>${t.name(this.language)}</th><th>${t.agency}</th><th></th><th></th></tr></thead>
+        <thead><tr><th>${t.prefix}</th><th>${t.name(this.language)}</th><th>${t.agency}</th><th>${t.missingTranslations}</th><th></th><th></th></tr></thead>
         <tbody>
           ${c.services.map(
-            (s) => html`<tr>
+            (s) => html`<tr data-service=${s.code}>
               <td>${s.prefix}</td>
-              <td>${pickText(s.name, this.language)}</td>
+              <td>${this._pick(s.name)}</td>
               <td>${agencyName(s.agencyId)}</td>
+              <td class="missing-list">${this._missing(s)}</td>
               <td>${s.active ? (s.openNow ? t.openNow : t.closedNow) : '—'}</td>
-              <td><button @click=${() => (this._editing = s)}>${t.edit(pickText(s.name, this.language))}</button></td>
+              <td><button @click=${() => (this._editing = s)}>${t.edit(this._pick(s.name))}</button></td>
             </tr>`,
           )}
         </tbody>
@@ -46,21 +54,36 @@ export class AdminServices extends LitElement {
       ${this._editing ? this._form(this._editing) : nothing}`;
   }
 
+  private _pick(text: Record<string, string | undefined>): string {
+    return pickText(text, this.language, fallbackLanguage(this.catalog.hub.languages));
+  }
+
+  /** The languages in which this service's name or public label is still missing, each by its own name. */
+  private _missing(s: AdminService) {
+    const wanted = textLanguages(this.catalog.hub);
+    const missing = new Set([...missingLanguages(s.name, wanted), ...missingLanguages(s.publicLabel, wanted)]);
+    if (missing.size === 0) return html`<span class="muted">${this.t.allTranslated}</span>`;
+    return wanted
+      .filter((l) => missing.has(l))
+      .map((l) => html`<span class="badge warn missing" data-lang=${l}><abbr title=${languageInfo(l).native} lang=${languageInfo(l).tag}>${l}</abbr></span>`);
+  }
+
   private _form(s: AdminService | 'new') {
     const c = this.catalog;
     const t = this.t;
     const existing = s === 'new' ? null : s;
     return html`<form class="card" @submit=${this._submit}>
-      <h3>${existing ? t.edit(pickText(existing.name, this.language)) : t.newService}</h3>
+      <h3>${existing ? t.edit(this._pick(existing.name)) : t.newService}</h3>
       <label
         >${t.agency}
         <select name="agencyId">
-          ${c.agencies.filter((a) => !a.isGuidance || existing?.isGuidance).map((a) => html`<option value=${a.id} ?selected=${a.id === existing?.agencyId}>${pickText(a.name, this.language)}</option>`)}
+          ${c.agencies.filter((a) => !a.isGuidance || existing?.isGuidance).map((a) => html`<option value=${a.id} ?selected=${a.id === existing?.agencyId}>${this._pick(a.name)}</option>`)}
         </select>
       </label>
       ${existing ? nothing : field(t.code, 'code', '', 'text', { required: true, pattern: '[a-z0-9-]{2,40}' })}
       ${field(t.prefix, 'prefix', existing?.prefix ?? '', 'text', { required: true, pattern: '[A-Z]', maxlength: 1 })}
-      ${texts(t.name, 'name', existing?.name)} ${texts(t.publicLabel, 'label', existing?.publicLabel)}
+      ${texts(t.name, 'name', existing?.name, textLanguages(c.hub), t.missing)}
+      ${texts(t.publicLabel, 'label', existing?.publicLabel, textLanguages(c.hub), t.missing)}
       ${field(t.targetWait, 'targetWaitMin', existing?.targetWaitMin ?? '', 'number', { min: 1, max: 240 })}
       ${field(t.serviceMinutes, 'defaultServiceMin', existing?.defaultServiceMin ?? 10, 'number', { min: 1, max: 240 })}
       ${existing ? html`<label class="row"><input type="checkbox" name="active" .checked=${existing.active} />${t.active}</label>` : nothing}
@@ -73,10 +96,11 @@ export class AdminServices extends LitElement {
     e.preventDefault();
     const f = new FormData(e.target as HTMLFormElement);
     const existing = this._editing === 'new' ? null : this._editing;
+    const shown = textLanguages(this.catalog.hub);
     const body = {
       agencyId: Number(str(f, 'agencyId')),
-      name: readTexts(f, 'name'),
-      publicLabel: readTexts(f, 'label'),
+      name: readTexts(f, 'name', shown, existing?.name),
+      publicLabel: readTexts(f, 'label', shown, existing?.publicLabel),
       prefix: str(f, 'prefix').toUpperCase(),
       targetWaitMin: num(f, 'targetWaitMin'),
       defaultServiceMin: num(f, 'defaultServiceMin') ?? 10,

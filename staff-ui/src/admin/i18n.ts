@@ -62,6 +62,12 @@ export interface AdminMessages {
   who: string;
   what: string;
   edit: (name: string) => string;
+  /** Beside an input whose translation is missing. */
+  missing: string;
+  missingTranslations: string;
+  allTranslated: string;
+  kioskLanguages: string;
+  kioskLanguagesHint: (fallback: string) => string;
 }
 
 const weekdaysFi = ['Maanantai', 'Tiistai', 'Keskiviikko', 'Torstai', 'Perjantai', 'Lauantai', 'Sunnuntai'];
@@ -131,6 +137,11 @@ export const adminMessages: Record<'fi' | 'sv' | 'en', AdminMessages> = {
     who: 'Kuka',
     what: 'Mitä',
     edit: (n) => `Muokkaa: ${n}`,
+    missing: 'puuttuu',
+    missingTranslations: 'Puuttuvat käännökset',
+    allTranslated: 'kaikki käännetty',
+    kioskLanguages: 'Kioskin kielet',
+    kioskLanguagesHint: (f) => `Palvelujen nimet kysytään näillä kielillä. Puuttuva käännös näytetään kielellä ${f}.`,
   },
   sv: {
     title: 'Administration',
@@ -196,6 +207,11 @@ export const adminMessages: Record<'fi' | 'sv' | 'en', AdminMessages> = {
     who: 'Vem',
     what: 'Vad',
     edit: (n) => `Redigera: ${n}`,
+    missing: 'saknas',
+    missingTranslations: 'Översättningar som saknas',
+    allTranslated: 'allt översatt',
+    kioskLanguages: 'Kioskens språk',
+    kioskLanguagesHint: (f) => `Tjänsternas namn frågas på dessa språk. En översättning som saknas visas på ${f}.`,
   },
   en: {
     title: 'Administration',
@@ -261,5 +277,10 @@ export const adminMessages: Record<'fi' | 'sv' | 'en', AdminMessages> = {
     who: 'Who',
     what: 'What',
     edit: (n) => `Edit: ${n}`,
+    missing: 'missing',
+    missingTranslations: 'Missing translations',
+    allTranslated: 'all translated',
+    kioskLanguages: 'Kiosk languages',
+    kioskLanguagesHint: (f) => `Service names are asked for in these languages. A missing translation is shown in ${f}.`,
   },
 };

@@ -1,11 +1,16 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import { emit } from '@luukku/shared/emit';
 import type { StaffMessages } from '../i18n/index.js';
 import { base } from '../styles.js';
 
 export interface LoginDetail {
   username: string;
   password: string;
+}
+
+export interface StaffLoginEvents {
+  login: LoginDetail;
 }
 
 @customElement('staff-login')
@@ -15,7 +20,7 @@ export class StaffLogin extends LitElement {
     css`
       form {
         display: grid;
-        gap: 14px;
+        gap: var(--space-3);
         max-width: 360px;
         margin: 10vh auto;
       }
@@ -44,13 +49,7 @@ export class StaffLogin extends LitElement {
   private _submit(e: SubmitEvent) {
     e.preventDefault();
     const data = new FormData(e.target as HTMLFormElement);
-    this.dispatchEvent(
-      new CustomEvent<LoginDetail>('login', {
-        detail: { username: String(data.get('username') ?? ''), password: String(data.get('password') ?? '') },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    emit<StaffLoginEvents>(this, 'login', { username: String(data.get('username') ?? ''), password: String(data.get('password') ?? '') });
   }
 }
 

@@ -1,4 +1,5 @@
 import { css } from 'lit';
+import { token } from '@luukku/shared/tokens';
 
 /** Small helpers the charts share: numbers, scales, colours. No chart library: plain SVG. */
 
@@ -41,33 +42,43 @@ export function mix(from: string, to: string, t: number): string {
   return `#${c.map((x) => x.toString(16).padStart(2, '0')).join('')}`;
 }
 
-/** Ink that reads on the given fill: white on dark, dark on light (WCAG relative luminance). */
-export function inkOn(fill: string): string {
+/** Ink that reads on the given fill: paper on dark, ink on light (WCAG relative luminance). */
+export function inkOn(fill: string, c: Pick<ChartColors, 'ink' | 'paper'> = chartColors()): string {
   const [r, g, b] = hex(fill).map((x) => {
     const s = x / 255;
     return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
   }) as [number, number, number];
   const l = 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  return l > 0.22 ? '#1b2533' : '#ffffff';
+  return l > 0.22 ? c.ink : c.paper;
 }
 
-export const chartColors = {
-  ink: '#1b2533',
-  muted: '#4d5b6b',
-  grid: '#dbe2ea',
-  bar: '#0b5cad',
-  barLight: '#9cc3ea',
-  warn: '#c2410c',
-  empty: '#f1f4f8',
-  hot: '#0b3d91',
-};
+/**
+ * The charts' colours, read from the design tokens on :root when a chart draws (SVG attributes
+ * and colour mixing need the values, not var()). One sheet, so a chart and the page around it
+ * cannot drift apart.
+ */
+export function chartColors() {
+  return {
+    ink: token('--ink'),
+    muted: token('--muted'),
+    paper: token('--paper'),
+    grid: token('--line'),
+    bar: token('--accent'),
+    barLight: token('--chart-light'),
+    warn: token('--chart-warn'),
+    empty: token('--wash'),
+    cool: token('--chart-cool'),
+    hot: token('--chart-hot'),
+  };
+}
+export type ChartColors = ReturnType<typeof chartColors>;
 
 /** What every chart element shares: full width, scalable SVG, a readable legend. */
 export const chartStyles = css`
   :host {
     display: block;
-    color: #1b2533;
-    font-family: system-ui, 'Segoe UI', Roboto, 'Noto Sans', sans-serif;
+    color: var(--ink);
+    font-family: var(--font);
   }
   svg {
     display: block;
@@ -95,6 +106,6 @@ export const chartStyles = css`
     width: 14px;
     height: 14px;
     border-radius: 3px;
-    border: 1px solid #1b2533;
+    border: 1px solid var(--ink);
   }
 `;

@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, svg } from 'lit';
 import { cssProps } from '@luukku/shared/css-props';
 import { customElement, property } from 'lit/decorators.js';
-import { chartColors as c, chartStyles, clip, niceTicks, num } from './chart-utils.js';
+import { chartColors, chartStyles, clip, niceTicks, num } from './chart-utils.js';
 
 export interface BarRow {
   label: string;
@@ -46,6 +46,7 @@ export class ReportBars extends LitElement {
   @property() locale = 'fi-FI';
 
   override render() {
+    const c = chartColors();
     const rows = this.rows;
     const max = Math.max(1, ...rows.map((r) => Math.max((r.value ?? 0) + (r.stacked ?? 0), r.upTo ?? 0, r.marker ?? 0)));
     const ticks = niceTicks(max);
@@ -81,6 +82,7 @@ export class ReportBars extends LitElement {
   }
 
   private _swatch(kind: LegendItem['kind']) {
+    const c = chartColors();
     if (kind === 'marker') {
       return html`<svg width="14" height="14" viewBox="0 0 14 14" aria-hidden="true"><line x1="7" x2="7" y1="0" y2="14" stroke=${c.ink} stroke-width="2.5" stroke-dasharray="4 3" /></svg>`;
     }

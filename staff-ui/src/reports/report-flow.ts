@@ -1,7 +1,7 @@
 import { LitElement, html, svg } from 'lit';
 import { cssProps } from '@luukku/shared/css-props';
 import { customElement, property } from 'lit/decorators.js';
-import { chartColors as c, chartStyles, clip, num } from './chart-utils.js';
+import { chartColors, chartStyles, clip, num } from './chart-utils.js';
 import type { FlowNode, FlowPair } from './report-matrix.js';
 
 const width = 640;
@@ -32,6 +32,7 @@ export class ReportFlow extends LitElement {
   @property() locale = 'fi-FI';
 
   override render() {
+    const c = chartColors();
     const pairs = this.pairs.filter((p) => p.referrals > 0);
     const total = pairs.reduce((n, p) => n + p.referrals, 0);
     const side = (key: 'fromAgencyId' | 'toAgencyId') =>
@@ -83,7 +84,7 @@ export class ReportFlow extends LitElement {
           <title>${b.from.node.name} → ${b.to.node.name}: ${b.p.referrals}</title>
           <path d="M${xa},${b.y0} C${xm},${b.y0} ${xm},${b.y1} ${xb},${b.y1} L${xb},${b.y1 + b.h} C${xm},${b.y1 + b.h} ${xm},${b.y0 + b.h} ${xa},${b.y0 + b.h} Z"
             fill=${b.from.node.color} fill-opacity="0.42" stroke=${b.from.node.color} stroke-opacity="0.7" stroke-width="0.6" />
-          ${b.h >= 14 ? svg`<text x=${xa + 6} y=${b.y0 + b.h / 2 + 4} font-weight="700" fill=${c.ink} paint-order="stroke" stroke="#ffffff" stroke-width="3">${num(b.p.referrals, this.locale)}</text>` : ''}
+          ${b.h >= 14 ? svg`<text x=${xa + 6} y=${b.y0 + b.h / 2 + 4} font-weight="700" fill=${c.ink} paint-order="stroke" stroke=${c.paper} stroke-width="3">${num(b.p.referrals, this.locale)}</text>` : ''}
         </g>`,
       )}
       ${L.map(

@@ -1,7 +1,7 @@
 import { LitElement, html, svg } from 'lit';
 import { cssProps } from '@luukku/shared/css-props';
 import { customElement, property } from 'lit/decorators.js';
-import { chartColors as c, chartStyles, clip, inkOn, mix, num } from './chart-utils.js';
+import { chartColors, chartStyles, clip, inkOn, mix, num } from './chart-utils.js';
 
 export interface FlowNode {
   id: number;
@@ -32,6 +32,7 @@ export class ReportMatrix extends LitElement {
   @property() locale = 'fi-FI';
 
   override render() {
+    const c = chartColors();
     const froms = this.agencies.filter((a) => this.pairs.some((p) => p.fromAgencyId === a.id));
     const tos = this.agencies.filter((a) => this.pairs.some((p) => p.toAgencyId === a.id));
     const max = Math.max(1, ...this.pairs.map((p) => p.referrals));
@@ -52,12 +53,12 @@ export class ReportMatrix extends LitElement {
           ${tos.map((t, col) => {
             const n = count(f.id, t.id);
             // the diagonal: referrals between two services of one agency; white when there are none
-            const fill = n > 0 ? mix('#dbe8f6', c.hot, Math.sqrt(n / max)) : f.id === t.id ? '#ffffff' : c.empty;
+            const fill = n > 0 ? mix(c.cool, c.hot, Math.sqrt(n / max)) : f.id === t.id ? c.paper : c.empty;
             const x = left + col * cell;
             return svg`<g>
               <title>${f.name} → ${t.name}: ${n}</title>
               <rect x=${x + 2} y=${y + 2} width=${cell - 4} height=${cell - 4} rx="4" fill=${fill} stroke=${f.id === t.id && n === 0 ? c.grid : 'none'} />
-              ${n > 0 ? svg`<text x=${x + cell / 2} y=${y + cell / 2 + 5} text-anchor="middle" font-size="15" font-weight="700" fill=${inkOn(fill)}>${num(n, this.locale)}</text>` : ''}
+              ${n > 0 ? svg`<text x=${x + cell / 2} y=${y + cell / 2 + 5} text-anchor="middle" font-size="15" font-weight="700" fill=${inkOn(fill, c)}>${num(n, this.locale)}</text>` : ''}
             </g>`;
           })}`;
       })}
