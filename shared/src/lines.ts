@@ -1,6 +1,8 @@
 import type { PublicVisit, StaffStep } from './schemas/visit.js';
-import type { LineMove, QueuesData } from './schemas/events.js';
-import type { QueueLine, WaitingEntry } from './schemas/queue.js';
+import type { HubEvent, LineMove, QueuesData } from './schemas/events.js';
+import type { QueueLine, QueueSummary, WaitingEntry } from './schemas/queue.js';
+import type { Desk } from './schemas/catalog.js';
+import type { PrinterStatus } from './schemas/printer.js';
 import { estimateWaitMinutes } from './estimates.js';
 
 /**
@@ -92,4 +94,39 @@ export function followLine(current: Current | null, data: QueuesData): Current |
   const line = data.queues.find((q) => q.serviceId === current.serviceId);
   const estimateMin = line ? estimateWaitMinutes(peopleAhead, line.typicalMin, line.openDesks) : current.estimateMin;
   return { ...current, peopleAhead, estimateMin };
+}
+
+/** A list with `item` in place of the one with the same key, or added at the end: a desk, a printer. */
+export function withItem<T, K>(list: readonly T[], item: T, key: (x: T) => K): T[] {
+  const k = key(item);
+  return list.some((x) => key(x) === k) ? list.map((x) => (key(x) === k ? item : x)) : [...list, item];
+}
+
+/** What a staff console keeps from events: every line, every desk, the kiosks' printers. */
+export interface ConsoleLists {
+  queues: QueueSummary[];
+  desks: Desk[];
+  printers: PrinterStatus[];
+}
+
+/**
+ * A console's lists after an event: the event's lines, step, desk or printer put in place.
+ * `reload` for a change of the hub's setup (an admin's edit: rare, and it touches names, hours
+ * and desks everywhere); null for an event that changes none of them (a call).
+ */
+export function consoleListsAfter(lists: ConsoleLists, e: HubEvent): ConsoleLists | 'reload' | null {
+  switch (e.type) {
+    case 'queues':
+      return { ...lists, queues: withLineFigures(lists.queues, e.data.queues) };
+    case 'step':
+      return { ...lists, queues: withStep(lists.queues, e.data.step) };
+    case 'desk':
+      return { ...lists, desks: withItem(lists.desks, e.data, (d) => d.id) };
+    case 'device':
+      return { ...lists, printers: withItem(lists.printers, e.data, (p) => p.deviceId) };
+    case 'catalog':
+      return 'reload';
+    default:
+      return null;
+  }
 }

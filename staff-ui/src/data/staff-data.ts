@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiError, createApi, type StepAction } from '@luukku/shared/http';
 import { connectRealtime, type ConnectionState } from '@luukku/shared/realtime';
 import type { Agency, Desk, HubEvent, Hub, PrinterStatus, QueueSummary, ReferBody, Service, StaffStep, StepResponse, User } from '@luukku/shared';
-import { withLineFigures, withStep } from '@luukku/shared/lines';
+import { consoleListsAfter } from '@luukku/shared/lines';
 import { atDesk, decide, type Planned, type Press, type Refusal } from './staff-actions.js';
 
 const deskKey = 'luukku.staff.desk';
@@ -164,33 +164,14 @@ export class StaffController implements ReactiveController {
 
   /** An event changes what it carries, in place; the realtime client gives them in seq order. */
   private applyEvent(e: HubEvent): void {
-    switch (e.type) {
-      case 'queues':
-        this.queues = withLineFigures(this.queues, e.data.queues);
-        break;
-      case 'step':
-        this.queues = withStep(this.queues, e.data.step);
-        this.followStep(e.data.step);
-        break;
-      case 'desk': {
-        const desk = e.data;
-        this.desks = this.desks.some((d) => d.id === desk.id) ? this.desks.map((d) => (d.id === desk.id ? desk : d)) : [...this.desks, desk];
-        break;
-      }
-      case 'device': {
-        const p = e.data;
-        this.printers = this.printers.some((x) => x.deviceId === p.deviceId)
-          ? this.printers.map((x) => (x.deviceId === p.deviceId ? p : x))
-          : [...this.printers, p];
-        break;
-      }
-      case 'catalog':
-        // the hub's setup changed (an admin's edit): rare, and it touches everything
-        void this.reload().catch(() => undefined);
-        return;
-      default:
-        return;
+    const next = consoleListsAfter(this, e);
+    if (next === 'reload') {
+      void this.reload().catch(() => undefined);
+      return;
     }
+    if (!next) return;
+    ({ queues: this.queues, desks: this.desks, printers: this.printers } = next);
+    if (e.type === 'step') this.followStep(e.data.step);
     this.host.requestUpdate();
   }
 

@@ -12,7 +12,7 @@
  * `myDesk`, `current`, `waiting`, `callNext`, `act`, `refer`, `changed`, `errorCode`,
  * `close` — and counts requests through ModelApi.
  */
-import { withLineFigures, withStep, type Agency, type Desk, type HubEvent, type Hub, type Me, type PrinterStatus, type QueueSummary, type QueuesResponse, type ReferBody, type Service, type StepResponse, type User } from '@luukku/shared';
+import { consoleListsAfter, type Agency, type Desk, type HubEvent, type Hub, type Me, type PrinterStatus, type QueueSummary, type QueuesResponse, type ReferBody, type Service, type StepResponse, type User } from '@luukku/shared';
 import { ApiFailure, ModelApi, type ModelEnv } from './net.js';
 import { connectLive, type Live } from './realtime.js';
 
@@ -112,27 +112,16 @@ export class StaffConsole {
 
   private applyEvent(e: HubEvent): void {
     if (this.closed) return;
-    switch (e.type) {
-      case 'queues':
-        this.queues = withLineFigures(this.queues, e.data.queues);
-        break;
-      case 'step': {
-        const step = e.data.step;
-        this.queues = withStep(this.queues, step);
-        if (!this.busy && this.current?.step.id === step.id) this.current = atDesk(step.status) ? { ...this.current, step } : null;
-        break;
-      }
-      case 'desk':
-        this.desks = this.desks.map((d) => (d.id === e.data.id ? e.data : d));
-        break;
-      case 'device':
-        this.printers = [...this.printers.filter((p) => p.deviceId !== e.data.deviceId), e.data];
-        break;
-      case 'catalog':
-        void this.reload().catch(() => undefined);
-        return;
-      default:
-        return;
+    const next = consoleListsAfter(this, e);
+    if (next === 'reload') {
+      void this.reload().catch(() => undefined);
+      return;
+    }
+    if (!next) return;
+    ({ queues: this.queues, desks: this.desks, printers: this.printers } = next);
+    if (e.type === 'step') {
+      const step = e.data.step;
+      if (!this.busy && this.current?.step.id === step.id) this.current = atDesk(step.status) ? { ...this.current, step } : null;
     }
     this.requestUpdate();
   }
