@@ -4,6 +4,7 @@
  * or kiosk replays only what it can use; and each client address has a connection cap.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { publicReplay } from '../../server/src/realtime/replay.js';
 import { io, type Socket } from 'socket.io-client';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -155,6 +156,17 @@ describe('what a sync replays', () => {
     expect(ack.data.events.map((e) => e.type)).toEqual(['queues', 'queues', 'queues', 'queues']);
     expect(ack.data.events.map((e) => e.type === 'queues' && e.data.queues.map((l) => l.waiting))).toEqual([[1], [2], [3], [4]]);
     expect(ack.data.reset).toBe(false);
+  });
+
+  it('tells a phone page or kiosk that missed more line changes than it replays to load again, with no events', async () => {
+    await start();
+    const mine = await issue(hub, 'kela');
+    for (let i = 0; i < publicReplay + 1; i++) await issue(hub, 'kunta');
+    for (const client of [await clients.connect('kiosk', { token: 'demo-kiosk' }), await clients.phone(mine.token)]) {
+      const ack = await client.sync({ since: 0 });
+      if (!('data' in ack)) throw new Error(JSON.stringify(ack));
+      expect(ack.data).toMatchObject({ reset: true, events: [] });
+    }
   });
 });
 

@@ -2,11 +2,10 @@ import { Histogram, type Registry } from 'prom-client';
 
 /**
  * Event-loop lag as a Prometheus histogram: a timer due every 10 ms notes how late it ran, one
- * observation per tick. Each sample is its own lateness, clamped at zero, so the histogram's
- * sum is the time the loop really fell behind. (It was read from perf_hooks'
- * monitorEventLoopDelay, whose native histogram gives only a mean: a sum derived from it
- * came out at half of a 120 ms stall once on a loaded CI machine.) 100 observations a second
- * cost a few microseconds of the loop.
+ * observation per tick. Each sample is its own lateness, clamped at zero, so the buckets and the
+ * sum are exact (perf_hooks' monitorEventLoopDelay keeps a native histogram whose buckets had to
+ * be bisected from percentiles and whose sum came from its mean). 100 observations a second cost
+ * a few microseconds of the loop.
  */
 const resolutionMs = 10;
 // from "nothing to see" to a synchronous report that stops every screen for seconds

@@ -133,12 +133,12 @@ export function attachRealtime(app: FastifyInstance): LuukkuServer {
         return;
       }
       const seq = app.q.lastSeq(audience.hubId);
-      const missed = replayCandidates(app.q, audience, parsed.data.since, maxReplay + 1);
+      const { events: missed, overflow } = replayCandidates(app.q, audience, parsed.data.since, maxReplay);
       // seqs have no gaps, so a full replay whose first event comes after `since + 1` means the
       // ones between were pruned (phones and kiosks replay a filtered stream and need no check)
       const fullReplay = audience.kind === 'staff' || audience.kind === 'display';
       const pruned = fullReplay && parsed.data.since < seq && missed[0]?.seq !== parsed.data.since + 1;
-      if (missed.length > maxReplay || pruned) {
+      if (overflow || pruned) {
         ack({ data: { events: [], seq, reset: true } });
         return;
       }
