@@ -45,6 +45,8 @@ const root = `
   --radius-l: 14px;
   /* the smallest touch target on a touch screen */
   --target: 72px;
+  /* a service's name where a visitor chooses it: 32 px or more at arm's length (kiosk, issue 13 §1) */
+  --text-service: 1.4rem;
 }
 :root[data-accessible] {
   --ink: #ffffff;
