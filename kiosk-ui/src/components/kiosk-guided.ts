@@ -57,7 +57,6 @@ export class KioskGuided extends LitElement {
         :host([step='suggestion']) {
           grid-template-rows: minmax(0, 1fr) auto;
           grid-template-areas: 'info choices' 'info nav';
-          align-items: end;
         }
       }
       .info {
