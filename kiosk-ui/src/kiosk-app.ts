@@ -6,15 +6,18 @@ import { setAccessibleMode } from '@luukku/shared/tokens';
 import type { IssuedVisit, KioskMenu, Needs, VisitorLanguage } from '@luukku/shared';
 import { deviceTokenFromPage, forgetToken, KioskData, rememberToken } from './data/kiosk-data.js';
 import { IssueFlow, type PrintState } from './data/kiosk-issue.js';
-import { startPairing, type PairingCode } from '@luukku/shared/pairing';
 import { CountdownController } from './controllers/countdown-controller.js';
 import { KeypadController } from './controllers/keypad-controller.js';
+import { PairingController } from './controllers/pairing-controller.js';
 import { ReachController } from './controllers/reach-controller.js';
+import { SpeechController } from './controllers/speech-controller.js';
 import { messages, type KioskMessages } from './i18n/index.js';
-import { speak, stopSpeaking } from './speech.js';
+import { suggestServices } from './guided.js';
+import { stopSpeaking } from './speech.js';
 import { base } from './styles.js';
-import type { GuidedStep, Suggestion } from './components/kiosk-guided.js';
-import type { NeedKey } from './components/kiosk-start.js';
+import type { GuidedStep, KioskGuidedEvents, Suggestion } from './components/kiosk-guided.js';
+import type { KioskLanguagesEvents } from './components/kiosk-languages.js';
+import type { KioskStartEvents, NeedKey } from './components/kiosk-start.js';
 import './components/kiosk-start.js';
 import './components/kiosk-languages.js';
 import './components/kiosk-guided.js';
@@ -99,10 +102,14 @@ export class KioskApp extends LitElement {
   @state() private _print: PrintState = 'printing';
   @state() private _retrying = 0;
   @state() private _error = '';
-  @state() private _pairing: PairingCode | null = null;
 
   private _data: KioskData | null = null;
   private readonly _flow = new IssueFlow(() => this._data);
+  private readonly _pairing = new PairingController(this, (token) => {
+    rememberToken(token);
+    this._screen = 'loading';
+    this._useToken(token);
+  });
   private readonly _countdown = new CountdownController(this, () => this._reset());
   private _menuTimer: ReturnType<typeof setInterval> | undefined;
 
@@ -110,6 +117,7 @@ export class KioskApp extends LitElement {
     super();
     new KeypadController(this, () => languageInfo(this._lang).dir === 'rtl');
     new ReachController(this);
+    new SpeechController(this, () => ({ on: this._accessible, lang: this._lang, view: `${this._screen}/${this._guidedStep}` }));
   }
 
   private get _t(): KioskMessages {
@@ -120,7 +128,6 @@ export class KioskApp extends LitElement {
     super.connectedCallback();
     const token = deviceTokenFromPage();
     this._applyLanguage();
-    this.addEventListener('focusin', this._onFocus);
     if (token) this._useToken(token);
     else void this._pair();
     // a fallback when the socket is down: the menu's waits and open services stay fresh
@@ -147,37 +154,19 @@ export class KioskApp extends LitElement {
   }
 
   /** No token yet: show a pairing code until an admin enters it. */
-  private async _pair(): Promise<void> {
+  private _pair(): Promise<void> {
     this._screen = 'unpaired';
-    for (;;) {
-      try {
-        this._pairing = await startPairing('kiosk');
-        const token = await this._pairing.paired;
-        rememberToken(token);
-        this._pairing = null;
-        this._screen = 'loading';
-        this._useToken(token);
-        return;
-      } catch {
-        // expired or unreachable: try again with a new code after a pause
-        this._pairing = null;
-        await new Promise((r) => setTimeout(r, 5000));
-        if (!this.isConnected) return;
-      }
-    }
+    return this._pairing.start();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this._menuTimer);
-    this._pairing?.cancel();
     this._data?.close();
-    this.removeEventListener('focusin', this._onFocus);
   }
 
   protected override updated(changed: Map<string, unknown>): void {
     if (changed.has('_accessible')) setAccessibleMode(this._accessible);
-    if (this._accessible && (changed.has('_screen') || changed.has('_guidedStep') || changed.has('_lang'))) this._speakScreen();
   }
 
   override render() {
@@ -189,7 +178,7 @@ export class KioskApp extends LitElement {
         return html`<main class="notice">
           <div role="status">
             <h1>${t.notPaired}</h1>
-            ${this._pairing
+            ${this._pairing.code
               ? html`<p>Käyttöönottokoodi · Pairing code</p>
                   <p class="pairing-code">${this._pairing.code}</p>
                   <p class="muted">Ylläpito: Laitteet → Ota laite käyttöön · Admin: Devices → Pair a device</p>`
@@ -206,8 +195,8 @@ export class KioskApp extends LitElement {
             .needs=${this._needs}
             .accessible=${this._accessible}
             @choose-language=${() => (this._screen = 'languages')}
-            @toggle-service=${(e: CustomEvent<number>) => this._toggleService(e.detail)}
-            @toggle-need=${(e: CustomEvent<NeedKey>) => this._toggleNeed(e.detail)}
+            @toggle-service=${(e: CustomEvent<KioskStartEvents['toggle-service']>) => this._toggleService(e.detail)}
+            @toggle-need=${(e: CustomEvent<KioskStartEvents['toggle-need']>) => this._toggleNeed(e.detail)}
             @accessible-mode=${() => (this._accessible = !this._accessible)}
             @dont-know=${this._startGuided}
             @take-number=${() => this._issue({ services: this._selected })}
@@ -218,7 +207,7 @@ export class KioskApp extends LitElement {
           <kiosk-languages
             .language=${this._lang}
             .t=${t}
-            @language=${(e: CustomEvent<VisitorLanguage>) => this._setLanguage(e.detail)}
+            @language=${(e: CustomEvent<KioskLanguagesEvents['language']>) => this._setLanguage(e.detail)}
             @back=${() => (this._screen = 'start')}
           ></kiosk-languages>
         </main>`;
@@ -231,8 +220,8 @@ export class KioskApp extends LitElement {
             .answers=${this._answers}
             .needs=${this._needs}
             .suggestion=${this._suggestion()}
-            @toggle-answer=${(e: CustomEvent<number>) => this._toggleAnswer(e.detail)}
-            @toggle-need=${(e: CustomEvent<NeedKey>) => this._toggleNeed(e.detail)}
+            @toggle-answer=${(e: CustomEvent<KioskGuidedEvents['toggle-answer']>) => this._toggleAnswer(e.detail)}
+            @toggle-need=${(e: CustomEvent<KioskGuidedEvents['toggle-need']>) => this._toggleNeed(e.detail)}
             @no-needs=${() => (this._needs = noNeeds())}
             @next=${this._guidedNext}
             @back=${this._guidedBack}
@@ -336,17 +325,8 @@ export class KioskApp extends LitElement {
     else this._guidedStep = this._guidedStep === 'suggestion' ? 'needs' : 'situation';
   };
 
-  /** The answers' suggested services, in the order first suggested; none known means Guidance. */
   private _suggestion(): Suggestion {
-    const menu = this._menu;
-    if (!menu) return { services: [] };
-    const labels = new Map(menu.agencies.flatMap((a) => a.services.map((s) => [s.id, s.label] as const)));
-    const ids: number[] = [];
-    for (const q of menu.questions) {
-      if (!this._answers.includes(q.id)) continue;
-      for (const id of q.suggests) if (!ids.includes(id) && labels.has(id)) ids.push(id);
-    }
-    return { services: ids.slice(0, 5).map((id) => ({ id, label: labels.get(id)! })) };
+    return suggestServices(this._menu, this._answers);
   }
 
   private _confirmSuggestion = () => {
@@ -418,20 +398,6 @@ export class KioskApp extends LitElement {
     }
     this._screen = this._menu ? 'start' : 'loading';
     void this._loadMenu();
-  };
-
-  private _speakScreen() {
-    void this.updateComplete.then(() => {
-      const screen = this.renderRoot.querySelector('main')?.firstElementChild;
-      const info = (screen?.shadowRoot ?? this.renderRoot).querySelector('.info, h1');
-      if (info instanceof HTMLElement) speak(info.innerText, this._lang);
-    });
-  }
-
-  private _onFocus = (e: FocusEvent) => {
-    if (!this._accessible) return;
-    const target = e.composedPath()[0];
-    if (target instanceof HTMLElement && target.matches('button')) speak(target.innerText, this._lang);
   };
 }
 

@@ -72,12 +72,6 @@ export const base = css`
   .muted {
     color: var(--muted);
   }
-  .visually-hidden {
-    /* no overflow: hidden, so nothing here counts as a scrolling box */
-    position: absolute;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
 `;
 
 /**

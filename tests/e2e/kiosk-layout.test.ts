@@ -106,7 +106,8 @@ describe.skipIf(!hasBrowser)('the kiosk fits the screen it is on', () => {
     await checkScreen(lang, mode, 'ticket');
     await page.getByRole('button', { name: t.done }).click();
     await page.getByRole('heading', { name: fi.takeNumber }).waitFor();
-  });
+    // 24 sizes × screens with screenshots: about 20 s on a quiet machine, more on a shared one
+  }, 180_000);
 
   it('gives the service tiles more room when fewer services are open', async () => {
     page ??= await env.browser.newPage();

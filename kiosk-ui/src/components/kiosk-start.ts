@@ -69,6 +69,9 @@ export class KioskStart extends LitElement {
       .info h1 {
         font-size: var(--text-xxl);
       }
+      .chosen {
+        font-weight: 700;
+      }
       .language {
         grid-area: language;
       }
@@ -174,6 +177,7 @@ export class KioskStart extends LitElement {
         <h1>${t.takeNumber}</h1>
         <p>${t.welcome}</p>
         ${any ? html`<p class="muted">${t.severalHint}</p>` : html`<p role="alert">${t.noServicesOpen}</p>`}
+        <p class="chosen" aria-live="polite">${this.selected.length > 0 ? t.selected(this.selected.length) : ''}</p>
       </section>
       <button class="language" @click=${() => emit<KioskStartEvents>(this, 'choose-language', undefined)}>
         ${pictogram('globe')}
@@ -213,7 +217,6 @@ export class KioskStart extends LitElement {
         <button class="take primary" ?disabled=${this.selected.length === 0} @click=${() => emit<KioskStartEvents>(this, 'take-number', undefined)}>
           ${t.takeNumber}
         </button>
-        <span class="visually-hidden" aria-live="polite">${this.selected.length > 0 ? t.selected(this.selected.length) : ''}</span>
       </div>
     `;
   }
