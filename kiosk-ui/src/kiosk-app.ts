@@ -72,6 +72,15 @@ export class KioskApp extends LitElement {
       :host-context([data-accessible]) .notice {
         padding-top: max(20vh, var(--reach-top, 0px));
       }
+      /* a browser printer prints the ticket at its own length, not the screen's */
+      @media print {
+        :host,
+        main,
+        main > * {
+          height: auto;
+          padding: 0;
+        }
+      }
       .pairing-code {
         font-size: 5em;
         font-weight: 800;

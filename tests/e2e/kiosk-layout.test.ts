@@ -84,6 +84,9 @@ describe.skipIf(!hasBrowser)('the kiosk fits the screen it is on', () => {
 
     await page.getByRole('heading', { name: t.takeNumber }).waitFor();
     await expect.poll(() => page.locator('kiosk-start .tile').count()).toBeGreaterThan(0);
+    // a chosen service: the take-number button is live and the count of chosen services shows
+    await page.locator('kiosk-start .tile').first().click();
+    await page.locator('kiosk-start .take:not([disabled])').waitFor();
     await checkScreen(lang, mode, 'start');
 
     await page.getByRole('button', { name: t.dontKnow }).click();

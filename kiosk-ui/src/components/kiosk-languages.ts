@@ -48,7 +48,7 @@ export class KioskLanguages extends LitElement {
         grid-auto-rows: auto;
       }
       nav button {
-        font-size: var(--text-l);
+        font-size: var(--text-xl);
       }
     `,
   ];
