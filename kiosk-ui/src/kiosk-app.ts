@@ -1,44 +1,35 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, state } from 'lit/decorators.js';
 import { ApiError } from '@luukku/shared/http';
-import { languageInfo, pickText, ticketWords } from '@luukku/shared/i18n';
-import type { IssuedVisit, IssueVisitBody, KioskMenu, Needs, VisitorLanguage } from '@luukku/shared';
-import { deviceTokenFromPage, forgetToken, KioskData, newIdempotencyKey, rememberToken } from './data/kiosk-data.js';
+import { languageInfo } from '@luukku/shared/i18n';
+import { setAccessibleMode } from '@luukku/shared/tokens';
+import type { IssuedVisit, KioskMenu, Needs, VisitorLanguage } from '@luukku/shared';
+import { deviceTokenFromPage, forgetToken, KioskData, rememberToken } from './data/kiosk-data.js';
 import { menuWithLines } from './data/menu-lines.js';
-import { startPairing, type PairingCode } from '@luukku/shared/pairing';
+import { IssueFlow, type PrintState } from './data/kiosk-issue.js';
+import { CountdownController } from './controllers/countdown-controller.js';
+import { KeypadController } from './controllers/keypad-controller.js';
+import { PairingController } from './controllers/pairing-controller.js';
+import { ReachController } from './controllers/reach-controller.js';
+import { SpeechController } from './controllers/speech-controller.js';
 import { messages, type KioskMessages } from './i18n/index.js';
-import { speak, stopSpeaking } from './speech.js';
+import { suggestServices } from './guided.js';
+import { stopSpeaking } from './speech.js';
 import { base } from './styles.js';
-import { renderTicketLines } from './ticket-raster.js';
-import type { GuidedStep, Suggestion } from './components/kiosk-guided.js';
-import type { NeedKey } from './components/kiosk-start.js';
-import type { PrintState } from './components/kiosk-ticket.js';
+import type { GuidedStep, KioskGuidedEvents, Suggestion } from './components/kiosk-guided.js';
+import type { KioskLanguagesEvents } from './components/kiosk-languages.js';
+import type { KioskStartEvents, NeedKey } from './components/kiosk-start.js';
 import './components/kiosk-start.js';
+import './components/kiosk-languages.js';
 import './components/kiosk-guided.js';
 import './components/kiosk-ticket.js';
 
-type Screen = 'loading' | 'start' | 'guided' | 'issuing' | 'ticket' | 'offline' | 'error' | 'unpaired';
+type Screen = 'loading' | 'start' | 'languages' | 'guided' | 'issuing' | 'ticket' | 'offline' | 'error' | 'unpaired';
 
 const defaultLanguage: VisitorLanguage = 'fi';
 const noNeeds = (): Needs => ({ interpreter: false, accessible: false, accompanied: false });
 const ticketSeconds = 30;
 const menuRefreshMs = 30_000;
-
-/** All interactive elements in on-screen order, through every shadow root (for arrow keys). */
-function focusables(root: ParentNode): HTMLElement[] {
-  const out: HTMLElement[] = [];
-  for (const el of Array.from(root.querySelectorAll<HTMLElement>('*'))) {
-    if (el.matches('button:not([disabled]), [tabindex="0"]')) out.push(el);
-    if (el.shadowRoot) out.push(...focusables(el.shadowRoot));
-  }
-  return out;
-}
-
-function deepActive(): Element | null {
-  let a = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
 
 /**
  * The kiosk: start → (guided path) → ticket, in the visitor's language. It holds the state;
@@ -49,25 +40,47 @@ export class KioskApp extends LitElement {
   static override styles = [
     base,
     css`
+      /* the kiosk is the whole screen and never scrolls: each screen lays out inside it */
       :host {
         display: block;
-        min-height: 100vh;
+        height: 100vh;
         box-sizing: border-box;
-        padding: 24px;
+        padding: var(--space-4);
         background: var(--paper);
       }
       main {
-        max-width: 1100px;
+        height: 100%;
+        max-width: 1800px;
         margin: 0 auto;
+      }
+      main > * {
+        height: 100%;
+      }
+      /* accessible mode, landscape: nothing above the reach band (layout/reach.ts) */
+      @media (orientation: landscape) {
+        :host-context([data-accessible]) {
+          padding-top: max(var(--space-4), var(--reach-top, 0px));
+        }
       }
       .notice {
         display: grid;
-        gap: var(--gap);
+        gap: var(--space-3);
+        align-content: start;
         text-align: center;
         padding-top: 20vh;
+        box-sizing: border-box;
       }
-      :host([accessible]) .notice {
-        padding-top: 42vh;
+      :host-context([data-accessible]) .notice {
+        padding-top: max(20vh, var(--reach-top, 0px));
+      }
+      /* a browser printer prints the ticket at its own length, not the screen's */
+      @media print {
+        :host,
+        main,
+        main > * {
+          height: auto;
+          padding: 0;
+        }
       }
       .pairing-code {
         font-size: 5em;
@@ -76,11 +89,11 @@ export class KioskApp extends LitElement {
         margin: 0.2em 0;
       }
       .notice h1 {
-        font-size: 2em;
+        font-size: var(--text-xxl);
       }
       .notice .nav {
         display: flex;
-        gap: 10px;
+        gap: var(--space-2);
         justify-content: center;
       }
     `,
@@ -97,19 +110,27 @@ export class KioskApp extends LitElement {
   @state() private _answers: number[] = [];
   @state() private _ticket: IssuedVisit | null = null;
   @state() private _print: PrintState = 'printing';
-  @state() private _secondsLeft = ticketSeconds;
   @state() private _retrying = 0;
   @state() private _error = '';
-  @state() private _pairing: PairingCode | null = null;
 
   private _data: KioskData | null = null;
-  /** The request being issued; kept with its key until it succeeds or the visitor starts over. */
-  private _request: IssueVisitBody | null = null;
-  private _busy = false;
-  private _timer: ReturnType<typeof setInterval> | undefined;
+  private readonly _flow = new IssueFlow(() => this._data);
+  private readonly _pairing = new PairingController(this, (token) => {
+    rememberToken(token);
+    this._screen = 'loading';
+    this._useToken(token);
+  });
+  private readonly _countdown = new CountdownController(this, () => this._reset());
   private _menuTimer: ReturnType<typeof setInterval> | undefined;
   /** Whether the socket is up: then events keep the menu fresh, and the timer rests. */
   private _online = false;
+
+  constructor() {
+    super();
+    new KeypadController(this, () => languageInfo(this._lang).dir === 'rtl');
+    new ReachController(this);
+    new SpeechController(this, () => ({ on: this._accessible, lang: this._lang, view: `${this._screen}/${this._guidedStep}` }));
+  }
 
   private get _t(): KioskMessages {
     return messages(this._lang);
@@ -119,9 +140,6 @@ export class KioskApp extends LitElement {
     super.connectedCallback();
     const token = deviceTokenFromPage();
     this._applyLanguage();
-    // on the window: a keypad's first press comes before anything has focus
-    window.addEventListener('keydown', this._onKey);
-    this.addEventListener('focusin', this._onFocus);
     if (token) this._useToken(token);
     else void this._pair();
     // a fallback while the socket is down: the menu's waits and open services stay fresh
@@ -155,44 +173,23 @@ export class KioskApp extends LitElement {
   }
 
   /** No token yet: show a pairing code until an admin enters it. */
-  private async _pair(): Promise<void> {
+  private _pair(): Promise<void> {
     this._screen = 'unpaired';
-    for (;;) {
-      try {
-        this._pairing = await startPairing('kiosk');
-        const token = await this._pairing.paired;
-        rememberToken(token);
-        this._pairing = null;
-        this._screen = 'loading';
-        this._useToken(token);
-        return;
-      } catch {
-        // expired or unreachable: try again with a new code after a pause
-        this._pairing = null;
-        await new Promise((r) => setTimeout(r, 5000));
-        if (!this.isConnected) return;
-      }
-    }
+    return this._pairing.start();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearInterval(this._timer);
     clearInterval(this._menuTimer);
-    this._pairing?.cancel();
     this._data?.close();
-    window.removeEventListener('keydown', this._onKey);
-    this.removeEventListener('focusin', this._onFocus);
   }
 
   protected override updated(changed: Map<string, unknown>): void {
-    this.toggleAttribute('accessible', this._accessible);
-    if (this._accessible && (changed.has('_screen') || changed.has('_guidedStep') || changed.has('_lang'))) this._speakScreen();
+    if (changed.has('_accessible')) setAccessibleMode(this._accessible);
   }
 
   override render() {
     const t = this._t;
-    const a = this._accessible;
     switch (this._screen) {
       case 'loading':
         return html`<main class="notice" aria-busy="true"><p>…</p></main>`;
@@ -200,7 +197,7 @@ export class KioskApp extends LitElement {
         return html`<main class="notice">
           <div role="status">
             <h1>${t.notPaired}</h1>
-            ${this._pairing
+            ${this._pairing.code
               ? html`<p>Käyttöönottokoodi · Pairing code</p>
                   <p class="pairing-code">${this._pairing.code}</p>
                   <p class="muted">Ylläpito: Laitteet → Ota laite käyttöön · Admin: Devices → Pair a device</p>`
@@ -215,14 +212,23 @@ export class KioskApp extends LitElement {
             .language=${this._lang}
             .selected=${this._selected}
             .needs=${this._needs}
-            ?accessible=${a}
-            @language=${(e: CustomEvent<VisitorLanguage>) => this._setLanguage(e.detail)}
-            @toggle-service=${(e: CustomEvent<number>) => this._toggleService(e.detail)}
-            @toggle-need=${(e: CustomEvent<NeedKey>) => this._toggleNeed(e.detail)}
+            .accessible=${this._accessible}
+            @choose-language=${() => (this._screen = 'languages')}
+            @toggle-service=${(e: CustomEvent<KioskStartEvents['toggle-service']>) => this._toggleService(e.detail)}
+            @toggle-need=${(e: CustomEvent<KioskStartEvents['toggle-need']>) => this._toggleNeed(e.detail)}
             @accessible-mode=${() => (this._accessible = !this._accessible)}
             @dont-know=${this._startGuided}
             @take-number=${() => this._issue({ services: this._selected })}
           ></kiosk-start>
+        </main>`;
+      case 'languages':
+        return html`<main>
+          <kiosk-languages
+            .language=${this._lang}
+            .t=${t}
+            @language=${(e: CustomEvent<KioskLanguagesEvents['language']>) => this._setLanguage(e.detail)}
+            @back=${() => (this._screen = 'start')}
+          ></kiosk-languages>
         </main>`;
       case 'guided':
         return html`<main>
@@ -233,9 +239,8 @@ export class KioskApp extends LitElement {
             .answers=${this._answers}
             .needs=${this._needs}
             .suggestion=${this._suggestion()}
-            ?accessible=${a}
-            @toggle-answer=${(e: CustomEvent<number>) => this._toggleAnswer(e.detail)}
-            @toggle-need=${(e: CustomEvent<NeedKey>) => this._toggleNeed(e.detail)}
+            @toggle-answer=${(e: CustomEvent<KioskGuidedEvents['toggle-answer']>) => this._toggleAnswer(e.detail)}
+            @toggle-need=${(e: CustomEvent<KioskGuidedEvents['toggle-need']>) => this._toggleNeed(e.detail)}
             @no-needs=${() => (this._needs = noNeeds())}
             @next=${this._guidedNext}
             @back=${this._guidedBack}
@@ -253,10 +258,9 @@ export class KioskApp extends LitElement {
             .t=${t}
             .language=${this._lang}
             .print=${this._print}
-            .secondsLeft=${this._secondsLeft}
+            .secondsLeft=${this._countdown.secondsLeft}
             .phoneUrl=${`${location.origin}/v/${this._ticket!.token}`}
-            ?accessible=${a}
-            @more-time=${() => (this._secondsLeft += ticketSeconds)}
+            @more-time=${() => this._countdown.add(ticketSeconds)}
             @done=${this._reset}
           ></kiosk-ticket>
         </main>`;
@@ -283,7 +287,7 @@ export class KioskApp extends LitElement {
     if (!this._data) return;
     try {
       this._menu = await this._data.menu(this._lang);
-      if (this._screen === 'loading' || (this._screen === 'offline' && !this._request)) this._screen = 'start';
+      if (this._screen === 'loading' || (this._screen === 'offline' && !this._flow.pending)) this._screen = 'start';
       // services may have closed since they were chosen
       const open = new Set(this._menu.agencies.flatMap((a) => a.services.map((s) => s.id)));
       this._selected = this._selected.filter((id) => open.has(id));
@@ -301,6 +305,7 @@ export class KioskApp extends LitElement {
 
   private _setLanguage(lang: VisitorLanguage) {
     this._lang = lang;
+    this._screen = 'start';
     this._applyLanguage();
     void this._loadMenu();
   }
@@ -339,17 +344,8 @@ export class KioskApp extends LitElement {
     else this._guidedStep = this._guidedStep === 'suggestion' ? 'needs' : 'situation';
   };
 
-  /** The answers' suggested services, in the order first suggested; none known means Guidance. */
   private _suggestion(): Suggestion {
-    const menu = this._menu;
-    if (!menu) return { services: [] };
-    const labels = new Map(menu.agencies.flatMap((a) => a.services.map((s) => [s.id, s.label] as const)));
-    const ids: number[] = [];
-    for (const q of menu.questions) {
-      if (!this._answers.includes(q.id)) continue;
-      for (const id of q.suggests) if (!ids.includes(id) && labels.has(id)) ids.push(id);
-    }
-    return { services: ids.slice(0, 5).map((id) => ({ id, label: labels.get(id)! })) };
+    return suggestServices(this._menu, this._answers);
   }
 
   private _confirmSuggestion = () => {
@@ -358,87 +354,57 @@ export class KioskApp extends LitElement {
   };
 
   private async _issue(choice: { services: number[] } | { guidance: true }): Promise<void> {
-    if (this._busy || !this._data) return; // a double tap issues nothing twice
-    this._request ??= { ...choice, language: this._lang, needs: this._needs, idempotencyKey: newIdempotencyKey() };
-    await this._send();
-  }
-
-  private _tryAgain = () => void this._send();
-
-  private async _send(): Promise<void> {
-    if (this._busy || !this._data || !this._request) return;
-    this._busy = true;
+    if (this._flow.busy || !this._data) return; // a double tap issues nothing twice
     this._retrying = 0;
     this._screen = 'issuing';
-    try {
-      const ticket = await this._data.issue(this._request, (n) => (this._retrying = n));
-      this._request = null;
-      this._showTicket(ticket);
-    } catch (err) {
-      if (err instanceof ApiError && err.isNetwork) {
+    this._show(await this._flow.issue(choice, this._lang, this._needs, (n) => (this._retrying = n)));
+  }
+
+  private _tryAgain = async () => {
+    if (this._flow.busy) return;
+    this._retrying = 0;
+    this._screen = 'issuing';
+    this._show(await this._flow.send((n) => (this._retrying = n)));
+  };
+
+  private _show(outcome: Awaited<ReturnType<IssueFlow['send']>>) {
+    switch (outcome.kind) {
+      case 'ticket':
+        return this._showTicket(outcome.ticket);
+      case 'offline':
         this._screen = 'offline';
-      } else {
-        // the server answered: this request will not succeed by repeating it
-        this._request = null;
-        const code = err instanceof ApiError ? err.code : 'UNKNOWN';
+        return;
+      case 'refused': {
+        const code = outcome.code;
         this._error = code === 'RATE_LIMITED' ? this._t.rateLimited : code === 'SERVICE_CLOSED' ? this._t.serviceClosed : this._t.genericError;
         this._screen = 'error';
+        return;
       }
-    } finally {
-      this._busy = false;
+      case 'busy':
+        return;
     }
   }
 
   private _showTicket(ticket: IssuedVisit) {
     this._ticket = ticket;
-    this._secondsLeft = this._accessible ? ticketSeconds * 2 : ticketSeconds;
     this._screen = 'ticket';
-    clearInterval(this._timer);
-    this._timer = setInterval(() => {
-      this._secondsLeft -= 1;
-      if (this._secondsLeft <= 0) this._reset();
-    }, 1000);
-    void this._printTicket(ticket);
-  }
-
-  private async _printTicket(ticket: IssuedVisit): Promise<void> {
-    const kind = this._menu?.printer ?? 'none';
-    if (kind === 'none') {
-      this._print = 'none';
-      return;
-    }
+    this._countdown.start(this._accessible ? ticketSeconds * 2 : ticketSeconds);
     this._print = 'printing';
-    if (kind === 'browser') {
-      await this.updateComplete;
-      window.print();
-      this._print = 'printed';
-      return;
-    }
-    try {
-      const raster = languageInfo(this._lang).raster ? renderTicketLines(this._rasterLines(ticket), this._lang) : null;
-      await this._data!.print(ticket.token, raster);
-      this._print = 'printed';
-    } catch {
-      // the visit exists whatever the printer does; the screen tells the visitor what to do
-      this._print = 'failed';
-    }
-  }
-
-  private _rasterLines(ticket: IssuedVisit): string[] {
-    const w = ticketWords[this._lang];
-    return [
-      `${w.queueNumber}: ${ticket.number}`,
-      ...ticket.steps.map((s) => pickText(s.label, this._lang)),
-      `${w.peopleAhead}: ${ticket.current?.peopleAhead ?? 0}`,
-      `${w.estimatedWait}: ${w.minutes(ticket.current?.estimateMin ?? 0)}`,
-      w.followOnPhone,
-    ];
+    const lang = this._lang;
+    void this._flow
+      .print(ticket, lang, this._menu, async () => {
+        await this.updateComplete;
+        window.print();
+      })
+      .then((state) => {
+        if (this._ticket === ticket) this._print = state;
+      });
   }
 
   private _reset = () => {
-    clearInterval(this._timer);
+    this._countdown.stop();
     stopSpeaking();
-    this._request = null;
+    this._flow.forget();
     this._selected = [];
     this._needs = noNeeds();
     this._answers = [];
@@ -451,34 +417,6 @@ export class KioskApp extends LitElement {
     }
     this._screen = this._menu ? 'start' : 'loading';
     void this._loadMenu();
-  };
-
-  private _speakScreen() {
-    void this.updateComplete.then(() => {
-      const screen = this.renderRoot.querySelector('main')?.firstElementChild;
-      const info = (screen?.shadowRoot ?? this.renderRoot).querySelector('.info, h1');
-      if (info instanceof HTMLElement) speak(info.innerText, this._lang);
-    });
-  }
-
-  /** Arrow keys move between controls, for tactile keypads that have no Tab key. */
-  private _onKey = (e: KeyboardEvent) => {
-    const forward = e.key === 'ArrowDown' || e.key === 'ArrowRight';
-    const backward = e.key === 'ArrowUp' || e.key === 'ArrowLeft';
-    if (!forward && !backward) return;
-    const all = focusables(this.renderRoot);
-    if (all.length === 0) return;
-    const i = all.indexOf(deepActive() as HTMLElement);
-    const rtl = languageInfo(this._lang).dir === 'rtl' && (e.key === 'ArrowLeft' || e.key === 'ArrowRight');
-    const step = (forward ? 1 : -1) * (rtl ? -1 : 1);
-    all[(i + step + all.length) % all.length]?.focus();
-    e.preventDefault();
-  };
-
-  private _onFocus = (e: FocusEvent) => {
-    if (!this._accessible) return;
-    const target = e.composedPath()[0];
-    if (target instanceof HTMLElement && target.matches('button')) speak(target.innerText, this._lang);
   };
 }
 

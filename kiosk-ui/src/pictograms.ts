@@ -10,6 +10,7 @@ const paths: Record<string, SVGTemplateResult> = {
   question: svg`<circle cx="32" cy="32" r="24"/><path d="M25 25a7 7 0 1 1 10 6c-2 1-3 3-3 5v2"/><circle cx="32" cy="45" r="1.5"/>`,
   interpreter: svg`<path d="M8 12h30v20H20l-8 8v-8H8z"/><path d="M44 24h12v20h-4v8l-8-8H30v-6"/>`,
   accessible: svg`<circle cx="30" cy="10" r="5"/><path d="M30 16v18h14l6 14M30 24h12"/><path d="M22 30a14 14 0 1 0 20 16"/>`,
+  globe: svg`<circle cx="32" cy="32" r="24"/><path d="M8 32h48M32 8c-8 8-8 40 0 48M32 8c8 8 8 40 0 48"/>`,
   companion: svg`<circle cx="22" cy="16" r="7"/><circle cx="44" cy="20" r="6"/><path d="M8 54c0-12 6-20 14-20s14 8 14 20M34 54c0-10 4-16 10-16s10 6 10 16"/>`,
 };
 

@@ -1,44 +1,34 @@
 import { css } from 'lit';
 
-/** Shared look: big targets, calm colours, and a high-contrast variant for accessible mode. */
+/**
+ * The kiosk's page: its base size follows the screen, so every rem of the shared type scale
+ * grows with it (24 px body text on a 1080-wide screen, read at arm's length; 18 px on a 10"
+ * tablet). An adopted sheet, as the Content-Security-Policy forbids inline styles.
+ */
+export const pageSheet = `
+html { font-size: clamp(16px, 2.25vmin, 32px); }
+body { margin: 0; background: var(--paper); color: var(--ink); font-family: var(--font); }
+`;
+
+/**
+ * Shared look of the kiosk's screens. Colours, sizes and the touch target come from the token
+ * sheet on :root; accessible mode is the root's `data-accessible` attribute, which flips them.
+ */
 export const base = css`
   :host {
-    --ink: #14213d;
-    --muted: #4a5568;
-    --paper: #ffffff;
-    --wash: #eef2f7;
-    --accent: #0b5cad;
-    --accent-ink: #ffffff;
-    --chosen: #0b5cad;
-    --focus: #ffbf47;
-    --radius: 14px;
-    --gap: 14px;
-    --target: 72px;
-    font-family: system-ui, 'Segoe UI', Roboto, 'Noto Sans', 'Noto Sans Arabic', sans-serif;
-    font-size: 1.25rem;
+    font-size: var(--text-m);
     color: var(--ink);
-  }
-  :host([accessible]) {
-    --ink: #ffffff;
-    --muted: #f5f5f5;
-    --paper: #000000;
-    --wash: #1a1a1a;
-    --accent: #ffd400;
-    --accent-ink: #000000;
-    --chosen: #ffd400;
-    --focus: #00e5ff;
-    --target: 88px;
-    font-size: 1.6rem;
+    font-family: var(--font);
   }
   button {
     font: inherit;
     min-height: var(--target);
     min-width: var(--target);
-    border-radius: var(--radius);
+    border-radius: var(--radius-l);
     border: 3px solid var(--ink);
     background: var(--paper);
     color: var(--ink);
-    padding: 0.5em 1em;
+    padding: var(--space-2) var(--space-3);
     cursor: pointer;
     touch-action: manipulation;
   }
@@ -61,31 +51,43 @@ export const base = css`
     opacity: 0.45;
     cursor: default;
   }
-  .controls {
-    display: grid;
-    gap: var(--gap);
-    align-content: start;
+  /* a long word (Hyvinvointineuvonta, Працевлаштування) breaks rather than leaves its button */
+  button {
+    overflow-wrap: anywhere;
+    hyphens: auto;
   }
-  /* accessible mode: what is read sits above, every control within reach below it */
-  :host([accessible]) .info {
-    min-height: 42vh;
-    max-height: 42vh;
-    overflow: hidden;
-    box-sizing: border-box;
-  }
-  :host([accessible]) .controls {
-    display: grid;
-    gap: var(--gap);
-    max-height: calc(58vh - 72px);
-    overflow-y: auto;
-    padding: 6px;
+  button svg {
+    flex: none;
+    width: 1.8em;
+    height: 1.8em;
   }
   h1,
   h2,
   p {
-    margin: 0 0 0.5em;
+    margin: 0 0 0.4em;
+  }
+  h1 {
+    font-size: var(--text-xl);
   }
   .muted {
     color: var(--muted);
+  }
+`;
+
+/**
+ * One screen fills the kiosk's screen and never scrolls. Portrait: what is read on top, the
+ * controls below. In accessible mode the controls keep their natural height and sit at the
+ * bottom, below what is read, so they stay within a seated visitor's reach (layout/reach.ts).
+ */
+export const screen = css`
+  :host {
+    display: grid;
+    height: 100%;
+    min-height: 0;
+    box-sizing: border-box;
+    gap: var(--space-3);
+  }
+  .info {
+    min-width: 0;
   }
 `;

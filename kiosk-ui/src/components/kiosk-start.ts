@@ -1,82 +1,147 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { cssProps } from '@luukku/shared/css-props';
+import { emit } from '@luukku/shared/emit';
+import { languageInfo } from '@luukku/shared/i18n';
 import { customElement, property } from 'lit/decorators.js';
 import type { KioskMenu, Needs, VisitorLanguage } from '@luukku/shared';
 import type { KioskMessages } from '../i18n/index.js';
 import { pictogram } from '../pictograms.js';
-import { base } from '../styles.js';
-import './kiosk-language-bar.js';
+import { base, screen } from '../styles.js';
 
 export type NeedKey = keyof Needs;
+
+export interface KioskStartEvents {
+  'choose-language': undefined;
+  'dont-know': undefined;
+  'toggle-service': number;
+  'toggle-need': NeedKey;
+  'accessible-mode': undefined;
+  'take-number': undefined;
+}
+
+/**
+ * How many columns of service tiles: fewer services get wider (and, as the rows share the
+ * height, taller) tiles. Portrait screens take at most two columns, landscape three.
+ */
+function columns(count: number, landscape: boolean): number {
+  if (count <= 2) return 1;
+  if (!landscape || count <= 4) return 2;
+  return 3;
+}
 
 /** The start screen: language, "I don't know", the open services by agency, needs, take a number. */
 @customElement('kiosk-start')
 export class KioskStart extends LitElement {
   static override styles = [
     base,
+    screen,
     css`
       :host {
-        display: grid;
-        gap: var(--gap);
+        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+        grid-template-rows: auto auto auto minmax(0, 1fr) auto auto;
+        grid-template-areas:
+          'info info'
+          'language mode'
+          'dont-know dont-know'
+          'services services'
+          'needs needs'
+          'take take';
+      }
+      /* accessible mode: the controls keep their height and sit at the bottom, within reach */
+      :host-context([data-accessible]) {
+        grid-template-rows: minmax(0, 1fr) auto auto auto auto auto;
+      }
+      @media (orientation: landscape) {
+        :host,
+        :host-context([data-accessible]) {
+          grid-template-columns: minmax(0, 1fr) minmax(0, 2fr);
+          grid-template-rows: minmax(0, 1fr) auto auto auto;
+          grid-template-areas:
+            'info services'
+            'language services'
+            'dont-know needs'
+            'mode take';
+        }
+      }
+      .info {
+        grid-area: info;
       }
       .info h1 {
-        font-size: 2.2em;
+        font-size: var(--text-xxl);
       }
-      .dont-know {
-        width: 100%;
+      .chosen {
+        font-weight: 700;
+      }
+      .language {
+        grid-area: language;
+      }
+      .mode {
+        grid-area: mode;
+      }
+      .language,
+      .mode,
+      .dont-know,
+      .needs button {
         display: flex;
         align-items: center;
-        gap: 16px;
-        font-size: 1.35em;
-        font-weight: 700;
+        gap: var(--space-3);
         text-align: start;
       }
+      .language .word {
+        display: block;
+        font-size: var(--text-m);
+      }
+      .dont-know {
+        grid-area: dont-know;
+        font-size: var(--text-l);
+        font-weight: 700;
+      }
       .grid {
+        grid-area: services;
         display: grid;
-        grid-template-columns: repeat(auto-fill, minmax(300px, 1fr));
-        gap: 12px;
+        grid-template-columns: repeat(var(--columns), minmax(0, 1fr));
+        grid-auto-rows: 1fr;
+        gap: var(--space-3);
+        min-height: 0;
+      }
+      :host-context([data-accessible]) .grid {
+        grid-auto-rows: auto;
+      }
+      @media (orientation: landscape) {
+        :host-context([data-accessible]) .grid {
+          grid-auto-rows: 1fr;
+        }
       }
       .tile {
         display: grid;
         align-content: center;
         text-align: start;
-        gap: 2px;
-        min-height: 104px;
+        gap: var(--space-1);
         border-inline-start: 14px solid var(--agency);
+        line-height: 1.2;
       }
       .tile .label {
         font-weight: 700;
-        font-size: 1.15em;
-      }
-      .tile .agency,
-      .tile .wait {
-        font-size: 0.8em;
+        font-size: var(--text-service);
       }
       .needs {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 10px;
+        grid-area: needs;
+        display: grid;
+        grid-template-columns: repeat(3, minmax(0, 1fr));
+        gap: var(--space-3);
       }
       .needs button {
+        line-height: 1.2;
+      }
+      .take-row {
+        grid-area: take;
         display: flex;
+        gap: var(--space-3);
         align-items: center;
-        gap: 10px;
-        text-align: start;
-        flex: 1 1 240px;
       }
       .take {
-        width: 100%;
-        font-size: 1.5em;
-      }
-      .row {
-        display: flex;
-        gap: 10px;
-        justify-content: space-between;
-        align-items: center;
-        flex-wrap: wrap;
-      }
-      :host([accessible]) .grid {
-        grid-template-columns: 1fr 1fr;
+        flex: 1;
+        font-size: var(--text-l);
       }
     `,
   ];
@@ -86,69 +151,81 @@ export class KioskStart extends LitElement {
   @property() language: VisitorLanguage = 'fi';
   @property({ attribute: false }) selected: readonly number[] = [];
   @property({ attribute: false }) needs!: Needs;
-  @property({ type: Boolean, reflect: true }) accessible = false;
+  @property({ type: Boolean }) accessible = false;
+
+  private _landscape = matchMedia('(orientation: landscape)');
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._landscape.addEventListener('change', this._relayout);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this._landscape.removeEventListener('change', this._relayout);
+  }
+
+  private _relayout = () => this.requestUpdate();
 
   override render() {
     const t = this.t;
     const any = this.menu.agencies.length > 0 || this.menu.guidance;
+    const services = this.menu.agencies.flatMap((a) => a.services.map((s) => ({ a, s })));
+    const lang = languageInfo(this.language);
     return html`
       <section class="info">
         <h1>${t.takeNumber}</h1>
         <p>${t.welcome}</p>
         ${any ? html`<p class="muted">${t.severalHint}</p>` : html`<p role="alert">${t.noServicesOpen}</p>`}
+        <p class="chosen" aria-live="polite">${this.selected.length > 0 ? t.selected(this.selected.length) : ''}</p>
       </section>
-      <section class="controls" aria-label=${t.takeNumber}>
-        <kiosk-language-bar .language=${this.language} .label=${t.language} ?accessible=${this.accessible}></kiosk-language-bar>
-        ${this.menu.guidance
-          ? html`<button class="dont-know primary" @click=${() => this._emit('dont-know')}>
-              ${pictogram('question')}<span>${t.dontKnow}</span>
-            </button>`
-          : nothing}
-        <div class="grid" role="group" aria-label=${t.services}>
-          ${this.menu.agencies.flatMap((a) =>
-            a.services.map((s) => {
-              const chosen = this.selected.includes(s.id);
-              // the agency's name only where the service's own label does not already say it
-              const agency = s.label.includes(a.name) || a.name.includes(s.label) ? '' : a.name;
-              return html`<button
-                class="tile"
-                style=${cssProps({ '--agency': a.color })}
-                aria-pressed=${chosen ? 'true' : 'false'}
-                @click=${() => this._emit('toggle-service', s.id)}
-              >
-                <span class="label">${s.label}</span>
-                ${agency ? html`<span class="agency">${agency}</span>` : nothing}
-                <span class="wait">${t.waiting(s.waiting, s.estimateMin)}</span>
-              </button>`;
-            }),
-          )}
-        </div>
-        <div class="needs" role="group" aria-label=${t.needsTitle}>
-          ${this._need('interpreter', t.needInterpreter)} ${this._need('accessible', t.needAccessible)}
-          ${this._need('accompanied', t.needCompanion)}
-        </div>
-        <div class="row">
-          <button aria-pressed=${this.accessible ? 'true' : 'false'} @click=${() => this._emit('accessible-mode')}>
-            ${pictogram('accessible')} ${t.accessibleMode}
-          </button>
-          <span class="muted" aria-live="polite">${this.selected.length > 0 ? t.selected(this.selected.length) : ''}</span>
-        </div>
-        <button class="take primary" ?disabled=${this.selected.length === 0} @click=${() => this._emit('take-number')}>
+      <button class="language" @click=${() => emit<KioskStartEvents>(this, 'choose-language', undefined)}>
+        ${pictogram('globe')}
+        <span><span class="word">${t.language}${t.language === 'Language' ? '' : ' · Language'}</span>
+          <strong lang=${lang.tag} dir=${lang.dir}>${lang.native}</strong></span>
+      </button>
+      <button class="mode" aria-pressed=${this.accessible ? 'true' : 'false'} @click=${() => emit<KioskStartEvents>(this, 'accessible-mode', undefined)}>
+        ${pictogram('accessible')}<span>${t.accessibleMode}</span>
+      </button>
+      ${this.menu.guidance
+        ? html`<button class="dont-know primary" @click=${() => emit<KioskStartEvents>(this, 'dont-know', undefined)}>
+            ${pictogram('question')}<span>${t.dontKnow}</span>
+          </button>`
+        : nothing}
+      <div class="grid" role="group" aria-label=${t.services} style=${cssProps({ '--columns': String(columns(services.length, this._landscape.matches)) })}>
+        ${services.map(({ a, s }) => {
+          const chosen = this.selected.includes(s.id);
+          // the agency's name only where the service's own label does not already say it
+          const agency = s.label.includes(a.name) || a.name.includes(s.label) ? '' : a.name;
+          return html`<button
+            class="tile"
+            style=${cssProps({ '--agency': a.color })}
+            aria-pressed=${chosen ? 'true' : 'false'}
+            @click=${() => emit<KioskStartEvents>(this, 'toggle-service', s.id)}
+          >
+            <span class="label">${s.label}</span>
+            ${agency ? html`<span class="agency">${agency}</span>` : nothing}
+            <span class="wait">${t.waiting(s.waiting, s.estimateMin)}</span>
+          </button>`;
+        })}
+      </div>
+      <div class="needs" role="group" aria-label=${t.needsTitle}>
+        ${this._need('interpreter', t.needInterpreter)} ${this._need('accessible', t.needAccessible)}
+        ${this._need('accompanied', t.needCompanion)}
+      </div>
+      <div class="take-row">
+        <button class="take primary" ?disabled=${this.selected.length === 0} @click=${() => emit<KioskStartEvents>(this, 'take-number', undefined)}>
           ${t.takeNumber}
         </button>
-      </section>
+      </div>
     `;
   }
 
   private _need(key: NeedKey, label: string) {
     const icon = key === 'interpreter' ? 'interpreter' : key === 'accessible' ? 'accessible' : 'companion';
-    return html`<button aria-pressed=${this.needs[key] ? 'true' : 'false'} @click=${() => this._emit('toggle-need', key)}>
+    return html`<button aria-pressed=${this.needs[key] ? 'true' : 'false'} @click=${() => emit<KioskStartEvents>(this, 'toggle-need', key)}>
       ${pictogram(icon)}<span>${label}</span>
     </button>`;
-  }
-
-  private _emit(type: string, detail?: unknown) {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 }
 

@@ -3,71 +3,93 @@ import { customElement, property } from 'lit/decorators.js';
 import { pickText, ticketWords } from '@luukku/shared/i18n';
 import type { IssuedVisit, VisitorLanguage } from '@luukku/shared';
 import type { KioskMessages } from '../i18n/index.js';
-import { base } from '../styles.js';
+import { emit } from '@luukku/shared/emit';
+import { base, screen } from '../styles.js';
 import './kiosk-qr.js';
 
-export type PrintState = 'printing' | 'printed' | 'failed' | 'none';
+import type { PrintState } from '../data/kiosk-issue.js';
+
+export interface KioskTicketEvents {
+  'more-time': undefined;
+  done: undefined;
+}
 
 /** The ticket on screen: the number very large, where it is for, the wait, the QR to the phone page. */
 @customElement('kiosk-ticket')
 export class KioskTicket extends LitElement {
   static override styles = [
     base,
+    screen,
     css`
       :host {
-        display: grid;
-        gap: var(--gap);
         text-align: center;
+        grid-template-columns: minmax(0, 1fr);
+        grid-template-rows: auto auto minmax(0, 1fr) auto;
+        grid-template-areas: 'info' 'phone' '.' 'controls';
+      }
+      /* landscape: the ticket on one side, the phone and the buttons on the other */
+      @media (orientation: landscape) {
+        :host {
+          grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+          grid-template-rows: minmax(0, 1fr) auto;
+          grid-template-areas: 'info phone' 'info controls';
+          align-items: center;
+        }
+      }
+      .info {
+        grid-area: info;
+      }
+      .phone {
+        grid-area: phone;
+      }
+      .controls {
+        grid-area: controls;
       }
       .number {
-        font-size: clamp(5rem, 18vw, 11rem);
+        font-size: clamp(5rem, 14vmin, 11rem);
         font-weight: 800;
         letter-spacing: 0.04em;
         line-height: 1;
         margin: 0.1em 0;
       }
       .services {
-        font-size: 1.4em;
+        font-size: var(--text-service);
         font-weight: 700;
         list-style: none;
         padding: 0;
-        margin: 0;
+        margin: 0 0 0.4em;
       }
       dl {
         display: flex;
         justify-content: center;
         gap: 2em;
-        margin: 0;
+        margin: 0 0 0.4em;
       }
       dt {
         color: var(--muted);
       }
       dd {
         margin: 0;
-        font-size: 1.6em;
+        font-size: var(--text-xl);
         font-weight: 700;
       }
-      /* the ticket is to be read, not reached: it may take the upper part whole */
-      :host([accessible]) .info {
-        max-height: none;
-      }
       .print {
-        font-size: 1.15em;
         font-weight: 700;
       }
       .print.failed {
-        border: 3px solid #b00020;
-        border-radius: var(--radius);
+        border: 3px solid var(--danger);
+        border-radius: var(--radius-l);
         padding: 0.5em;
+      }
+      kiosk-qr {
+        --qr-size: min(220px, 22vmin);
       }
       .nav {
         display: flex;
-        gap: 10px;
-        justify-content: center;
-        flex-wrap: wrap;
+        gap: var(--space-3);
       }
       .nav button {
-        flex: 1 1 220px;
+        flex: 1 1 0;
       }
       @media print {
         .nav,
@@ -76,6 +98,7 @@ export class KioskTicket extends LitElement {
           display: none;
         }
         :host {
+          display: block;
           width: 72mm;
           color: #000;
           font-size: 11pt;
@@ -96,7 +119,6 @@ export class KioskTicket extends LitElement {
   @property() print: PrintState = 'printing';
   @property({ type: Number }) secondsLeft = 30;
   @property() phoneUrl = '';
-  @property({ type: Boolean, reflect: true }) accessible = false;
 
   override render() {
     const t = this.t;
@@ -115,22 +137,20 @@ export class KioskTicket extends LitElement {
           <div><dt>${w.estimatedWait}</dt><dd>${w.minutes(current?.estimateMin ?? 0)}</dd></div>
         </dl>
         <p class="print ${this.print}" role="status">${printText}</p>
+      </section>
+      <div class="phone">
         <kiosk-qr .value=${this.phoneUrl} .label=${t.scanQr}></kiosk-qr>
         <p>${t.scanQr}</p>
         <p>${w.waitToBeCalled}</p>
-      </section>
-      <section class="controls">
+      </div>
+      <div class="controls">
         <p class="countdown muted">${t.returningIn(this.secondsLeft)}</p>
         <div class="nav">
-          <button @click=${() => this._emit('more-time')}>${t.moreTime}</button>
-          <button class="primary" @click=${() => this._emit('done')}>${t.done}</button>
+          <button @click=${() => emit<KioskTicketEvents>(this, 'more-time', undefined)}>${t.moreTime}</button>
+          <button class="primary" @click=${() => emit<KioskTicketEvents>(this, 'done', undefined)}>${t.done}</button>
         </div>
-      </section>
+      </div>
     `;
-  }
-
-  private _emit(type: string) {
-    this.dispatchEvent(new CustomEvent(type, { bubbles: true, composed: true }));
   }
 }
 

@@ -51,6 +51,8 @@ const root = `
   --chart-cool: #dbe8f6;
   --chart-hot: #0b3d91;
   --chart-warn: #c2410c;
+  /* a service's name where a visitor chooses it: 32 px or more at arm's length (kiosk, issue 13 §1) */
+  --text-service: 1.4rem;
 }
 :root[data-accessible] {
   --ink: #ffffff;
