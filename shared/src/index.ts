@@ -13,3 +13,4 @@ export * from './schemas/printer.js';
 export * from './i18n/languages.js';
 export * from './i18n/ticket-words.js';
 export * from './schemas/reports.js';
+export * from './schemas/display.js';
