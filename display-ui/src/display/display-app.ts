@@ -125,7 +125,8 @@ export class DisplayApp extends LitElement {
   private readonly _clock = new ClockController(this);
   private readonly _speech = this._setup.token ? new SpeechLink(this._setup.token) : null;
   private readonly _announcer = new Announcer(this, {
-    audio: (text, lang) => this._speech?.audio(text, lang) ?? Promise.resolve(null),
+    // only languages the server said it can render: asking for the others would be a wasted round trip
+    audio: async (text, lang) => (this._speech && this._data?.info?.serverVoices.includes(lang as VisitorLanguage) ? this._speech.audio(text, lang) : null),
     onSilent: (lang) => {
       this._lastSilent = { lang: lang as VisitorLanguage, at: new Date().toISOString() };
       this.requestUpdate();
