@@ -99,6 +99,19 @@ describe.skipIf(!hasBrowser || !hasEspeak)('the display is never silent', () => 
     const report = (await admin.call('GET', '/api/admin/displays/speech')).body.displays.find((d: any) => d.lastSilent);
     const via = Object.fromEntries(report.voices.map((v: any) => [v.lang, v.via]));
     expect(via).toMatchObject({ fi: 'server', sv: 'server', en: 'server', so: 'none' });
+
+    // the coordinator sees it in the admin pages: Somali has no voice, and a phrase went unsaid
+    const adminPage = await newPage();
+    await adminPage.goto(`${hub.url}/staff/admin`);
+    await adminPage.getByLabel('Käyttäjätunnus').fill('admin');
+    await adminPage.getByLabel('Salasana').fill('demo');
+    await adminPage.getByRole('button', { name: 'Kirjaudu' }).click();
+    await adminPage.getByRole('button', { name: 'Näyttö', exact: true }).click();
+    const shown = adminPage.locator(`admin-display article[data-device="${report.deviceId}"]`);
+    await shown.locator('li[data-lang="so"]').waitFor({ timeout: 5000 });
+    expect(await shown.locator('li[data-lang="so"]').textContent()).toBe('so: ei ääntä');
+    expect(await shown.locator('li[data-lang="sv"]').textContent()).toBe('sv: palvelimen ääni');
+    expect(await shown.getByRole('alert').textContent()).toContain('Viimeksi ilman ääntä: so');
   });
 
   it('speaks with real voices in the visitor\'s language and in Finnish (speech-dispatcher)', async (ctx) => {
