@@ -147,7 +147,7 @@ export class DisplayHubInfo extends LitElement {
             : nothing}`;
       case 'phone':
         return html`<h3>${trilingual(words.followByPhone, 'stacked')}</h3>
-          ${this._lead(item.text) === nothing ? html`<p class="lead">${trilingual(words.followByPhoneHelp, 'stacked')}</p>` : this._lead(item.text)}`;
+          <p class="lead">${trilingual(ownText(item.text) ?? words.followByPhoneHelp, 'stacked')}</p>`;
     }
   }
 }
