@@ -21,6 +21,28 @@ export function espeakLanguages(path: string): VisitorLanguage[] {
 export function renderWithEspeak(path: string, lang: VisitorLanguage, text: string): Promise<Buffer> {
   const voice = voices[lang];
   if (!voice) return Promise.reject(new Error(`espeak-ng has no voice for ${lang}`));
+  return oneOfFew(() => run(path, voice, text));
+}
+
+/** At most this many espeak-ng processes at once: a burst of new phrases must not crowd out the queue's work. */
+const maxRunning = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function oneOfFew<T>(job: () => Promise<T>): Promise<T> {
+  // a finished job hands its slot straight to the next in line, so `running` never overshoots
+  if (running >= maxRunning) await new Promise<void>((go) => waiting.push(go));
+  else running++;
+  try {
+    return await job();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+}
+
+function run(path: string, voice: string, text: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     execFile(
       path,
