@@ -3,6 +3,7 @@ import type { Db } from './open.js';
 import { adminQueries } from './queries/admin.js';
 import { catalogQueries } from './queries/catalog.js';
 import { deskQueries } from './queries/desks.js';
+import { displayQueries } from './queries/display.js';
 import { peopleQueries } from './queries/people.js';
 import { historyQueries } from './queries/records.js';
 import { reportQueries } from './queries/reports.js';
@@ -22,6 +23,7 @@ export function createQueries(db: Db) {
     ...reportQueries(db),
     ...adminQueries(db, cache),
     ...retentionQueries(db),
+    ...displayQueries(db),
     /**
      * Runs `fn` as one write transaction, taking the write lock up front (no upgrade deadlocks).
      * With the lock held it checks the cache against other connections' commits; a failed

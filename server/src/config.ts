@@ -40,6 +40,10 @@ export const EnvSchema = z.object({
     .transform((v): boolean | number | string => (/^(1|true|yes)$/.test(v) ? true : /^(0|false|no)$/.test(v) ? false : /^\d+$/.test(v) ? Number(v) : v))
     .default(false),
   LUUKKU_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  /** The espeak-ng program that renders a call as audio when a display's browser has no voice; empty turns it off. */
+  LUUKKU_ESPEAK_PATH: z.string().max(500).default('/usr/bin/espeak-ng'),
+  /** Rendered call audio kept in memory, in MB (0: render every time). */
+  LUUKKU_SPEECH_CACHE_MB: z.coerce.number().min(0).max(1024).default(32),
 });
 
 export interface Config {
@@ -89,6 +93,10 @@ export interface Config {
   now: () => Date;
   /** How many backups the `backup` command keeps in <data>/backups (older ones are deleted). */
   backupKeep: number;
+  /** espeak-ng, for displays whose browser has no voice; '' means the server renders no audio. */
+  espeakPath: string;
+  /** Bytes of rendered call audio kept in memory. */
+  speechCacheBytes: number;
 }
 
 /** Whether HOST listens on this machine only (no one on the network can reach it directly). */
@@ -131,6 +139,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     uiDir: resolve(import.meta.dirname, '../..'),
     now: () => new Date(),
     backupKeep: e.LUUKKU_BACKUP_KEEP,
+    espeakPath: e.LUUKKU_ESPEAK_PATH,
+    speechCacheBytes: Math.round(e.LUUKKU_SPEECH_CACHE_MB * 1024 * 1024),
   };
 }
 
@@ -171,6 +181,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     uiDir: resolve(import.meta.dirname, '../..'),
     now: () => new Date(),
     backupKeep: 7,
+    espeakPath: '/usr/bin/espeak-ng',
+    speechCacheBytes: 8 * 1024 * 1024,
     ...overrides,
   };
 }

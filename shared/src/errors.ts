@@ -45,6 +45,8 @@ export const errorStatus = {
   CROSS_SITE_REQUEST: 403,
   /** The desk still serves a line of an agency the user no longer belongs to. */
   DESK_SERVICE_NOT_ALLOWED: 403,
+  /** The server cannot render this phrase as audio (espeak-ng missing, or no voice for the language). */
+  SPEECH_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -18,6 +18,15 @@ type Expected = number | `${number} ${string}`;
 type Row = [route: string, ...expected: [Expected, Expected, Expected, Expected, Expected, Expected, Expected]];
 
 const taken = '409 DESK_TAKEN';
+const displayInfo = {
+  items: {
+    hours: { enabled: true, text: { fi: '', sv: '', en: '' } },
+    agencies: { enabled: true, text: { fi: '', sv: '', en: '' } },
+    phone: { enabled: false, text: { fi: '', sv: '', en: '' } },
+  },
+  rotateSeconds: 10,
+  callSeconds: 60,
+};
 // prettier-ignore
 const table: Row[] = [
   //  route                                    anonymous kiosk display other  staff  guide  admin
@@ -34,6 +43,13 @@ const table: Row[] = [
   ['GET /api/kiosk/menu',                        401,    200,   403,   403,   403,   403,   403],
   ['POST /api/kiosk/print',                      401,    200,   403,   403,   403,   403,   403],
   ['GET /api/display/snapshot',                  401,    403,   200,   200,   200,   200,   200],
+  ['GET /api/display/info',                      401,    403,   200,   200,   200,   200,   200],
+  // audio for displays only; Somali has no voice, so a display gets 503 wherever the test runs
+  ['GET /api/display/audio',                     401,    403,   '503 SPEECH_UNAVAILABLE', 403, 403, 403, 403],
+  ['POST /api/display/speech',                   401,    403,   200,   403,   403,   403,   403],
+  ['GET /api/admin/display-info',                401,    403,   403,   403,   403,   403,   200],
+  ['PUT /api/admin/display-info',                401,    403,   403,   403,   403,   403,   200],
+  ['GET /api/admin/displays/speech',             401,    403,   403,   403,   403,   403,   200],
   ['GET /api/printers',                          401,    403,   403,   200,   200,   200,   200],
   // a kiosk issues; staff of any agency may issue a walk-in; a display may not
   ['POST /api/visits',                           401,    201,   403,   201,   201,   201,   201],
@@ -168,6 +184,12 @@ const cells: Record<string, Prepare> = {
   'GET /api/kiosk/menu': async () => ({ path: '/api/kiosk/menu?lang=sv' }),
   'POST /api/kiosk/print': async () => ({ path: '/api/kiosk/print', body: { token: (await issueKela()).token } }),
   'GET /api/display/snapshot': async () => ({ path: '/api/display/snapshot?zone=a&limit=5' }),
+  'GET /api/display/info': async () => ({ path: '/api/display/info' }),
+  'GET /api/display/audio': async () => ({ path: '/api/display/audio?lang=so&text=Lambarka' }),
+  'POST /api/display/speech': async () => ({ path: '/api/display/speech', body: { voices: [{ lang: 'fi', via: 'server' }], lastSilent: null } }),
+  'GET /api/admin/display-info': async () => ({ path: '/api/admin/display-info' }),
+  'PUT /api/admin/display-info': async () => ({ path: '/api/admin/display-info', body: displayInfo }),
+  'GET /api/admin/displays/speech': async () => ({ path: '/api/admin/displays/speech' }),
   'POST /api/visits': async () => ({ path: '/api/visits', body: { services: [sid('kela')], language: 'en', idempotencyKey: key() } }),
   'GET /api/visits/{token}': async () => ({ path: `/api/visits/${(await issueKela()).token}` }),
 

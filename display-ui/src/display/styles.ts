@@ -1,23 +1,14 @@
 import { css } from 'lit';
 
 /**
- * The wall's look: calm and legible from across the room. Sizes are in `em` of the app's
- * base size, which follows the screen (20 px on 1920×1080), so a smaller or larger screen
+ * The wall's look: calm and legible from across the room. Colours, the font and radii are the
+ * shared tokens declared once on :root (`@luukku/shared/tokens`). Sizes are in `em` of the
+ * app's base size, which follows the screen (20 px on 1920×1080), so a smaller or larger screen
  * keeps the same layout.
  */
 export const tokens = css`
   :host {
-    --ink: #14213d;
-    --muted: #4a5568;
-    --paper: #ffffff;
-    --wash: #eef1f5;
-    --line: #d5dbe4;
-    --night: #14213d;
-    --night-ink: #ffffff;
-    --night-muted: #c3cddb;
-    --alert: #9b1c1c;
-    --radius: 0.9em;
-    font-family: system-ui, 'Segoe UI', Roboto, 'Noto Sans', sans-serif;
+    font-family: var(--font);
     color: var(--ink);
   }
   h1,

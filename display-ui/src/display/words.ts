@@ -36,4 +36,16 @@ export const words = {
     'Koden är fel eller enheten har tagits ur bruk. Försöker igen automatiskt.',
     'The token is wrong or the device was revoked. Trying again automatically.',
   ),
+  atHubToday: t('Palvelutorilla tänään', 'På servicetorget i dag', 'At the hub today'),
+  hoursToday: t('Aukioloajat tänään', 'Öppettider i dag', 'Opening hours today'),
+  closedToday: t('Suljettu tänään', 'Stängt i dag', 'Closed today'),
+  allDay: t('koko päivän', 'hela dagen', 'all day'),
+  hereToday: t('Paikalla tänään', 'På plats i dag', 'Here today'),
+  popupsToday: t('Pop-up tänään', 'Pop-up i dag', 'Pop-up today'),
+  followByPhone: t('Seuraa vuoroasi puhelimella', 'Följ din tur i telefonen', 'Follow your turn on your phone'),
+  followByPhoneHelp: t(
+    'Skannaa vuorolipun QR-koodi: näet, montako on edelläsi, ja milloin sinut kutsutaan.',
+    'Skanna QR-koden på kölappen: du ser hur många som är före dig och när du ropas upp.',
+    'Scan the QR code on your ticket: see how many are ahead of you, and when you are called.',
+  ),
 } satisfies Record<string, Trilingual>;

@@ -284,3 +284,72 @@ export const adminMessages: Record<'fi' | 'sv' | 'en', AdminMessages> = {
     kioskLanguagesHint: (f) => `Service names are asked for in these languages. A missing translation is shown in ${f}.`,
   },
 };
+
+/** The display tab's words (issue 13 §3): information between calls, and what each display can say. */
+export interface DisplayAdminMessages {
+  tab: string;
+  infoTitle: string;
+  infoHint: string;
+  items: Record<'hours' | 'agencies' | 'phone', string>;
+  show: string;
+  text: (lang: string) => string;
+  rotateSeconds: string;
+  callSeconds: string;
+  voicesTitle: string;
+  voicesHint: string;
+  noReport: string;
+  via: Record<'browser' | 'server' | 'none', string>;
+  lastSilent: (lang: string, at: string) => string;
+  reportedAt: (at: string) => string;
+}
+
+export const displayAdminMessages: Record<'fi' | 'sv' | 'en', DisplayAdminMessages> = {
+  fi: {
+    tab: 'Näyttö',
+    infoTitle: 'Tiedotteet kutsujen välillä',
+    infoHint: 'Kun kutsua ei ole juuri tullut, näyttö kertoo vuorotellen nämä asiat suomeksi, ruotsiksi ja englanniksi. Tyhjä teksti: näytön oma teksti.',
+    items: { hours: 'Aukioloajat tänään', agencies: 'Paikalla tänään ja pop-upit', phone: 'Vuoron seuraaminen puhelimella' },
+    show: 'Näytä',
+    text: (l) => `Oma teksti (${l})`,
+    rotateSeconds: 'Kunkin tiedotteen aika (s)',
+    callSeconds: 'Kutsu pysyy näytöllä (s)',
+    voicesTitle: 'Näyttöjen äänet',
+    voicesHint: 'Millä kielillä kukin näyttö osaa kuuluttaa: selaimen oma ääni, palvelimen tuottama ääni tai ei ääntä.',
+    noReport: 'Näyttö ei ole vielä ilmoittanut ääniään.',
+    via: { browser: 'selaimen ääni', server: 'palvelimen ääni', none: 'ei ääntä' },
+    lastSilent: (l, at) => `Viimeksi ilman ääntä: ${l}, ${at}`,
+    reportedAt: (at) => `Ilmoitettu ${at}`,
+  },
+  sv: {
+    tab: 'Skärm',
+    infoTitle: 'Information mellan uppropen',
+    infoHint: 'När inget nytt upprop har kommit visar skärmen detta i tur och ordning på finska, svenska och engelska. Tom text: skärmens egen text.',
+    items: { hours: 'Öppettider i dag', agencies: 'På plats i dag och pop-up', phone: 'Följ din tur i telefonen' },
+    show: 'Visa',
+    text: (l) => `Egen text (${l})`,
+    rotateSeconds: 'Tid per informationsruta (s)',
+    callSeconds: 'Uppropet stannar på skärmen (s)',
+    voicesTitle: 'Skärmarnas röster',
+    voicesHint: 'På vilka språk varje skärm kan ropa upp: webbläsarens röst, serverns ljud eller ingen röst.',
+    noReport: 'Skärmen har ännu inte rapporterat sina röster.',
+    via: { browser: 'webbläsarens röst', server: 'serverns ljud', none: 'ingen röst' },
+    lastSilent: (l, at) => `Senast utan ljud: ${l}, ${at}`,
+    reportedAt: (at) => `Rapporterat ${at}`,
+  },
+  en: {
+    tab: 'Display',
+    infoTitle: 'Information between calls',
+    infoHint: 'When no call is fresh, the display shows these in turn, in Finnish, Swedish and English. Empty text: the display’s own words.',
+    items: { hours: 'Opening hours today', agencies: 'Here today, and pop-ups', phone: 'Following your turn by phone' },
+    show: 'Show',
+    text: (l) => `Own text (${l})`,
+    rotateSeconds: 'Seconds per item',
+    callSeconds: 'Seconds a call stays large',
+    voicesTitle: 'Display voices',
+    voicesHint: 'Which languages each display can announce in: its browser’s voice, audio from the server, or no voice.',
+    noReport: 'This display has not reported its voices yet.',
+    via: { browser: 'browser voice', server: 'server audio', none: 'no voice' },
+    lastSilent: (l, at) => `Last silent phrase: ${l}, ${at}`,
+    reportedAt: (at) => `Reported ${at}`,
+  },
+};

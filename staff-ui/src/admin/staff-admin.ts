@@ -2,16 +2,19 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { base } from '../styles.js';
 import { AdminController } from './admin-data.js';
-import { adminMessages, type AdminMessages } from './i18n.js';
+import { adminMessages, displayAdminMessages, type AdminMessages } from './i18n.js';
 import './admin-audit.js';
 import './admin-basics.js';
 import './admin-devices.js';
+import './admin-display.js';
 import './admin-people.js';
 import './admin-questions.js';
 import './admin-services.js';
 
-type Tab = keyof AdminMessages['tabs'];
+type Tab = keyof AdminMessages['tabs'] | 'display';
 const tabs: Tab[] = ['hub', 'agencies', 'services', 'desks', 'staff', 'questions', 'devices', 'audit'];
+// the display's tab (its words in displayAdminMessages), after the devices
+tabs.splice(tabs.indexOf('devices') + 1, 0, 'display');
 
 /** The hub coordinator's pages, at /staff/admin: everything about the hub, without a file. */
 @customElement('staff-admin')
@@ -50,13 +53,14 @@ export class StaffAdmin extends LitElement {
   override render() {
     const t = adminMessages[this.language];
     const c = this._ctl;
+    const heading = this._tab === 'display' ? displayAdminMessages[this.language].tab : t.tabs[this._tab];
     return html`<h2>${t.title}</h2>
       <nav aria-label=${t.title}>
-        ${tabs.map((tab) => html`<button aria-pressed=${tab === this._tab ? 'true' : 'false'} @click=${() => (this._tab = tab)}>${t.tabs[tab]}</button>`)}
+        ${tabs.map((tab) => html`<button aria-pressed=${tab === this._tab ? 'true' : 'false'} @click=${() => (this._tab = tab)}>${tab === 'display' ? displayAdminMessages[this.language].tab : t.tabs[tab]}</button>`)}
       </nav>
       <div role="status">${c.saved ? html`<p class="badge">${c.saved}</p>` : nothing}</div>
       ${c.error ? html`<p class="banner" role="alert">${c.error}</p>` : nothing}
-      <section class="pane" aria-label=${t.tabs[this._tab]}>${c.catalog ? this._pane(t) : html`<p aria-busy="true">…</p>`}</section>`;
+      <section class="pane" aria-label=${heading}>${c.catalog ? this._pane(t) : html`<p aria-busy="true">…</p>`}</section>`;
   }
 
   private _pane(t: AdminMessages) {
@@ -76,6 +80,8 @@ export class StaffAdmin extends LitElement {
         return html`<admin-devices .t=${t} .ctl=${c} .catalog=${c.catalog}></admin-devices>`;
       case 'audit':
         return html`<admin-audit .t=${t} .ctl=${c} .catalog=${c.catalog}></admin-audit>`;
+      case 'display':
+        return html`<admin-display .t=${t} .d=${displayAdminMessages[this.language]} .ctl=${c} .catalog=${c.catalog}></admin-display>`;
     }
   }
 }

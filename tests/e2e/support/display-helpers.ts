@@ -128,6 +128,8 @@ export interface AnnouncementView {
   deskName: string;
   recall: boolean;
   phrases: string[];
+  /** How each phrase was said: browser, server or none. */
+  via: string[];
   at: string;
 }
 

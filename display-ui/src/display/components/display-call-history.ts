@@ -25,7 +25,7 @@ export class DisplayCallHistory extends LitElement {
       .card {
         flex: 1;
         background: var(--paper);
-        border-radius: var(--radius);
+        border-radius: var(--radius-l);
         box-shadow: 0 0.1em 0.6em rgb(20 33 61 / 0.1);
         padding: 0.6em 1.6em;
         overflow: hidden;

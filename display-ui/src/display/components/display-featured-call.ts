@@ -30,7 +30,7 @@ export class DisplayFeaturedCall extends LitElement {
         grid-template-rows: 1fr auto;
         justify-content: space-evenly;
         align-items: center;
-        border-radius: var(--radius);
+        border-radius: var(--radius-l);
         padding: 1.6em 2.4em;
         box-shadow: 0 0.2em 1.2em rgb(20 33 61 / 0.18);
       }
@@ -104,6 +104,31 @@ export class DisplayFeaturedCall extends LitElement {
         color: inherit;
         font-weight: 500;
         font-size: 0.75em;
+      }
+      /* portrait: the number above the desk, each as wide as the screen allows */
+      @media (orientation: portrait) {
+        .panel {
+          grid-template-columns: minmax(0, 1fr);
+          grid-template-rows: auto auto auto;
+          justify-content: stretch;
+          padding: 1.2em 2em;
+          gap: 0.4em;
+        }
+        .big.number {
+          font-size: 16em;
+        }
+        .big.desk {
+          font-size: 9em;
+        }
+        .big.desk.long {
+          font-size: 6em;
+        }
+        .arrow {
+          display: none;
+        }
+        .foot {
+          grid-column: 1;
+        }
       }
       .idle {
         background: var(--paper);

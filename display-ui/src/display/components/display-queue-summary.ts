@@ -34,6 +34,13 @@ export class DisplayQueueSummary extends LitElement {
         grid-auto-columns: minmax(0, 1fr);
         gap: 0.8em;
       }
+      /* portrait: two rows of agencies instead of one row too narrow to read */
+      @media (orientation: portrait) {
+        ul {
+          grid-auto-flow: row;
+          grid-template-columns: repeat(4, minmax(0, 1fr));
+        }
+      }
       li {
         background: var(--paper);
         border-radius: 0.6em;

@@ -1,7 +1,7 @@
 import { ApiError, createApi, type Api } from '@luukku/shared/http';
 import { connectRealtime, type ConnectionState } from '@luukku/shared/realtime';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { DisplaySnapshot, HubEvent, LocalizedText, RecentCall } from '@luukku/shared';
+import type { DisplayInfo, DisplaySnapshot, HubEvent, LocalizedText, RecentCall } from '@luukku/shared';
 import { historyFromSnapshot, withCall } from './call-history.js';
 import { Timers } from './timers.js';
 import { withLineFigures } from '@luukku/shared/lines';
@@ -57,6 +57,8 @@ export type DisplayStatus = ConnectionState | 'rejected';
 /** A call missed while offline is still announced when it is at most this old. */
 const replayAnnounceMs = 3 * 60_000;
 const snapshotLimit = 12;
+/** The information between calls is for today: fetched again this often, so a new day shows. */
+const infoRefreshMs = 10 * 60_000;
 
 /**
  * The display's door to the server: the snapshot on (re)connect, then live events through the
@@ -70,6 +72,8 @@ export class DisplayController implements ReactiveController {
   /** Newest first, one entry per number. */
   calls: RecentCall[] = [];
   status: DisplayStatus = 'connecting';
+  /** What to show between calls; null until loaded (or when the server has none). */
+  info: DisplayInfo | null = null;
 
   private readonly _api: Api;
   private _rt: ReturnType<typeof connectRealtime> | null = null;
@@ -116,6 +120,24 @@ export class DisplayController implements ReactiveController {
       if (live() && reason === 'io server disconnect') this._timers.after(3_000, () => live() && rt.socket.connect());
     });
     this._rt = rt;
+    const refreshInfo = () => {
+      if (!live()) return;
+      void this._loadInfo(live);
+      this._timers.after(infoRefreshMs, refreshInfo);
+    };
+    this._timers.after(infoRefreshMs, refreshInfo);
+  }
+
+  /** The information between calls; a failure keeps what was shown (the next change or refresh retries). */
+  private async _loadInfo(live: () => boolean): Promise<void> {
+    try {
+      const info = await this._api.request<DisplayInfo>('GET', '/api/display/info');
+      if (!live()) return;
+      this.info = info;
+      this.host.requestUpdate();
+    } catch {
+      // kept as it was
+    }
   }
 
   hostDisconnected(): void {
@@ -136,6 +158,7 @@ export class DisplayController implements ReactiveController {
     try {
       const s = await this._fetchSnapshot();
       this._snapshotFailures = 0;
+      void this._loadInfo(live);
       if (live()) {
         this.hubName = s.hubName;
         this.agencies = s.agencies;
@@ -185,6 +208,7 @@ export class DisplayController implements ReactiveController {
       return;
     }
     const generation = this._generation;
+    void this._loadInfo(() => generation === this._generation);
     this._refreshing = (async () => {
       do {
         this._refreshAgain = false;

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { RecentCall } from '@luukku/shared';
+import type { RecentCall, SpeechVia } from '@luukku/shared';
 import { Timers } from '../data/timers.js';
 import { Chime, chimeMs } from './chime.js';
 import { phrasesFor } from './phrases.js';
@@ -11,6 +11,8 @@ export interface Announcement {
   readonly deskName: string;
   readonly recall: boolean;
   readonly phrases: readonly string[];
+  /** How each phrase was said: the browser's voice, the server's audio, or not at all. */
+  readonly via: readonly SpeechVia[];
   /** When the announcement finished (display clock). */
   readonly at: string;
   /** When the call was made (server clock). */
@@ -23,6 +25,15 @@ export const logSize = 50;
 const maxPending = 40;
 const betweenPhrasesMs = 350;
 const afterAnnouncementMs = 600;
+
+export interface AnnouncerOptions {
+  /** The phrase as audio from the server, for a language the browser has no voice for. */
+  audio?: (text: string, lang: string) => Promise<ArrayBuffer | null>;
+  /** A phrase could be said neither way: worth telling the admin view. */
+  onSilent?: (lang: string) => void;
+  /** All calls said; the queue is empty. */
+  onDone?: () => void;
+}
 
 /**
  * The lobby's voice: one call at a time — chime, the visitor's language, then Finnish — in the
@@ -39,7 +50,10 @@ export class Announcer implements ReactiveController {
   private readonly _timers = new Timers();
   private readonly _chime = new Chime(() => this.host.requestUpdate());
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly options: AnnouncerOptions = {},
+  ) {
     host.addController(this);
   }
 
@@ -89,7 +103,7 @@ export class Announcer implements ReactiveController {
         this.current = call;
         this.host.requestUpdate();
         const phrases = phrasesFor(call);
-        await this._say(phrases);
+        const via = await this._say(phrases);
         if (!this._connected) {
           // cut off mid-way: say it in full when connected again
           this._queue.unshift(call);
@@ -100,6 +114,7 @@ export class Announcer implements ReactiveController {
           deskName: call.deskName,
           recall: call.recall,
           phrases: Object.freeze(phrases.map((p) => p.text)),
+          via: Object.freeze(via),
           at: new Date().toISOString(),
           calledAt: call.at,
         });
@@ -109,22 +124,40 @@ export class Announcer implements ReactiveController {
       this.current = null;
       this._running = false;
       this.host.requestUpdate();
+      if (this._connected) this.options.onDone?.();
     }
   }
 
-  private async _say(phrases: readonly { text: string; lang: string }[]): Promise<void> {
+  private async _say(phrases: readonly { text: string; lang: string }[]): Promise<SpeechVia[]> {
     const sleep = (ms: number) => this._timers.sleep(ms);
+    const via: SpeechVia[] = [];
     this._chime.play();
     await sleep(chimeMs);
     for (const phrase of phrases) {
-      if (!this._connected) return;
+      if (!this._connected) return via;
       const outcome = await speak(phrase.text, phrase.lang, sleep);
       if (this._speechBlocked !== (outcome === 'blocked') && outcome !== 'no-voice') {
         this._speechBlocked = outcome === 'blocked';
         this.host.requestUpdate();
       }
-      if (outcome === 'spoken') await sleep(betweenPhrasesMs);
+      if (outcome === 'spoken') {
+        via.push('browser');
+      } else if (outcome === 'no-voice' && (await this._playFromServer(phrase))) {
+        // a call is never silent: no voice in this browser, so the server's rendering of it
+        via.push('server');
+      } else {
+        via.push('none');
+        if (outcome !== 'blocked') this.options.onSilent?.(phrase.lang);
+      }
+      if (via.at(-1) !== 'none') await sleep(betweenPhrasesMs);
     }
     await sleep(afterAnnouncementMs);
+    return via;
+  }
+
+  private async _playFromServer(phrase: { text: string; lang: string }): Promise<boolean> {
+    const audio = await this.options.audio?.(phrase.text, phrase.lang);
+    if (!audio || !this._connected) return false;
+    return this._chime.playFile(audio, (ms) => this._timers.sleep(ms));
   }
 }

@@ -56,6 +56,37 @@ export class Chime {
     return true;
   }
 
+  /**
+   * Plays audio the server rendered (a WAV file) and resolves when it has ended: true if it
+   * played, false if it could not (no audio, sound blocked, undecodable).
+   */
+  async playFile(data: ArrayBuffer, timeout: (ms: number) => Promise<void>): Promise<boolean> {
+    const ctx = this._context();
+    if (!ctx) return false;
+    if (ctx.state !== 'running') {
+      void ctx.resume().catch(() => {});
+      this._refused = true;
+      return false;
+    }
+    let buffer: AudioBuffer;
+    try {
+      buffer = await ctx.decodeAudioData(data);
+    } catch {
+      return false;
+    }
+    const source = ctx.createBufferSource();
+    source.buffer = buffer;
+    source.connect(ctx.destination);
+    const ended = new Promise<boolean>((resolve) => {
+      source.onended = () => resolve(true);
+    });
+    source.start();
+    // `ended` should come; never let a lost event hold the queue
+    const played = await Promise.race([ended, timeout(buffer.duration * 1000 + 2000).then(() => true)]);
+    source.disconnect();
+    return played;
+  }
+
   /** A touch or a key anywhere lets the sound on (for browsers not started to allow it). */
   listen(): void {
     this._context();
