@@ -49,6 +49,9 @@ const Handshake = z.object({
   zone: z.union([z.literal('all'), Zone]).optional(),
 });
 
+/** How long a request under way at shutdown may take to finish before its connection is cut. */
+const shutdownGraceMs = 2000;
+
 /** A client that missed more than this reloads its snapshot instead of replaying. */
 export const maxReplay = 1000;
 
@@ -204,10 +207,22 @@ export function attachRealtime(app: FastifyInstance): LuukkuServer {
   }, app.config.socketSweepMs);
   sweep.unref();
 
-  // close sockets before Fastify closes the HTTP server, or close() waits on them forever
+  // close sockets before Fastify closes the HTTP server, or close() waits on them forever.
+  // io.close() also closes the HTTP server, which waits for every connection with a request
+  // under way — a client that stalled half-way through its headers held it for a minute: such
+  // connections get a moment to finish, and are then cut
   app.addHook('preClose', async () => {
     clearInterval(sweep);
-    await io.close();
+    const closed = io.close();
+    app.server.closeIdleConnections();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const grace = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), shutdownGraceMs)));
+    if ((await Promise.race([closed, grace])) === 'late') {
+      app.log.warn({ graceMs: shutdownGraceMs }, 'connections still busy at shutdown: cut');
+      app.server.closeAllConnections();
+      await closed;
+    }
+    clearTimeout(timer);
   });
   return io;
 }
