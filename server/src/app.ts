@@ -28,6 +28,7 @@ import queueRoutes from './routes/queues.js';
 import reportRoutes from './routes/reports.js';
 import stepRoutes from './routes/steps.js';
 import visitRoutes from './routes/visits.js';
+import myDayRoutes from './routes/my-day.js';
 
 export { configFromEnv, testConfig, type Config } from './config.js';
 export type { AppServices } from './plugins/database.js';
@@ -82,6 +83,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(reportRoutes);
   await app.register(adminCatalogRoutes);
   await app.register(pairingRoutes);
+  await app.register(myDayRoutes);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(ui);
   await app.register(retention);

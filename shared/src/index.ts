@@ -15,3 +15,4 @@ export * from './i18n/ticket-words.js';
 export * from './schemas/reports.js';
 export * from './estimates.js';
 export * from './lines.js';
+export * from './schemas/my-day.js';
