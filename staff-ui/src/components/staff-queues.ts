@@ -1,10 +1,16 @@
 import { LitElement, css, html } from 'lit';
 import { cssProps } from '@luukku/shared/css-props';
+import { emit } from '@luukku/shared/emit';
 import { customElement, property } from 'lit/decorators.js';
 import { languageInfo, pickText } from '@luukku/shared/i18n';
 import type { Agency, QueueSummary, Service } from '@luukku/shared';
 import type { StaffLang, StaffMessages } from '../i18n/index.js';
 import { base } from '../styles.js';
+
+export interface StaffQueuesEvents {
+  /** Call this waiting visitor (a step id) to the desk. */
+  'call-step': number;
+}
 
 /** The waiting lines of the services this desk serves now, live; long waits stand out. */
 @customElement('staff-queues')
@@ -110,7 +116,7 @@ export class StaffQueues extends LitElement {
   }
 
   private _call(stepId: number) {
-    this.dispatchEvent(new CustomEvent<number>('call-step', { detail: stepId, bubbles: true, composed: true }));
+    emit<StaffQueuesEvents>(this, 'call-step', stepId);
   }
 }
 
