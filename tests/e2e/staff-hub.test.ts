@@ -10,21 +10,11 @@ import { axeProblems, hasBrowser, screenshot } from './support/browser.js';
 import { issueAtKiosk, useServerAndBrowser } from './support/lifecycle.js';
 import { callNext, staffAtDesks, type Staff } from './support/display-helpers.js';
 import { staffSession } from './support/server.js';
-import { consoleIdle } from './support/staff-console.js';
+import { apiRequests, consoleIdle } from './support/staff-console.js';
 
 const KELA = 2;
 const KUNTA = 3;
 const ASUNNOT = 4;
-
-/** Every request the page makes to the API, as `METHOD /path`. */
-function apiRequests(page: Page): string[] {
-  const seen: string[] = [];
-  page.on('request', (r) => {
-    const url = new URL(r.url());
-    if (url.pathname.startsWith('/api/')) seen.push(`${r.method()} ${url.pathname}`);
-  });
-  return seen;
-}
 
 describe.skipIf(!hasBrowser)('the console shows the hub', () => {
   const env = useServerAndBrowser();
@@ -152,7 +142,7 @@ describe.skipIf(!hasBrowser)('the console shows the hub', () => {
     await preview.getByText(first.number, { exact: true }).waitFor();
     expect(await chimes()).toBe('1');
     const text = async () => (await preview.locator('section').textContent())?.replace(/\s+/g, ' ');
-    expect(await text()).toContain('Kieli: Svenska');
+    expect(await preview.locator('.badge[title="Kieli"]').textContent()).toBe('Svenska');
     expect(await text()).toContain('tulkki (Svenska)');
     expect(await text()).toContain('ei ohjattu');
     expect(await text()).toContain('odottanut 0 min');

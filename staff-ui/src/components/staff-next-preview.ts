@@ -1,10 +1,10 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { languageInfo, pickText } from '@luukku/shared/i18n';
 import type { Agency, WaitingEntry } from '@luukku/shared';
 import type { StaffLang, StaffMessages } from '../i18n/index.js';
 import { base } from '../styles.js';
 import { minutesSince } from './hub-day.js';
+import { visitorBadges } from './visitor-badges.js';
 
 /**
  * Who "call next" would call, before calling: language, needs, whether they were referred
@@ -47,19 +47,10 @@ export class StaffNextPreview extends LitElement {
   }
 
   private _entry(e: WaitingEntry) {
-    const t = this.t;
-    const lang = languageInfo(e.language).native;
-    const from = e.referredFrom ? this.agencies.find((a) => a.id === e.referredFrom!.agencyId) : undefined;
     return html`<p class="row">
       <span class="number">${e.number}</span>
-      <span>${t.waited(minutesSince(e.queueTime, this.now))}</span>
-      <span class="badge" title=${t.visitLanguage}>${t.visitLanguage}: ${lang}</span>
-      ${e.needs.interpreter ? html`<span class="badge warn">${t.needs.interpreter(lang)}</span>` : nothing}
-      ${e.needs.accessible ? html`<span class="badge warn">${t.needs.accessible}</span>` : nothing}
-      ${e.needs.accompanied ? html`<span class="badge">${t.needs.accompanied}</span>` : nothing}
-      ${e.referredFrom
-        ? html`<span class="badge">${t.referredFrom(from ? pickText(from.name, this.language) : '?', t.reasons[e.referredFrom.reason] ?? '')}</span>`
-        : html`<span class="badge">${t.notReferred}</span>`}
+      <span>${this.t.waited(minutesSince(e.queueTime, this.now))}</span>
+      ${visitorBadges(this.t, this.language, e, this.agencies, true)}
     </p>`;
   }
 }
