@@ -27,7 +27,7 @@ export class StaffOverview extends LitElement {
         padding: var(--space-1) var(--space-2);
         border-bottom: 1px solid var(--line);
       }
-      td.n {
+      .n {
         text-align: end;
         font-variant-numeric: tabular-nums;
       }
@@ -57,9 +57,9 @@ export class StaffOverview extends LitElement {
         <thead>
           <tr>
             <th scope="col">${t.overviewLine}</th>
-            <th scope="col">${t.overviewWaiting}</th>
-            <th scope="col">${t.overviewLongest}</th>
-            <th scope="col">${t.overviewDesks}</th>
+            <th scope="col" class="n">${t.overviewWaiting}</th>
+            <th scope="col" class="n">${t.overviewLongest}</th>
+            <th scope="col" class="n">${t.overviewDesks}</th>
           </tr>
         </thead>
         ${this.agencies.map((a) => this._agency(a))}
