@@ -9,6 +9,7 @@ import { historyQueries } from './queries/records.js';
 import { reportQueries } from './queries/reports.js';
 import { retentionQueries } from './queries/retention.js';
 import { visitQueries } from './queries/visits.js';
+import { myDayQueries } from './queries/my-day.js';
 
 /** Every statement, prepared once per database. Each test gets its own through its own Db. */
 export function createQueries(db: Db) {
@@ -24,6 +25,7 @@ export function createQueries(db: Db) {
     ...adminQueries(db, cache),
     ...retentionQueries(db),
     ...displayQueries(db),
+    ...myDayQueries(db),
     /**
      * Runs `fn` as one write transaction, taking the write lock up front (no upgrade deadlocks).
      * With the lock held it checks the cache against other connections' commits; a failed

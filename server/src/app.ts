@@ -30,6 +30,7 @@ import stepRoutes from './routes/steps.js';
 import visitRoutes from './routes/visits.js';
 import displayInfoRoutes from './routes/display-info.js';
 import displayAudioRoutes from './routes/display-audio.js';
+import myDayRoutes from './routes/my-day.js';
 
 export { configFromEnv, testConfig, type Config } from './config.js';
 export type { AppServices } from './plugins/database.js';
@@ -86,6 +87,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(pairingRoutes);
   await app.register(displayInfoRoutes);
   await app.register(displayAudioRoutes);
+  await app.register(myDayRoutes);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(ui);
   await app.register(retention);

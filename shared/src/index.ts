@@ -16,3 +16,4 @@ export * from './schemas/reports.js';
 export * from './estimates.js';
 export * from './lines.js';
 export * from './schemas/display.js';
+export * from './schemas/my-day.js';

@@ -2,19 +2,25 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { pickText } from '@luukku/shared/i18n';
-import type { ReferBody } from '@luukku/shared';
 import type { StepAction } from '@luukku/shared/http';
 import { StaffController } from './data/staff-data.js';
 import { messages, staffLanguages, type StaffLang } from './i18n/index.js';
 import { base } from './styles.js';
 import type { LoginDetail } from './components/staff-login.js';
 import type { OpenDeskDetail } from './components/staff-desk-setup.js';
-import type { StaffRefer } from './components/staff-refer.js';
+import type { StaffRefer, StaffReferEvents } from './components/staff-refer.js';
+import type { StaffCurrentEvents } from './components/staff-current.js';
+import type { StaffQueuesEvents } from './components/staff-queues.js';
+import { JoinChime } from './components/join-chime.js';
+import { nextInLine } from './components/hub-day.js';
 import './components/staff-login.js';
 import './components/staff-desk-setup.js';
 import './components/staff-queues.js';
 import './components/staff-current.js';
 import './components/staff-refer.js';
+import './components/staff-overview.js';
+import './components/staff-next-preview.js';
+import './components/staff-my-day.js';
 import './admin/staff-admin.js';
 import './reports/staff-reports.js';
 
@@ -109,10 +115,28 @@ export class StaffApp extends LitElement {
         color: var(--warn);
         font-weight: 600;
       }
+      .toggle {
+        display: flex;
+        gap: var(--space-2);
+        align-items: center;
+        font-weight: 400;
+      }
+      .toggle input {
+        min-height: 20px;
+      }
+      staff-next-preview {
+        margin-top: var(--space-3);
+      }
     `,
   ];
 
   private _data = new StaffController(this);
+  private _chime = new JoinChime(this, () => ({
+    queues: this._data.queues,
+    serviceIds: this._data.myDesk?.serviceIds ?? [],
+    ownAction: this._data.working,
+    currentVisitId: this._data.current?.step.visitId ?? null,
+  }));
   @state() private _lang: StaffLang = (localStorage.getItem(langKey) as StaffLang | null) ?? 'fi';
   @state() private _editingDesk = false;
   @state() private _now = Date.now();
@@ -122,7 +146,8 @@ export class StaffApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('keydown', this._onKey);
-    this._clock = setInterval(() => (this._now = Date.now()), 30_000);
+    // the waits on screen are counted on this clock, so they grow between events
+    this._clock = setInterval(() => (this._now = Date.now()), 15_000);
   }
 
   override disconnectedCallback(): void {
@@ -212,7 +237,8 @@ export class StaffApp extends LitElement {
       .myUserId=${d.user!.id}
       .submitLabel=${desk ? t.changeServices : t.openDesk}
       @open-desk=${(e: CustomEvent<OpenDeskDetail>) => void this._openDesk(e.detail)}
-    ></staff-desk-setup>${this._refusal()}`;
+    ></staff-desk-setup>${this._refusal()}
+      <section class="card" aria-label=${t.overviewTitle}>${this._overview()}</section>`;
   }
 
   private _console() {
@@ -230,6 +256,9 @@ export class StaffApp extends LitElement {
           ${onBreak ? t.endBreak : t.takeBreak}
         </button>
         <button @click=${() => void d.closeDesk(desk.id)} ?disabled=${d.busy || current !== null}>${t.closeDesk}</button>
+        <label class="toggle" data-chimes=${this._chime.played}
+          ><input type="checkbox" .checked=${this._chime.enabled} @change=${(e: Event) => this._chime.setEnabled((e.target as HTMLInputElement).checked)} />${t.sound}</label
+        >
         ${this._refusal()}
       </div>
       <div class="columns" aria-busy=${d.working ? 'true' : 'false'}>
@@ -243,9 +272,18 @@ export class StaffApp extends LitElement {
             .busy=${d.busy}
             .canCall=${!onBreak}
             @call-next=${() => void d.callNext()}
-            @act=${(e: CustomEvent<StepAction>) => void d.act(e.detail)}
+            @act=${(e: CustomEvent<StaffCurrentEvents['act']>) => void d.act(e.detail)}
             @refer=${() => this._openRefer()}
           ></staff-current>
+          ${current
+            ? nothing
+            : html`<staff-next-preview
+                .t=${t}
+                .language=${this._lang}
+                .next=${nextInLine(d.queues, desk.serviceIds)}
+                .agencies=${d.agencies}
+                .now=${this._now}
+              ></staff-next-preview>`}
         </section>
         <section class="card" aria-label=${t.waitingLines}>
           <staff-queues
@@ -258,9 +296,11 @@ export class StaffApp extends LitElement {
             .targetWaitMin=${d.hub?.targetWaitMin ?? 15}
             .now=${this._now}
             .canCall=${!onBreak && current === null && !d.busy}
-            @call-step=${(e: CustomEvent<number>) => void d.callStep(e.detail)}
+            @call-step=${(e: CustomEvent<StaffQueuesEvents['call-step']>) => void d.callStep(e.detail)}
           ></staff-queues>
         </section>
+        <section class="card" aria-label=${t.myDay}><staff-my-day .t=${t} .day=${d.myDay}></staff-my-day></section>
+        <section class="card" aria-label=${t.overviewTitle}>${this._overview()}</section>
       </div>
       <p class="muted">${t.shortcuts}</p>
       <staff-refer
@@ -271,9 +311,26 @@ export class StaffApp extends LitElement {
         .currentServiceId=${current?.step.serviceId ?? 0}
         .defaultPlacement=${d.hub?.referralPolicy ?? 'keep'}
         .plan=${isGuidance}
-        @refer=${(e: CustomEvent<ReferBody>) => void d.refer(e.detail)}
+        .queues=${d.queues}
+        .timeZone=${d.hub?.timeZone ?? 'Europe/Helsinki'}
+        .now=${this._now}
+        @refer=${(e: CustomEvent<StaffReferEvents['refer']>) => void d.refer(e.detail)}
       ></staff-refer>
     `;
+  }
+
+  /** Every agency's lines, figures only, for every staff member. */
+  private _overview() {
+    const d = this._data;
+    return html`<staff-overview
+      .t=${messages(this._lang)}
+      .language=${this._lang}
+      .queues=${d.queues}
+      .services=${d.services}
+      .agencies=${d.agencies}
+      .targetWaitMin=${d.hub?.targetWaitMin ?? 15}
+      .now=${this._now}
+    ></staff-overview>`;
   }
 
   private async _login(detail: LoginDetail) {

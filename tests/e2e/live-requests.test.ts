@@ -9,21 +9,11 @@ import type { Page } from 'playwright-core';
 import { hasBrowser } from './support/browser.js';
 import { issueAtKiosk, useServerAndBrowser } from './support/lifecycle.js';
 import { callNext, staffAtDesks, type Staff } from './support/display-helpers.js';
-import { consoleIdle } from './support/staff-console.js';
+import { apiRequests, consoleIdle } from './support/staff-console.js';
 import { messages } from '../../kiosk-ui/src/i18n/index.js';
 
 const KELA = 2;
 const KUNTA = 3;
-
-/** Every request the page makes to the API, as `METHOD /path`. */
-function apiRequests(page: Page): string[] {
-  const seen: string[] = [];
-  page.on('request', (r) => {
-    const url = new URL(r.url());
-    if (url.pathname.startsWith('/api/')) seen.push(`${r.method()} ${url.pathname}`);
-  });
-  return seen;
-}
 
 /**
  * Other desks at work: 50 visits to Kela; the Kela desk calls every other one, and of those

@@ -37,6 +37,8 @@ const table: Row[] = [
   ['POST /api/auth/login',                       200,    200,   200,   200,   200,   200,   200],
   ['POST /api/auth/logout',                      200,    200,   200,   200,   200,   200,   200],
   ['GET /api/me',                                401,    200,   200,   200,   200,   200,   200],
+  // "my day" is a staff member's own counts: devices have none
+  ['GET /api/me/day',                            401,    403,   403,   200,   200,   200,   200],
   ['POST /api/pairing',                          201,    201,   201,   201,   201,   201,   201],
   ['GET /api/pairing/{id}',                      200,    200,   200,   200,   200,   200,   200],
 

@@ -1,12 +1,20 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { languageInfo, pickText } from '@luukku/shared/i18n';
+import { emit } from '@luukku/shared/emit';
 import type { Agency, Service, StepResponse } from '@luukku/shared';
 import type { StepAction } from '@luukku/shared/http';
 import type { StaffLang, StaffMessages } from '../i18n/index.js';
 import { base } from '../styles.js';
 
 const time = (iso: string | null) => (iso ? new Date(iso).toLocaleTimeString('fi-FI', { hour: '2-digit', minute: '2-digit' }) : '');
+
+export interface StaffCurrentEvents {
+  'call-next': null;
+  act: StepAction;
+  /** Open the referral dialog. */
+  refer: null;
+}
 
 /** The visitor at this desk: number, language, needs, the visit so far, and what to do next. */
 @customElement('staff-current')
@@ -56,7 +64,7 @@ export class StaffCurrent extends LitElement {
     if (!c) {
       return html`<h2>${t.currentVisitor}</h2>
         <p class="muted">${t.noCurrentVisitor}</p>
-        <button class="primary call-next" aria-keyshortcuts="N" ?disabled=${this.busy || !this.canCall} @click=${() => this._emit('call-next')}>
+        <button class="primary call-next" aria-keyshortcuts="N" ?disabled=${this.busy || !this.canCall} @click=${() => emit<StaffCurrentEvents>(this, 'call-next', null)}>
           ${t.callNext}
         </button>`;
     }
@@ -76,8 +84,8 @@ export class StaffCurrent extends LitElement {
         ${called ? this._action('recall', t.recall, 'U') : nothing} ${called ? this._action('start', t.start, 'A', true) : nothing}
         ${this._action('finish', t.finish, 'V', !called)} ${called ? this._action('no-show', t.noShow, 'E') : nothing}
         ${this._action('return', t.returnToQueue, 'P')}
-        <button aria-keyshortcuts="O" ?disabled=${this.busy} @click=${() => this._emit('refer')}>${t.refer}</button>
-        <button class="danger" ?disabled=${this.busy} @click=${() => this._emit('act', 'cancel')}>${t.cancel}</button>
+        <button aria-keyshortcuts="O" ?disabled=${this.busy} @click=${() => emit<StaffCurrentEvents>(this, 'refer', null)}>${t.refer}</button>
+        <button class="danger" ?disabled=${this.busy} @click=${() => emit<StaffCurrentEvents>(this, 'act', 'cancel')}>${t.cancel}</button>
       </div>
       <h3>${t.visitSoFar}</h3>
       <ol>
@@ -102,13 +110,9 @@ export class StaffCurrent extends LitElement {
   }
 
   private _action(action: StepAction, label: string, key: string, primary = false) {
-    return html`<button class=${primary ? 'primary' : ''} aria-keyshortcuts=${key} ?disabled=${this.busy} @click=${() => this._emit('act', action)}>
+    return html`<button class=${primary ? 'primary' : ''} aria-keyshortcuts=${key} ?disabled=${this.busy} @click=${() => emit<StaffCurrentEvents>(this, 'act', action)}>
       ${label}
     </button>`;
-  }
-
-  private _emit(type: string, detail?: unknown) {
-    this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 }
 

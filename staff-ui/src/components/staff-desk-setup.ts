@@ -1,6 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { pickText } from '@luukku/shared/i18n';
+import { emit } from '@luukku/shared/emit';
 import type { Agency, Desk, Service } from '@luukku/shared';
 import type { StaffLang, StaffMessages } from '../i18n/index.js';
 import { base } from '../styles.js';
@@ -8,6 +9,10 @@ import { base } from '../styles.js';
 export interface OpenDeskDetail {
   deskId: number;
   serviceIds: number[];
+}
+
+export interface StaffDeskSetupEvents {
+  'open-desk': OpenDeskDetail;
 }
 
 /** Choose the desk and the services to serve now; remembered for next time. */
@@ -93,9 +98,7 @@ export class StaffDeskSetup extends LitElement {
   private _submit(e: SubmitEvent) {
     e.preventDefault();
     if (this._deskId === null) return;
-    this.dispatchEvent(
-      new CustomEvent<OpenDeskDetail>('open-desk', { detail: { deskId: this._deskId, serviceIds: this._chosen }, bubbles: true, composed: true }),
-    );
+    emit<StaffDeskSetupEvents>(this, 'open-desk', { deskId: this._deskId, serviceIds: this._chosen });
   }
 }
 

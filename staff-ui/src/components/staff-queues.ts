@@ -1,10 +1,17 @@
 import { LitElement, css, html } from 'lit';
 import { cssProps } from '@luukku/shared/css-props';
+import { emit } from '@luukku/shared/emit';
 import { customElement, property } from 'lit/decorators.js';
-import { languageInfo, pickText } from '@luukku/shared/i18n';
+import { pickText } from '@luukku/shared/i18n';
 import type { Agency, QueueSummary, Service } from '@luukku/shared';
 import type { StaffLang, StaffMessages } from '../i18n/index.js';
 import { base } from '../styles.js';
+import { visitorBadges } from './visitor-badges.js';
+
+export interface StaffQueuesEvents {
+  /** Call this waiting visitor (a step id) to the desk. */
+  'call-step': number;
+}
 
 /** The waiting lines of the services this desk serves now, live; long waits stand out. */
 @customElement('staff-queues')
@@ -88,19 +95,12 @@ export class StaffQueues extends LitElement {
             ${(q.entries ?? []).map((e) => {
               const waited = Math.max(0, Math.floor((this.now - Date.parse(e.queueTime)) / 60_000));
               const late = waited > target;
-              const from = e.referredFrom ? this.agencies.find((a) => a.id === e.referredFrom!.agencyId) : undefined;
               return html`<li class=${late ? 'late' : ''}>
                 <span class="number">${e.number}</span>
                 <span class="meta">
                   <span>${t.waited(waited)}</span>
                   ${late ? html`<span class="badge warn">${t.overTarget}</span>` : ''}
-                  <span class="badge" title=${t.visitLanguage}>${languageInfo(e.language).native}</span>
-                  ${e.needs.interpreter ? html`<span class="badge warn">${t.needs.interpreter(languageInfo(e.language).native)}</span>` : ''}
-                  ${e.needs.accessible ? html`<span class="badge warn">${t.needs.accessible}</span>` : ''}
-                  ${e.needs.accompanied ? html`<span class="badge">${t.needs.accompanied}</span>` : ''}
-                  ${e.referredFrom
-                    ? html`<span class="badge">${t.referredFrom(from ? pickText(from.name, this.language) : '?', t.reasons[e.referredFrom.reason] ?? '')}${e.referredFrom.hasNote ? ` · ${t.hasNote}` : ''}</span>`
-                    : ''}
+                  ${visitorBadges(t, this.language, e, this.agencies)}
                 </span>
                 <button ?disabled=${!this.canCall} @click=${() => this._call(e.stepId)} aria-label=${`${t.call} ${e.number}`}>${t.call} ${e.number}</button>
               </li>`;
@@ -110,7 +110,7 @@ export class StaffQueues extends LitElement {
   }
 
   private _call(stepId: number) {
-    this.dispatchEvent(new CustomEvent<number>('call-step', { detail: stepId, bubbles: true, composed: true }));
+    emit<StaffQueuesEvents>(this, 'call-step', stepId);
   }
 }
 

@@ -1,9 +1,15 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import { pickText } from '@luukku/shared/i18n';
-import type { Agency, ReferBody, ReferralPlacement, ReferralReason, Service } from '@luukku/shared';
+import { emit } from '@luukku/shared/emit';
+import type { Agency, QueueSummary, ReferBody, ReferralPlacement, ReferralReason, Service } from '@luukku/shared';
 import type { StaffLang, StaffMessages } from '../i18n/index.js';
 import { base } from '../styles.js';
+import { hereToday } from './hub-day.js';
+
+export interface StaffReferEvents {
+  refer: ReferBody;
+}
 
 const reasons: ReferralReason[] = ['needs_other_service', 'wrong_queue', 'planned_visit', 'visitor_request', 'other'];
 const placements: ReferralPlacement[] = ['keep', 'back', 'front'];
@@ -11,6 +17,8 @@ const placements: ReferralPlacement[] = ['keep', 'back', 'front'];
 /**
  * Refer the visitor on: pick one or more services (in visiting order), a reason, an optional
  * note that is deleted tonight, and the place in the new line (default: keep the arrival).
+ * Each service shows its line live (waiting, estimate), or that it is closed now or not here
+ * today; those cannot be chosen, as the server refuses a referral to a closed service.
  */
 @customElement('staff-refer')
 export class StaffRefer extends LitElement {
@@ -58,6 +66,15 @@ export class StaffRefer extends LitElement {
       .radio input {
         min-height: 20px;
       }
+      .target {
+        display: grid;
+        justify-items: start;
+        text-align: start;
+      }
+      .target .wait {
+        font-size: var(--text-s);
+        font-weight: 400;
+      }
     `,
   ];
 
@@ -68,6 +85,10 @@ export class StaffRefer extends LitElement {
   @property({ type: Number }) currentServiceId = 0;
   @property() defaultPlacement: ReferralPlacement = 'keep';
   @property({ type: Boolean }) plan = false;
+  /** Every line of the hub, live: each target's waiting count, estimate and whether it is open. */
+  @property({ attribute: false }) queues: QueueSummary[] = [];
+  @property() timeZone = 'Europe/Helsinki';
+  @property({ type: Number }) now = Date.now();
   @state() private _search = '';
   @state() private _chosen: number[] = [];
   @state() private _reason: ReferralReason = 'needs_other_service';
@@ -96,7 +117,7 @@ export class StaffRefer extends LitElement {
     const t = this.t;
     const term = this._search.trim().toLowerCase();
     const candidates = this.services.filter(
-      (s) => s.active && s.openNow && s.id !== this.currentServiceId && (!term || pickText(s.name, this.language).toLowerCase().includes(term)),
+      (s) => s.active && s.id !== this.currentServiceId && (!term || pickText(s.name, this.language).toLowerCase().includes(term)),
     );
     const name = (id: number) => {
       const s = this.services.find((x) => x.id === id);
@@ -113,13 +134,7 @@ export class StaffRefer extends LitElement {
             return html`<div class="agency">
               <h3>${pickText(a.name, this.language)}</h3>
               <div class="row">
-                ${list.map(
-                  (s) => html`<button
-                    type="button"
-                    aria-pressed=${this._chosen.includes(s.id) ? 'true' : 'false'}
-                    @click=${() => this._toggle(s.id)}
-                  >${pickText(s.name, this.language)}</button>`,
-                )}
+                ${list.map((s) => this._target(s))}
               </div>
             </div>`;
           })}
@@ -149,6 +164,30 @@ export class StaffRefer extends LitElement {
         </div>
       </form>
     </dialog>`;
+  }
+
+  /** A service to choose, with its line as it is now; one closed now cannot be chosen. */
+  private _target(s: Service) {
+    const t = this.t;
+    const line = this.queues.find((q) => q.serviceId === s.id);
+    const open = line?.openNow ?? s.openNow;
+    const status = open
+      ? line
+        ? `${t.people(line.waiting)} · ${t.estimate(line.estimateMin)}`
+        : ''
+      : hereToday(s.schedule, this.now, this.timeZone)
+        ? t.closedNow
+        : t.absentToday;
+    return html`<button
+      type="button"
+      class="target"
+      data-service=${s.id}
+      ?disabled=${!open}
+      aria-pressed=${this._chosen.includes(s.id) ? 'true' : 'false'}
+      @click=${() => this._toggle(s.id)}
+    >
+      <span>${pickText(s.name, this.language)}</span><span class="wait">${status}</span>
+    </button>`;
   }
 
   /** The agencies of the chosen services, in visiting order, each once. */
@@ -197,7 +236,7 @@ export class StaffRefer extends LitElement {
       placement: this._placement,
       ...(note ? { note, ...(noteFor !== null ? { noteFor } : {}) } : {}),
     };
-    this.dispatchEvent(new CustomEvent<ReferBody>('refer', { detail: body, bubbles: true, composed: true }));
+    emit<StaffReferEvents>(this, 'refer', body);
     (this.renderRoot.querySelector('textarea') as HTMLTextAreaElement).value = '';
     this.close();
   }

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiError, createApi, type StepAction } from '@luukku/shared/http';
 import { connectRealtime, type ConnectionState } from '@luukku/shared/realtime';
-import type { Agency, Desk, HubEvent, Hub, PrinterStatus, QueueSummary, ReferBody, Service, StaffStep, StepResponse, User } from '@luukku/shared';
+import type { Agency, Desk, HubEvent, Hub, MyDay, PrinterStatus, QueueSummary, ReferBody, Service, StaffStep, StepResponse, User } from '@luukku/shared';
 import { consoleListsAfter } from '@luukku/shared/lines';
 import { atDesk, decide, type Planned, type Press, type Refusal } from './staff-actions.js';
 
@@ -34,6 +34,8 @@ export class StaffController implements ReactiveController {
   queues: QueueSummary[] = [];
   current: StepResponse | null = null;
   printers: PrinterStatus[] = [];
+  /** This user's own day (served, average time, referred on): loaded with the snapshot and after own finish/refer. */
+  myDay: MyDay | null = null;
   connection: ConnectionState = 'connecting';
   loaded = false;
   error = '';
@@ -135,10 +137,11 @@ export class StaffController implements ReactiveController {
       // the lines first: their seq is where events take over, and what loads after it is as new
       // or newer. Every event here replaces what it carries, so one applied again does no harm
       const queues = await this.api.queues();
-      const [services, desks, printers] = await Promise.all([
+      const [services, desks, printers, myDay] = await Promise.all([
         this.api.request<{ hub: Hub; agencies: Agency[]; services: Service[] }>('GET', '/api/services'),
         this.api.desks(),
         this.api.request<{ printers: PrinterStatus[] }>('GET', '/api/printers'),
+        this.api.request<MyDay>('GET', '/api/me/day'),
       ]);
       const stepId = desks.desks.find((d) => d.userId === this.user?.id && d.status !== 'closed')?.currentStepId ?? null;
       const current = stepId ? await this.api.step(stepId) : null;
@@ -154,6 +157,7 @@ export class StaffController implements ReactiveController {
       this.desks = desks.desks;
       this.queues = queues.queues;
       this.printers = printers.printers;
+      this.myDay = myDay;
       this.current = current;
       return queues.seq;
     } finally {
@@ -309,10 +313,26 @@ export class StaffController implements ReactiveController {
     return desk ? this.submit({ kind: 'call-step', stepId }, () => this.api.callStep(stepId, desk.id)) : undefined;
   }
   act(action: StepAction) {
-    return this.submit({ kind: 'step', action }, (stepId) => this.api.stepAction(stepId!, action));
+    return this.submit({ kind: 'step', action }, async (stepId) => {
+      const answer = await this.api.stepAction(stepId!, action);
+      if (action === 'finish') await this.loadMyDay();
+      return answer;
+    });
   }
   refer(body: ReferBody) {
-    return this.submit({ kind: 'step', action: 'refer' }, (stepId) => this.api.refer(stepId!, body));
+    return this.submit({ kind: 'step', action: 'refer' }, async (stepId) => {
+      const answer = await this.api.refer(stepId!, body);
+      await this.loadMyDay();
+      return answer;
+    });
+  }
+  /**
+   * "My day" after this console's own finish or referral, which are the only things that
+   * change it; other desks' events never do. Its failure leaves the old figures (the action
+   * itself succeeded).
+   */
+  private async loadMyDay(): Promise<void> {
+    this.myDay = await this.api.request<MyDay>('GET', '/api/me/day').catch(() => this.myDay);
   }
   /** Whether the referral dialog may open now; when it may not, the press is refused visibly. */
   mayRefer(): boolean {

@@ -68,4 +68,23 @@ export interface StaffMessages {
   waitMoment: string;
   /** A key press that cannot apply to the desk as it is, e.g. "start" with nobody called. */
   notNow: string;
+  /** The hub overview (issue 13 §2): every agency's lines, figures only. */
+  overviewTitle: string;
+  overviewLine: string;
+  overviewWaiting: string;
+  overviewLongest: string;
+  overviewDesks: string;
+  minutes: (min: number) => string;
+  /** A service that takes nobody at this moment (it may open later today). */
+  closedNow: string;
+  /** A service with no hours today at all, e.g. a pop-up on another day. */
+  absentToday: string;
+  nextVisitor: string;
+  notReferred: string;
+  myDay: string;
+  served: string;
+  averageTime: string;
+  referredOn: string;
+  /** The toggle for the tone when someone joins an empty line of this desk. */
+  sound: string;
 }

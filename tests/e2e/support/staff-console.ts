@@ -10,3 +10,13 @@ export const consoleIdle = (page: Page) => page.locator('staff-app .columns[aria
 /** How many presses the console has refused so far, each shown and announced. */
 export const consoleRefusals = async (page: Page) =>
   Number(await page.locator('staff-app [role="status"][data-refusals]').getAttribute('data-refusals'));
+
+/** Every request the page makes to the API from now on, as `METHOD /path`. */
+export function apiRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.startsWith('/api/')) seen.push(`${r.method()} ${url.pathname}`);
+  });
+  return seen;
+}
