@@ -225,6 +225,7 @@ export class KioskApp extends LitElement {
         return html`<main>
           <kiosk-languages
             .language=${this._lang}
+            .offered=${this._menu?.languages ?? null}
             .t=${t}
             @language=${(e: CustomEvent<KioskLanguagesEvents['language']>) => this._setLanguage(e.detail)}
             @back=${() => (this._screen = 'start')}

@@ -53,7 +53,7 @@ describe.skipIf(!hasBrowser)('service names in the admin pages, in a real browse
     expect(labels).toContain('Vuokra-asunnot');
   });
 
-  it('narrows the kiosk languages on the hub page, and the services page stops asking for the ones left out', async () => {
+  it('narrows the kiosk languages on the hub page: the services page stops asking for the ones left out, and the kiosk stops offering them', async () => {
     const { hub, browser } = env;
     const admin = await browser.newPage({ width: 1366, height: 1000 });
     await admin.goto(`${hub.url}/staff/admin`);
@@ -71,6 +71,15 @@ describe.skipIf(!hasBrowser)('service names in the admin pages, in a real browse
     await admin.getByRole('button', { name: /^Muokkaa: Kela/ }).click();
     await admin.getByLabel('Nimi (uk)', { exact: true }).waitFor();
     expect(await admin.getByLabel('Nimi (so)', { exact: true }).count()).toBe(0);
+
+    // and the kiosk's language chooser no longer offers it
+    const kiosk = await browser.newPage({ width: 1080, height: 1920 });
+    await kiosk.goto(`${hub.url}/kiosk?device=demo-kiosk`);
+    await kiosk.getByRole('button', { name: 'Ota vuoronumero' }).waitFor();
+    await kiosk.getByRole('button', { name: 'Kieli' }).click();
+    await kiosk.getByRole('button', { name: 'Українська', exact: true }).waitFor();
+    expect(await kiosk.getByRole('button', { name: 'Soomaali', exact: true }).count()).toBe(0);
+    await kiosk.close();
   });
 
   it("shows a Ukrainian visitor's phone page the hub's Finnish name for an untranslated service, not the English one", async () => {

@@ -55,13 +55,15 @@ export class KioskLanguages extends LitElement {
 
   @property() language: VisitorLanguage = 'fi';
   @property({ attribute: false }) t!: KioskMessages;
+  /** The languages this hub's kiosk offers (the admin's choice); all of them until the menu says. */
+  @property({ attribute: false }) offered: readonly VisitorLanguage[] | null = null;
 
   override render() {
     const t = this.t;
     return html`
       <section class="info"><h1>${pictogram('globe')}<span>${t.language}${t.language === 'Language' ? '' : ' · Language'}</span></h1></section>
       <nav aria-label=${t.language}>
-        ${languages.map(
+        ${languages.filter((l) => !this.offered || this.offered.includes(l.code)).map(
           (l) => html`<button
             lang=${l.tag}
             dir=${l.dir}
