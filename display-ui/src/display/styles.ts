@@ -43,4 +43,7 @@ export const column = css`
     font-weight: 700;
     white-space: nowrap;
   }
+  h2 .sub {
+    font-size: 0.7em;
+  }
 `;

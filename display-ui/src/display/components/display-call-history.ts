@@ -19,9 +19,6 @@ export class DisplayCallHistory extends LitElement {
         overflow: hidden;
         text-overflow: ellipsis;
       }
-      h2 .sub {
-        font-size: 0.7em;
-      }
       .card {
         flex: 1;
         background: var(--paper);

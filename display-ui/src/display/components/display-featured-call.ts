@@ -15,9 +15,6 @@ export class DisplayFeaturedCall extends LitElement {
     tokens,
     column,
     css`
-      h2 .sub {
-        font-size: 0.7em;
-      }
       .live {
         flex: 1;
         display: flex;

@@ -29,9 +29,6 @@ export class DisplayHubInfo extends LitElement {
     tokens,
     column,
     css`
-      h2 .sub {
-        font-size: 0.7em;
-      }
       .panel {
         flex: 1;
         min-height: 0;

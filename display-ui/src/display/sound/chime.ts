@@ -25,16 +25,23 @@ export class Chime {
     return this._refused && this._ctx?.state === 'suspended';
   }
 
+  /**
+   * The context, if it is running now. A suspended one is asked to resume and the refusal
+   * noted: sounds scheduled on it would all play at once when it wakes.
+   */
+  private _running(): AudioContext | null {
+    const ctx = this._context();
+    if (!ctx) return null;
+    if (ctx.state === 'running') return ctx;
+    void ctx.resume().catch(() => {});
+    this._refused = true;
+    return null;
+  }
+
   /** Plays the tones now; says whether they could be heard (false: no audio, or blocked). */
   play(): boolean {
-    const ctx = this._context();
+    const ctx = this._running();
     if (!ctx) return false;
-    if (ctx.state !== 'running') {
-      // tones scheduled on a suspended context would all sound at once when it wakes
-      void ctx.resume().catch(() => {});
-      this._refused = true;
-      return false;
-    }
     const start = ctx.currentTime + 0.03;
     for (const tone of tones) {
       const osc = ctx.createOscillator();
@@ -61,13 +68,8 @@ export class Chime {
    * played, false if it could not (no audio, sound blocked, undecodable).
    */
   async playFile(data: ArrayBuffer, timeout: (ms: number) => Promise<void>): Promise<boolean> {
-    const ctx = this._context();
+    const ctx = this._running();
     if (!ctx) return false;
-    if (ctx.state !== 'running') {
-      void ctx.resume().catch(() => {});
-      this._refused = true;
-      return false;
-    }
     let buffer: AudioBuffer;
     try {
       buffer = await ctx.decodeAudioData(data);
