@@ -27,7 +27,7 @@ const betweenPhrasesMs = 350;
 const afterAnnouncementMs = 600;
 
 export interface AnnouncerOptions {
-  /** The phrase as audio from the server, for a language the browser has no voice for. */
+  /** The phrase as audio from the server, for a language the browser has no working voice for. */
   audio?: (text: string, lang: string) => Promise<ArrayBuffer | null>;
   /** A phrase could be said neither way: worth telling the admin view. */
   onSilent?: (lang: string) => void;
@@ -142,8 +142,9 @@ export class Announcer implements ReactiveController {
       }
       if (outcome === 'spoken') {
         via.push('browser');
-      } else if (outcome === 'no-voice' && (await this._playFromServer(phrase))) {
-        // a call is never silent: no voice in this browser, so the server's rendering of it
+      } else if ((outcome === 'no-voice' || outcome === 'failed') && (await this._playFromServer(phrase))) {
+        // a call is never silent: no voice in this browser, or one that is listed but never
+        // finishes (speech-dispatcher without a sound device does that), so the server's audio
         via.push('server');
       } else {
         via.push('none');
