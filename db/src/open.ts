@@ -50,14 +50,32 @@ function ownerOnly(path: string): void {
   for (const f of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
 }
 
+/**
+ * A migration that rebuilds a table others refer to starts with this line: SQLite's documented
+ * procedure for schema changes ALTER TABLE cannot make runs with foreign keys off (the pragma
+ * is ignored inside a transaction, so it is set around it) and checks them before committing.
+ */
+const foreignKeysOff = '-- luukku:foreign-keys-off';
+
 export function migrate(db: Db, migrations = loadMigrations()): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   for (const m of migrations) {
     if (m.version <= current) continue;
-    db.transaction(() => {
-      db.exec(m.sql);
-      db.pragma(`user_version = ${m.version}`);
-    }).immediate();
+    const rebuild = m.sql.startsWith(foreignKeysOff);
+    const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
+    if (rebuild) db.pragma('foreign_keys = OFF');
+    try {
+      db.transaction(() => {
+        db.exec(m.sql);
+        if (rebuild) {
+          const broken = db.pragma('foreign_key_check') as unknown[];
+          if (broken.length > 0) throw new Error(`Migration ${m.name} would break ${broken.length} foreign keys`);
+        }
+        db.pragma(`user_version = ${m.version}`);
+      }).immediate();
+    } finally {
+      if (rebuild && enforced) db.pragma('foreign_keys = ON');
+    }
   }
   return db.pragma('user_version', { simple: true }) as number;
 }

@@ -31,6 +31,14 @@ describe('socket handshake', () => {
     expect(err.message.length).toBeGreaterThan(0);
   });
 
+  it.each(['feedback', 'booking'])('a %s device, which has nothing to hear live, is refused', async (kind) => {
+    const admin = { cookie: await hub.login('admin') };
+    const created = await hub.call('POST', '/api/admin/devices', admin, { kind, name: `A ${kind} device` });
+    expect(created.status).toBe(201);
+    const err = await clients.refused({ token: created.body.token });
+    expect(err.data?.code).toBe('FORBIDDEN');
+  });
+
   it('a staff session cookie that is not a session is refused', async () => {
     const err = await clients.refused({}, { cookie: 'luukku_session=not-a-real-session' });
     expect(err.data?.code).toBe('UNAUTHENTICATED');

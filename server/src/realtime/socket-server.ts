@@ -74,6 +74,8 @@ function admit(app: FastifyInstance, socket: LuukkuSocket): SocketData {
   if (actor.kind === 'device') {
     const credential = { deviceId: actor.device.id };
     if (actor.device.kind === 'kiosk') return { audience: { kind: 'kiosk', hubId: actor.hubId }, credential };
+    // a feedback tablet or a booking system has nothing to hear live
+    if (actor.device.kind !== 'display') throw new DomainError('FORBIDDEN', `A ${actor.device.kind} device has no live channel`);
     const zone = auth.zone === undefined ? actor.device.zone : auth.zone === 'all' ? null : auth.zone;
     return { audience: { kind: 'display', hubId: actor.hubId, zone }, credential };
   }

@@ -35,7 +35,7 @@ export const PrintersResponse = z.object({ printers: z.array(PrinterStatus) });
 import { HexColor, Id, StaffLanguage } from './common.js';
 import { Agency, Desk, Hub, Prefix } from './catalog.js';
 import { Schedule } from './schedule.js';
-import { Device, DeviceKind, Role, User } from './auth.js';
+import { Device, DeviceKind, PairableKind, Role, User } from './auth.js';
 
 const Code = z.string().regex(/^[a-z0-9-]{2,40}$/, 'code: 2–40 of a–z, 0–9, -');
 
@@ -97,7 +97,7 @@ export const KioskQuestionsBody = z.object({ questions: z.array(KioskQuestionBod
 
 export const DeviceUpdateBody = z.object({ name: z.string().trim().min(1).max(100), zone: Zone.nullable() }).strict();
 
-export const PairStartBody = z.object({ kind: DeviceKind }).strict();
+export const PairStartBody = z.object({ kind: PairableKind }).strict();
 export const PairStartResponse = z.object({ id: Id, code: z.string(), secret: z.string(), expiresAt: z.string() });
 /** The pairing secret travels in a header: a query string ends up in access logs and history. */
 export const PairStatusHeaders = z.object({ 'x-pairing-secret': z.string().min(10).max(100) });

@@ -4,8 +4,12 @@ import { PrinterSettings } from './printer.js';
 
 export const Role = z.enum(['staff', 'guide', 'admin']);
 export type Role = z.infer<typeof Role>;
-export const DeviceKind = z.enum(['kiosk', 'display']);
+/** A feedback tablet by the exit; a booking system is an agency's API client for appointments. */
+export const DeviceKind = z.enum(['kiosk', 'display', 'feedback', 'booking']);
 export type DeviceKind = z.infer<typeof DeviceKind>;
+/** The kinds with a screen that shows a pairing code (a booking system gets its token from an admin). */
+export const PairableKind = z.enum(['kiosk', 'display', 'feedback']);
+export type PairableKind = z.infer<typeof PairableKind>;
 
 export const LoginBody = z
   .object({ username: z.string().trim().min(1).max(64), password: z.string().min(1).max(200) })
