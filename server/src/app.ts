@@ -36,6 +36,7 @@ import pushRoutes from './routes/push.js';
 
 export { configFromEnv, testConfig, type Config } from './config.js';
 export type { AppServices } from './plugins/database.js';
+export type { PushService } from './plugins/push.js';
 
 /** Builds the whole server, ready to inject or listen; it never listens itself. */
 export async function buildApp(config: Config): Promise<FastifyInstance> {
