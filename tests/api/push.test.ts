@@ -258,6 +258,27 @@ describe('POST /api/visits/:token/push refuses bad subscriptions', () => {
   });
 });
 
+describe('the hub setting push_ahead', () => {
+  it('is 3 by default; an admin sets it, and the nudge then waits until that many are ahead', async () => {
+    const h = await pushHub();
+    const admin = await as(h, 'admin');
+    const kela = await as(h, 'kela');
+    expect(expectOk(await h.call('GET', '/api/admin/push', admin))).toEqual({ ahead: 3 });
+    expectError(await h.call('PUT', '/api/admin/push', kela, { ahead: 1 }), 403, 'FORBIDDEN');
+    expectError(await h.call('PUT', '/api/admin/push', admin, { ahead: -1 }), 400, 'VALIDATION_FAILED');
+    expect(expectOk(await h.call('PUT', '/api/admin/push', admin, { ahead: 1 }))).toEqual({ ahead: 1 });
+    await openDesk(h, kela, '1', ['kela']);
+    for (let i = 0; i < 3; i++) await issue(h, ['kela']);
+    const visit = await issue(h, ['kela']);
+    const phone = svc.subscribe();
+    expectOk(await subscribe(h, visit.token, phone), 201);
+    await serveNext(h, kela, '1'); // 2 ahead
+    expect(await messagesFor(h, phone)).toEqual([]);
+    await serveNext(h, kela, '1'); // 1 ahead
+    expect((await messagesFor(h, phone)).map((m) => m.body)).toEqual(['Edelläsi jonossa: 1']);
+  });
+});
+
 describe('VAPID keys', () => {
   it('are made on first start in a file only the server user reads, and kept across restarts', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'luukku-vapid-'));

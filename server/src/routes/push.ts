@@ -1,7 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { DomainError, ErrorBody, PushKey, PushSubscribed, PushSubscriptionBody, PushUnsubscribeBody, VisitTokenParams } from '@luukku/shared';
+import { DomainError, ErrorBody, PushKey, PushSettings, PushSubscribed, PushSubscriptionBody, PushUnsubscribeBody, VisitTokenParams } from '@luukku/shared';
+import { adminChange } from '../commands/admin.js';
 import { assertVisitCurrent } from '../domain/visit-day.js';
+import { requireUser } from '../plugins/auth.js';
+import { pushAhead, pushAheadKey } from '../push/nudges.js';
 
 /** Subscriptions one visit may hold: a visitor's phone and a companion's, with room to spare. */
 export const maxSubscriptionsPerVisit = 5;
@@ -74,6 +77,23 @@ export default async function pushRoutes(app: FastifyInstance) {
       if (!visit) throw new DomainError('VISIT_NOT_FOUND', 'No such visit');
       app.q.deletePushSubscription(visit.id, req.body?.endpoint);
       return { subscribed: false };
+    },
+  );
+
+  const adminErrors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody };
+  r.get(
+    '/api/admin/push',
+    { schema: { tags: ['admin'], summary: 'Push settings: nudge a waiting visitor when this many people (or fewer) are ahead', response: { 200: PushSettings, ...adminErrors } } },
+    async (req) => ({ ahead: pushAhead(app.q, requireUser(req, ['admin']).hubId) }),
+  );
+
+  r.put(
+    '/api/admin/push',
+    { schema: { tags: ['admin'], summary: 'Set the push settings (audited)', body: PushSettings, response: { 200: PushSettings, ...adminErrors } } },
+    async (req) => {
+      const admin = requireUser(req, ['admin']);
+      adminChange(app.commands, admin, 'push.settings', `hub:${admin.hubId}`, req.body, (now) => app.q.putHubSetting(admin.hubId, pushAheadKey, req.body.ahead, now));
+      return { ahead: pushAhead(app.q, admin.hubId) };
     },
   );
 }

@@ -37,3 +37,7 @@ export const PushSubscribed = z.object({ subscribed: z.boolean() });
 
 /** Hub setting `push_ahead`: the nudge goes when this many people (or fewer) are ahead. */
 export const PushAheadSetting = z.number().int().min(0).max(50);
+
+/** The hub's push settings as the admin pages read and write them. */
+export const PushSettings = z.object({ ahead: PushAheadSetting }).strict();
+export type PushSettings = z.infer<typeof PushSettings>;
