@@ -248,13 +248,18 @@ describe('POST /api/visits/:token/push refuses bad subscriptions', () => {
     expect(h.app.q.pushSubscriptionCount(visit.visitId)).toBe(0);
   });
 
-  it('answers 404 for an unknown visit and 409 past five phones', async () => {
+  it('answers 404 for an unknown visit, 409 past five phones, 410 for an earlier day\'s number', async () => {
     const h = await pushHub();
     expectError(await h.call('POST', `/api/visits/${'x'.repeat(22)}/push`, null, good()), 404, 'VISIT_NOT_FOUND');
     const visit = await issue(h, ['kela']);
     for (let i = 0; i < 5; i++) expectOk(await subscribe(h, visit.token, svc.subscribe()), 201);
     expectError(await subscribe(h, visit.token, svc.subscribe()), 409, 'PUSH_SUBSCRIPTIONS_FULL');
     expect(h.app.q.pushSubscriptionCount(visit.visitId)).toBe(5);
+    // a number of an earlier day: gone, as its phone page is
+    const yesterday = await issue(h, ['kunta']);
+    h.clock.set('2026-11-25T09:00:00+02:00');
+    expectError(await subscribe(h, yesterday.token, svc.subscribe()), 410, 'VISIT_EXPIRED');
+    expect(h.app.q.pushSubscriptionCount(yesterday.visitId)).toBe(0);
   });
 });
 

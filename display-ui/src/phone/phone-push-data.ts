@@ -42,15 +42,19 @@ export class PushController implements ReactiveController {
     if (Notification.permission === 'denied') return this._set('denied');
     try {
       this._registration = await navigator.serviceWorker.register(serviceWorkerPath, { scope: '/v/' });
+    } catch {
+      return this._set('unsupported');
+    }
+    try {
       const existing = await this._registration.pushManager.getSubscription();
       if (existing && Notification.permission === 'granted') {
         await this._tellServer(existing);
         return this._set('on');
       }
-      this._set('off');
     } catch {
-      this._set('unsupported');
+      // the server refused it again (the visit ended, say): the visitor may turn it on anew
     }
+    this._set('off');
   }
 
   async turnOn(): Promise<void> {
