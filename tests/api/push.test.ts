@@ -109,6 +109,24 @@ describe('Web Push round trip: the nudges a visitor gets', () => {
     ]);
   });
 
+  it('nudges a call again after the visitor was returned to the line, but not a recall', async () => {
+    const h = await pushHub();
+    const kela = await as(h, 'kela');
+    await openDesk(h, kela, '1', ['kela']);
+    const visit = await issue(h, ['kela'], { language: 'en' });
+    const phone = svc.subscribe();
+    expectOk(await subscribe(h, visit.token, phone), 201);
+    const called = expectOk(await callNext(h, kela, '1'));
+    expectOk(await stepAction(h, kela, called.step.id, 'recall'));
+    expectOk(await stepAction(h, kela, called.step.id, 'return'));
+    expect(expectOk(await callNext(h, kela, '1')).step.id).toBe(called.step.id);
+    expect((await messagesFor(h, phone)).map((m) => [m.kind, m.body])).toEqual([
+      ['called', 'Please go to desk 1'],
+      ['ahead', 'You are next.'],
+      ['called', 'Please go to desk 1'],
+    ]);
+  });
+
   it('deletes the subscriptions when the visit ends, and refuses a new one for an ended visit', async () => {
     const h = await pushHub();
     const kela = await as(h, 'kela');

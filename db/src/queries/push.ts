@@ -54,6 +54,7 @@ export function pushQueries(db: Db) {
       AND s.visit_id IN (SELECT visit_id FROM push_subscriptions)`);
   const nudge = db.prepare(/* sql */ `
     INSERT INTO push_nudges (visit_id, step_id, kind, at) VALUES (@visitId, @stepId, @kind, @now) ON CONFLICT DO NOTHING`);
+  const unnudge = db.prepare(/* sql */ `DELETE FROM push_nudges WHERE visit_id = @visitId AND step_id = @stepId AND kind = @kind`);
   const deleteEnded = db.prepare(/* sql */ `
     DELETE FROM push_subscriptions WHERE visit_id IN (SELECT id FROM visits WHERE status != 'active')`);
   const deleteEndedNudges = db.prepare(/* sql */ `
@@ -87,6 +88,10 @@ export function pushQueries(db: Db) {
     /** Records a nudge; false when this one was already sent (so it is not sent twice). */
     markNudged: (visitId: number, stepId: number, kind: NudgeKind, now: number): boolean =>
       nudge.run({ visitId, stepId, kind, now }).changes === 1,
+    /** Lets a nudge go again (a visitor returned to the line is called anew). */
+    clearNudge: (visitId: number, stepId: number, kind: NudgeKind): void => {
+      unnudge.run({ visitId, stepId, kind });
+    },
     /** What a missed end of visit left behind (e.g. the server stopped between commit and cleanup). */
     deletePushSubscriptionsOfEndedVisits: (): number => {
       deleteEndedNudges.run();

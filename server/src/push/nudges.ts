@@ -42,6 +42,9 @@ export function planNudges(q: Queries, events: readonly StoredEvent[], now: numb
     if (change === 'called' && step.deskId !== null && hasSubscription(step.visitId)) {
       if (!q.markNudged(step.visitId, step.id, 'called', now)) continue;
       nudges.push({ visit: q.visit(step.visitId)!, nudge: { kind: 'called', number: step.number, desk: q.desk(step.deskId)!.name } });
+    } else if (change === 'returned') {
+      // back in the line: the next call is a new one and is nudged again (a recall is not)
+      q.clearNudge(step.visitId, step.id, 'called');
     } else if (change === 'referred') {
       const next = steps.find((s) => s.change === 'activated' && s.step.visitId === step.visitId)?.step;
       if (!next) continue;
