@@ -31,9 +31,12 @@ import visitRoutes from './routes/visits.js';
 import displayInfoRoutes from './routes/display-info.js';
 import displayAudioRoutes from './routes/display-audio.js';
 import myDayRoutes from './routes/my-day.js';
+import push from './plugins/push.js';
+import pushRoutes from './routes/push.js';
 
 export { configFromEnv, testConfig, type Config } from './config.js';
 export type { AppServices } from './plugins/database.js';
+export type { PushService } from './plugins/push.js';
 
 /** Builds the whole server, ready to inject or listen; it never listens itself. */
 export async function buildApp(config: Config): Promise<FastifyInstance> {
@@ -88,6 +91,8 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(displayInfoRoutes);
   await app.register(displayAudioRoutes);
   await app.register(myDayRoutes);
+  await app.register(push);
+  await app.register(pushRoutes);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(ui);
   await app.register(retention);

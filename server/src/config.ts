@@ -1,4 +1,5 @@
 import { tmpdir } from 'node:os';
+import type { Agent } from 'node:https';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -44,6 +45,15 @@ export const EnvSchema = z.object({
   LUUKKU_ESPEAK_PATH: z.string().max(500).default('/usr/bin/espeak-ng'),
   /** Rendered call audio kept in memory, in MB (0: render every time). */
   LUUKKU_SPEECH_CACHE_MB: z.coerce.number().min(0).max(1024).default(32),
+  /** The VAPID contact push services may write to about this server's notifications. */
+  LUUKKU_PUSH_SUBJECT: z.string().regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/, 'a mailto: or https: contact').default('mailto:luukku-admin@example.org'),
+  /** Push services a phone may subscribe with, comma-separated host names ('*.' for subdomains); the server posts only there. */
+  LUUKKU_PUSH_HOSTS: z
+    .string()
+    .regex(/^[\w.*:-]+(\s*,\s*[\w.*:-]+)*$/, 'host names separated by commas')
+    .default('fcm.googleapis.com,updates.push.services.mozilla.com,*.push.apple.com,*.notify.windows.com'),
+  /** A push service that takes longer than this (ms) to answer is given up on. */
+  LUUKKU_PUSH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
 });
 
 export interface Config {
@@ -97,6 +107,15 @@ export interface Config {
   espeakPath: string;
   /** Bytes of rendered call audio kept in memory. */
   speechCacheBytes: number;
+  /** VAPID subject: mailto: or https: contact. */
+  pushSubject: string;
+  /** Host names (or '*.domain') of the push services a subscription may point at. */
+  pushHosts: string[];
+  pushTimeoutMs: number;
+  /** Where the VAPID key pair is kept (created 0600 on first start); null keeps a fresh pair in memory (tests). */
+  pushKeysFile: string | null;
+  /** The HTTPS agent for push requests; tests give one that trusts their local push service. Not a setting. */
+  pushAgent?: Agent;
 }
 
 /** Whether HOST listens on this machine only (no one on the network can reach it directly). */
@@ -141,8 +160,14 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     backupKeep: e.LUUKKU_BACKUP_KEEP,
     espeakPath: e.LUUKKU_ESPEAK_PATH,
     speechCacheBytes: Math.round(e.LUUKKU_SPEECH_CACHE_MB * 1024 * 1024),
+    pushSubject: e.LUUKKU_PUSH_SUBJECT,
+    pushHosts: pushHostList(e.LUUKKU_PUSH_HOSTS),
+    pushTimeoutMs: e.LUUKKU_PUSH_TIMEOUT_MS,
+    pushKeysFile: resolve(dataDir, 'vapid.json'),
   };
 }
+
+const pushHostList = (v: string): string[] => v.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
 
 let testApps = 0;
 
@@ -183,6 +208,11 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     backupKeep: 7,
     espeakPath: '/usr/bin/espeak-ng',
     speechCacheBytes: 8 * 1024 * 1024,
+    pushSubject: 'mailto:luukku-admin@example.org',
+    pushHosts: pushHostList(EnvSchema.shape.LUUKKU_PUSH_HOSTS.parse(undefined)),
+    pushTimeoutMs: 10_000,
+    // a fresh pair per test app: nothing to clean up, and no test reads another's key
+    pushKeysFile: null,
     ...overrides,
   };
 }

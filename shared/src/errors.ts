@@ -47,6 +47,12 @@ export const errorStatus = {
   DESK_SERVICE_NOT_ALLOWED: 403,
   /** The server cannot render this phrase as audio (espeak-ng missing, or no voice for the language). */
   SPEECH_UNAVAILABLE: 503,
+  /** A push subscription whose endpoint is not at a known push service (LUUKKU_PUSH_HOSTS). */
+  PUSH_SERVICE_NOT_ALLOWED: 400,
+  /** A visit holds a few push subscriptions (a few phones), not more. */
+  PUSH_SUBSCRIPTIONS_FULL: 409,
+  /** The visit has ended: nothing left to be nudged about. */
+  VISIT_ENDED: 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

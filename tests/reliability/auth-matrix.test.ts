@@ -27,6 +27,11 @@ const displayInfo = {
   rotateSeconds: 10,
   callSeconds: 60,
 };
+/** At the discard port of this machine: a nudge to it is refused at once, nothing leaves the host. */
+const pushSubscription = {
+  endpoint: 'https://127.0.0.1:9/push/matrix',
+  keys: { p256dh: 'B' + 'A'.repeat(86), auth: 'A'.repeat(22) },
+};
 // prettier-ignore
 const table: Row[] = [
   //  route                                    anonymous kiosk display other  staff  guide  admin
@@ -56,6 +61,12 @@ const table: Row[] = [
   // a kiosk issues; staff of any agency may issue a walk-in; a display may not
   ['POST /api/visits',                           401,    201,   403,   201,   201,   201,   201],
   ['GET /api/visits/{token}',                    200,    200,   200,   200,   200,   200,   200],
+  // the phone page's nudges: the visit's token is the credential, whoever holds it
+  ['GET /api/push/key',                          200,    200,   200,   200,   200,   200,   200],
+  ['POST /api/visits/{token}/push',              201,    201,   201,   201,   201,   201,   201],
+  ['DELETE /api/visits/{token}/push',            200,    200,   200,   200,   200,   200,   200],
+  ['GET /api/admin/push',                        401,    403,   403,   403,   403,   403,   200],
+  ['PUT /api/admin/push',                        401,    403,   403,   403,   403,   403,   200],
   ['GET /api/desks',                             401,    200,   200,   200,   200,   200,   200],
   ['GET /api/queues',                            401,    200,   200,   200,   200,   200,   200],
   ['GET /api/services',                          401,    200,   200,   200,   200,   200,   200],
@@ -194,6 +205,9 @@ const cells: Record<string, Prepare> = {
   'GET /api/admin/displays/speech': async () => ({ path: '/api/admin/displays/speech' }),
   'POST /api/visits': async () => ({ path: '/api/visits', body: { services: [sid('kela')], language: 'en', idempotencyKey: key() } }),
   'GET /api/visits/{token}': async () => ({ path: `/api/visits/${(await issueKela()).token}` }),
+  'POST /api/visits/{token}/push': async () => ({ path: `/api/visits/${(await issueKela()).token}/push`, body: pushSubscription }),
+  'DELETE /api/visits/{token}/push': async () => ({ path: `/api/visits/${(await issueKela()).token}/push`, body: { endpoint: pushSubscription.endpoint } }),
+  'PUT /api/admin/push': async () => ({ path: '/api/admin/push', body: { ahead: 3 } }),
 
   'POST /api/desks/{id}/open': async () => {
     await resetDesks();
@@ -281,7 +295,7 @@ const routes = await apiRoutes();
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'luukku-auth-matrix-'));
-  hub = await startHub({ config: { dataDir: dir, uiDir: dir } });
+  hub = await startHub({ config: { dataDir: dir, uiDir: dir, pushHosts: ['127.0.0.1'] } });
   const [otherAgency, staff, guide, admin] = await Promise.all(Object.values(usernames).map((u) => hub.login(u)));
   sessions = { otherAgency: { cookie: otherAgency! }, staff: { cookie: staff! }, guide: { cookie: guide! }, admin: { cookie: admin! } };
   const kiosk = expectOk(await hub.call('POST', '/api/admin/devices', sessions.admin, { kind: 'kiosk', name: 'Target kiosk' }), 201);

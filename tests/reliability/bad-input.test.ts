@@ -46,7 +46,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'luukku-bad-input-'));
   // the fuzzer syncs as fast as it can, which the per-socket sync limit would (rightly) refuse:
   // this file tests malformed input, tests/security/socket-flood.test.ts tests the rate
-  hub = await startHub({ config: { dataDir: dir, uiDir: dir, socketSyncsPerSecond: 10_000 } });
+  hub = await startHub({ config: { dataDir: dir, uiDir: dir, socketSyncsPerSecond: 10_000, pushHosts: ['127.0.0.1'] } });
   url = await hub.app.listen({ port: 0, host: '127.0.0.1' });
   const [admin, kela, ohjaamo, guide] = await Promise.all(['admin', 'kela', 'ohjaamo', 'neuvonta'].map((u) => as(hub, u)));
   identities = {
@@ -137,6 +137,10 @@ beforeAll(async () => {
     'PUT /api/admin/kiosk-questions': { questions: [{ icon: 'home', label: text, suggests: [s.asunnot] }] },
     'POST /api/pairing': { kind: 'kiosk' },
     'POST /api/display/speech': { voices: [{ lang: 'fi', via: 'browser' }, { lang: 'so', via: 'none' }], lastSilent: { lang: 'so', at: '2026-11-24T08:00:00.000Z' } },
+    // the discard port of this machine: a nudge to it is refused at once, nothing leaves the host
+    'POST /api/visits/{token}/push': { endpoint: 'https://127.0.0.1:9/push/fuzz', keys: { p256dh: 'B' + 'A'.repeat(86), auth: 'A'.repeat(22) }, language: 'sv' },
+    'DELETE /api/visits/{token}/push': { endpoint: 'https://127.0.0.1:9/push/fuzz' },
+    'PUT /api/admin/push': { ahead: 2 },
     'PUT /api/admin/display-info': {
       items: { hours: { enabled: true, text }, agencies: { enabled: true, text }, phone: { enabled: false, text } },
       rotateSeconds: 10,

@@ -110,6 +110,7 @@ export class PhoneApp extends LitElement {
             <p>${w.waitToBeCalled}</p>`
         : nothing}
       ${this._data.state === 'offline' ? html`<p class="offline" role="status">${w.connectionLost}</p>` : nothing}
+      <phone-push .token=${tokenFromPath()} .visit=${visit}></phone-push>
     </div>`;
   }
 }

@@ -56,6 +56,8 @@ export function purgeExpired(ctx: CommandContext, notesKeepDays = 0, files?: { d
     }
     result.sessionsDeleted = ctx.q.deleteExpiredSessions(now.getTime());
     result.idempotencyKeysDeleted = ctx.q.deleteIdempotencyKeysBefore(now.getTime() - idempotencyKeepMs);
+    // push subscriptions go when their visit ends; this catches one whose cleanup a stop interrupted
+    ctx.q.deletePushSubscriptionsOfEndedVisits();
   });
   for (const hub of ctx.q.hubs()) {
     const { from, to } = ctx.q.eventsToPrune(hub.id, startOfLocalDay(now, hub.timeZone));

@@ -29,6 +29,13 @@ export default fp(
     const display = uis[2]!.dir;
     if (existsSync(join(display, 'phone.html'))) {
       app.get('/v/:token', { schema: { hide: true } }, (req, reply) => reply.sendFile('phone.html', display));
+      // the push service worker: served under /v/ so its scope covers the phone pages; never
+      // cached long, so a changed worker reaches phones on their next visit
+      if (existsSync(join(display, 'push-sw.js'))) {
+        app.get('/v/push-sw.js', { schema: { hide: true } }, (req, reply) =>
+          reply.header('cache-control', 'no-cache').type('text/javascript; charset=utf-8').sendFile('push-sw.js', display),
+        );
+      }
     }
     app.get('/', { schema: { hide: true } }, (req, reply) => reply.redirect('/staff'));
   },
