@@ -44,6 +44,8 @@ export const EnvSchema = z.object({
   LUUKKU_ESPEAK_PATH: z.string().max(500).default('/usr/bin/espeak-ng'),
   /** Rendered call audio kept in memory, in MB (0: render every time). */
   LUUKKU_SPEECH_CACHE_MB: z.coerce.number().min(0).max(1024).default(32),
+  /** Answers per feedback tablet per minute; 0 turns the limit off. */
+  LUUKKU_FEEDBACK_RATE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(12),
 });
 
 export interface Config {
@@ -97,6 +99,8 @@ export interface Config {
   espeakPath: string;
   /** Bytes of rendered call audio kept in memory. */
   speechCacheBytes: number;
+  /** Answers one feedback tablet may give per minute (0: no limit). */
+  feedbackRateLimitPerMinute: number;
 }
 
 /** Whether HOST listens on this machine only (no one on the network can reach it directly). */
@@ -141,6 +145,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     backupKeep: e.LUUKKU_BACKUP_KEEP,
     espeakPath: e.LUUKKU_ESPEAK_PATH,
     speechCacheBytes: Math.round(e.LUUKKU_SPEECH_CACHE_MB * 1024 * 1024),
+    feedbackRateLimitPerMinute: e.LUUKKU_FEEDBACK_RATE_LIMIT,
   };
 }
 
@@ -183,6 +188,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     backupKeep: 7,
     espeakPath: '/usr/bin/espeak-ng',
     speechCacheBytes: 8 * 1024 * 1024,
+    // on, at its default: one test flood-taps a tablet; no other test answers this often
+    feedbackRateLimitPerMinute: 12,
     ...overrides,
   };
 }

@@ -47,6 +47,10 @@ export const errorStatus = {
   DESK_SERVICE_NOT_ALLOWED: 403,
   /** The server cannot render this phrase as audio (espeak-ng missing, or no voice for the language). */
   SPEECH_UNAVAILABLE: 503,
+  /** The visit has already answered the end-of-visit question. */
+  FEEDBACK_ALREADY_GIVEN: 409,
+  /** Only a visit that has ended (done) answers the end-of-visit question. */
+  VISIT_NOT_ENDED: 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;
