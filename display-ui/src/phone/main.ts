@@ -1,1 +1,2 @@
 import './phone-app.js';
+import './phone-feedback.js';

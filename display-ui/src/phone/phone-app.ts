@@ -110,6 +110,7 @@ export class PhoneApp extends LitElement {
             <p>${w.waitToBeCalled}</p>`
         : nothing}
       ${this._data.state === 'offline' ? html`<p class="offline" role="status">${w.connectionLost}</p>` : nothing}
+      <phone-feedback .visit=${visit}></phone-feedback>
     </div>`;
   }
 }

@@ -2,3 +2,4 @@
 export * from './languages.js';
 export * from './ticket-words.js';
 export * from './text.js';
+export * from './feedback-words.js';
