@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { purgeExpired } from '../../server/src/commands/retention.js';
 import { kiosk, startHub, type TestHub } from '../support/app.js';
 import { aid, as, callNext, expectError, expectOk, issue, openDesk, sid, stepAction, type Staff } from './helpers.js';
 
@@ -225,5 +226,19 @@ describe('a feedback tablet cannot flood the answers', () => {
     } finally {
       await own.app.close();
     }
+  });
+});
+
+describe('anonymisation', () => {
+  it('clears the mark that a visit answered, and keeps the anonymous answers', async () => {
+    const token = await endedVisit('kela');
+    expectOk(await answer(token, { answer: 'yes' }), 201);
+    const id = (hub.app.db.prepare('SELECT id FROM visits WHERE token = ?').get(token) as { id: number }).id;
+    const before = stored();
+    hub.clock.advanceMinutes(91 * 24 * 60);
+    purgeExpired(hub.app.commands);
+    const visit = hub.app.db.prepare('SELECT token, feedback_given FROM visits WHERE id = ?').get(id) as { token: string; feedback_given: number };
+    expect(visit).toEqual({ token: `anon-${id}`, feedback_given: 0 });
+    expect(stored()).toEqual(before);
   });
 });
