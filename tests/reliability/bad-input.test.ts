@@ -136,6 +136,8 @@ beforeAll(async () => {
     'PUT /api/admin/desks/{id}': { name: '1', zone: 'a' },
     'PUT /api/admin/kiosk-questions': { questions: [{ icon: 'home', label: text, suggests: [s.asunnot] }] },
     'POST /api/pairing': { kind: 'kiosk' },
+    'POST /api/visits/{token}/feedback': { answer: 'partly' },
+    'POST /api/feedback': { answer: 'no', ticket: `http://127.0.0.1/v/${pool.token[0]}` },
     'POST /api/display/speech': { voices: [{ lang: 'fi', via: 'browser' }, { lang: 'so', via: 'none' }], lastSilent: { lang: 'so', at: '2026-11-24T08:00:00.000Z' } },
     'PUT /api/admin/display-info': {
       items: { hours: { enabled: true, text }, agencies: { enabled: true, text }, phone: { enabled: false, text } },
