@@ -5,3 +5,4 @@ export type { StepChanges } from './queries/visits.js';
 export type * from './records.js';
 export { isStorageFault, storageProbe } from './storage.js';
 export type { PushSubscriptionRecord, NudgeKind } from './queries/push.js';
+export type { FeedbackAnswer, FeedbackEntry, FeedbackPath, FeedbackRow, FeedbackSource } from './queries/feedback.js';

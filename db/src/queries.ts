@@ -11,6 +11,7 @@ import { retentionQueries } from './queries/retention.js';
 import { visitQueries } from './queries/visits.js';
 import { myDayQueries } from './queries/my-day.js';
 import { pushQueries } from './queries/push.js';
+import { feedbackQueries } from './queries/feedback.js';
 
 /** Every statement, prepared once per database. Each test gets its own through its own Db. */
 export function createQueries(db: Db) {
@@ -28,6 +29,7 @@ export function createQueries(db: Db) {
     ...displayQueries(db),
     ...myDayQueries(db),
     ...pushQueries(db),
+    ...feedbackQueries(db),
     /**
      * Runs `fn` as one write transaction, taking the write lock up front (no upgrade deadlocks).
      * With the lock held it checks the cache against other connections' commits; a failed

@@ -92,6 +92,8 @@ export interface VisitRecord {
   status: VisitStatus;
   arrivedAt: number;
   endedAt: number | null;
+  /** The visit has answered the end-of-visit question (issue 11 §3). */
+  feedbackGiven: boolean;
 }
 
 export interface StepRecord {

@@ -33,6 +33,7 @@ import displayAudioRoutes from './routes/display-audio.js';
 import myDayRoutes from './routes/my-day.js';
 import push from './plugins/push.js';
 import pushRoutes from './routes/push.js';
+import feedbackRoutes from './routes/feedback.js';
 
 export { configFromEnv, testConfig, type Config } from './config.js';
 export type { AppServices } from './plugins/database.js';
@@ -93,6 +94,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(myDayRoutes);
   await app.register(push);
   await app.register(pushRoutes);
+  await app.register(feedbackRoutes);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(ui);
   await app.register(retention);

@@ -54,6 +54,8 @@ export const EnvSchema = z.object({
     .default('fcm.googleapis.com,updates.push.services.mozilla.com,*.push.apple.com,*.notify.windows.com'),
   /** A push service that takes longer than this (ms) to answer is given up on. */
   LUUKKU_PUSH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Answers per feedback tablet per minute; 0 turns the limit off. */
+  LUUKKU_FEEDBACK_RATE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(12),
 });
 
 export interface Config {
@@ -116,6 +118,8 @@ export interface Config {
   pushKeysFile: string | null;
   /** The HTTPS agent for push requests; tests give one that trusts their local push service. Not a setting. */
   pushAgent?: Agent;
+  /** Answers one feedback tablet may give per minute (0: no limit). */
+  feedbackRateLimitPerMinute: number;
 }
 
 /** Whether HOST listens on this machine only (no one on the network can reach it directly). */
@@ -164,6 +168,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     pushHosts: pushHostList(e.LUUKKU_PUSH_HOSTS),
     pushTimeoutMs: e.LUUKKU_PUSH_TIMEOUT_MS,
     pushKeysFile: resolve(dataDir, 'vapid.json'),
+    feedbackRateLimitPerMinute: e.LUUKKU_FEEDBACK_RATE_LIMIT,
   };
 }
 
@@ -213,6 +218,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     pushTimeoutMs: 10_000,
     // a fresh pair per test app: nothing to clean up, and no test reads another's key
     pushKeysFile: null,
+    // on, at its default: one test flood-taps a tablet; no other test answers this often
+    feedbackRateLimitPerMinute: 12,
     ...overrides,
   };
 }

@@ -37,6 +37,7 @@ if (config.demo) {
       `  Kiosk:    ${base}/kiosk?device=${kiosk}`,
       `  Staff:    ${base}/staff`,
       `  Display:  ${base}/display?device=${display}&zone=all`,
+      `  Feedback: ${base}/feedback?device=${demoDevices.find((d) => d.kind === 'feedback')!.token}`,
       `  API:      ${base}/api/openapi.json`,
       `  Logins (password "${demoPassword}"): ${demoUsers.map((u) => u.username).join(', ')}`,
       `  Device tokens: kiosk ${kiosk}, display ${display}`,

@@ -53,6 +53,10 @@ export const errorStatus = {
   PUSH_SUBSCRIPTIONS_FULL: 409,
   /** The visit has ended: nothing left to be nudged about. */
   VISIT_ENDED: 409,
+  /** The visit has already answered the end-of-visit question. */
+  FEEDBACK_ALREADY_GIVEN: 409,
+  /** Only a visit that has ended (done) answers the end-of-visit question. */
+  VISIT_NOT_ENDED: 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -18,3 +18,4 @@ export * from './lines.js';
 export * from './schemas/display.js';
 export * from './schemas/my-day.js';
 export * from './schemas/push.js';
+export * from './schemas/feedback.js';

@@ -16,13 +16,14 @@ const devices = async () => expectOk(await hub.call('GET', '/api/admin/devices',
 const users = async () => expectOk(await hub.call('GET', '/api/admin/users', admin)).users;
 
 describe('devices', () => {
-  it('lists the paired kiosk and display without their tokens', async () => {
+  it('lists the paired kiosk, display and feedback tablet without their tokens', async () => {
     const list = await devices();
     expect(list.map((d: any) => [d.kind, d.name, d.revoked])).toEqual([
       ['kiosk', 'Aulan kioski', false],
       ['display', 'Aulan näyttö', false],
+      ['feedback', 'Palautetabletti ulko-ovella', false],
     ]);
-    expect(JSON.stringify(list)).not.toMatch(/demo-kiosk|demo-display|token/i);
+    expect(JSON.stringify(list)).not.toMatch(/demo-kiosk|demo-display|demo-feedback|token/i);
   });
 
   it('creates a display; its token is shown once and works as a bearer token', async () => {
@@ -207,6 +208,7 @@ describe('who may administer', () => {
     expect((await devices()).map((d: any) => [d.name, d.revoked])).toEqual([
       ['Aulan kioski', false],
       ['Aulan näyttö', false],
+      ['Palautetabletti ulko-ovella', false],
     ]);
     expect((await users()).map((u: any) => u.username)).not.toContain('sneaky');
     expect(expectOk(await hub.call('GET', '/api/services', kiosk)).hub.referralPolicy).toBe('keep');

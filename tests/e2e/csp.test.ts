@@ -88,6 +88,32 @@ describe.skipIf(!hasBrowser)('the UIs under the Content-Security-Policy', () => 
     await reports.page.close();
   });
 
+  it('the feedback tablet and the phone page\'s end-of-visit question draw their smileys and answer without a violation', async () => {
+    const tablet = await watched('/feedback?device=demo-feedback', { width: 1280, height: 800 });
+    await tablet.page.getByText('Saitko asiasi hoidettua tänään?').waitFor();
+    await tablet.page.getByRole('button', { name: 'Kyllä' }).click();
+    await tablet.page.getByText('Kiitos vastauksestasi!').waitFor();
+    expect(await tablet.violations()).toEqual([]);
+    await tablet.page.close();
+
+    const visit = await issueAtKiosk(env.hub.url, { services: [2] });
+    const phone = await watched(`/v/${visit.token}`, { width: 390, height: 844 });
+    await phone.page.getByText(visit.number).waitFor();
+    const kela = await staffSession(env.hub.url, 'kela');
+    await kela.call('POST', '/api/desks/3/open', { services: [2] });
+    let called = await kela.call('POST', '/api/desks/3/call-next');
+    for (;;) {
+      await kela.call('POST', `/api/steps/${called.body.step.id}/finish`);
+      if (called.body.step.number === visit.number) break;
+      called = await kela.call('POST', '/api/desks/3/call-next');
+    }
+    await phone.page.getByRole('button', { name: 'Osittain' }).click();
+    await phone.page.getByText('Kiitos vastauksestasi!').waitFor();
+    expect(await phone.violations()).toEqual([]);
+    await phone.page.close();
+    await kela.call('POST', '/api/desks/3/close');
+  });
+
   it('the display shows a call and the phone page follows the visit, over the websocket, without a violation', async () => {
     const display = await watched('/display?device=demo-display', { width: 1920, height: 1080 });
     await display.page.locator('display-app[state="online"]').waitFor({ timeout: 10_000 });

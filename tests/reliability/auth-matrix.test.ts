@@ -99,6 +99,13 @@ const table: Row[] = [
   ['GET /api/reports/referrals',                 401,    403,   403,   403,   200,   403,   200],
   ['GET /api/reports/guidance',                  401,    403,   403,   403,   200,   403,   200],
   ['GET /api/reports/stay',                      401,    403,   403,   403,   200,   403,   200],
+  ['GET /api/reports/feedback',                  401,    403,   403,   403,   200,   403,   200],
+
+  // the end-of-visit question: the phone page by the visit's token (anyone who holds it), the
+  // feedback tablet by its device token only (its 201 is in tests/api/feedback.test.ts)
+  ['POST /api/visits/{token}/feedback',          201,    201,   201,   201,   201,   201,   201],
+  ['POST /api/feedback',                         401,    403,   403,   403,   403,   403,   403],
+  ['GET /api/feedback/setup',                    401,    403,   403,   403,   403,   403,   403],
 
   ['GET /api/admin/catalog',                     401,    403,   403,   403,   403,   403,   200],
   ['GET /api/admin/audit',                       401,    403,   403,   403,   403,   403,   200],
@@ -166,6 +173,17 @@ async function calledKela(start = false): Promise<number> {
   return step.id;
 }
 
+/** A Kela visit served to its end by the Kela clerk: its token, for the end-of-visit question. */
+async function endedKela(): Promise<string> {
+  await resetDesks();
+  expectOk(await hub.call('POST', `/api/desks/${did('1')}/open`, as('staff'), { services: [sid('kela')] }));
+  // other cells leave Kela visitors waiting: call this one by its step, not the next in line
+  const { token, stepId } = await issueKela();
+  expectOk(await hub.call('POST', `/api/steps/${stepId}/call`, as('staff'), { deskId: did('1') }));
+  expectOk(await hub.call('POST', `/api/steps/${stepId}/finish`, as('staff')));
+  return token;
+}
+
 /** Desk 3 open for Kela by the Kela clerk. */
 async function kelaDesk3(): Promise<number> {
   await resetDesks();
@@ -208,6 +226,8 @@ const cells: Record<string, Prepare> = {
   'POST /api/visits/{token}/push': async () => ({ path: `/api/visits/${(await issueKela()).token}/push`, body: pushSubscription }),
   'DELETE /api/visits/{token}/push': async () => ({ path: `/api/visits/${(await issueKela()).token}/push`, body: { endpoint: pushSubscription.endpoint } }),
   'PUT /api/admin/push': async () => ({ path: '/api/admin/push', body: { ahead: 3 } }),
+  'POST /api/visits/{token}/feedback': async () => ({ path: `/api/visits/${await endedKela()}/feedback`, body: { answer: 'yes' } }),
+  'POST /api/feedback': async () => ({ path: '/api/feedback', body: { answer: 'yes', ticket: await endedKela() } }),
 
   'POST /api/desks/{id}/open': async () => {
     await resetDesks();
@@ -242,7 +262,7 @@ const cells: Record<string, Prepare> = {
   }),
 
   ...Object.fromEntries(
-    ['arrivals', 'waits', 'services', 'desks', 'referrals', 'guidance', 'stay'].map((kind) => [
+    ['arrivals', 'waits', 'services', 'desks', 'referrals', 'guidance', 'stay', 'feedback'].map((kind) => [
       `GET /api/reports/${kind}`,
       async (): Promise<Cell> => ({ path: `/api/reports/${kind}${kelaAgencyQuery()}` }),
     ]),

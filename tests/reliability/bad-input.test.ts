@@ -136,6 +136,8 @@ beforeAll(async () => {
     'PUT /api/admin/desks/{id}': { name: '1', zone: 'a' },
     'PUT /api/admin/kiosk-questions': { questions: [{ icon: 'home', label: text, suggests: [s.asunnot] }] },
     'POST /api/pairing': { kind: 'kiosk' },
+    'POST /api/visits/{token}/feedback': { answer: 'partly' },
+    'POST /api/feedback': { answer: 'no', ticket: `http://127.0.0.1/v/${pool.token[0]}` },
     'POST /api/display/speech': { voices: [{ lang: 'fi', via: 'browser' }, { lang: 'so', via: 'none' }], lastSilent: { lang: 'so', at: '2026-11-24T08:00:00.000Z' } },
     // the discard port of this machine: a nudge to it is refused at once, nothing leaves the host
     'POST /api/visits/{token}/push': { endpoint: 'https://127.0.0.1:9/push/fuzz', keys: { p256dh: 'B' + 'A'.repeat(86), auth: 'A'.repeat(22) }, language: 'sv' },

@@ -21,6 +21,20 @@ afterAll(async () => {
 const report = async (kind: string) => expectOk(await hub.call('GET', `/api/reports/${kind}?from=2026-11-01&to=${today}`, admin));
 
 describe('the demo history', () => {
+  it('has answers to the end-of-visit question: more yes when Guidance sorted it, fewer after referrals', async () => {
+    const feedback = await report('feedback');
+    expect(feedback.all.answered).toBeGreaterThan(100);
+    expect(feedback.unknownPath.answered).toBeGreaterThan(0);
+    const sorted = feedback.byGuidanceOutcome.find((g: any) => g.outcome === 'sorted');
+    // shares of the groups large enough to show them, over paths of one agency and of several
+    const share = (groups: any[]) => {
+      const shown = groups.filter((g) => g.yes !== null);
+      return shown.reduce((n, g) => n + g.yes, 0) / shown.reduce((n, g) => n + g.answered, 0);
+    };
+    expect(sorted.yesPct).toBeGreaterThan(75);
+    expect(share(feedback.byPath.filter((p: any) => p.route.length === 1))).toBeGreaterThan(share(feedback.byPath.filter((p: any) => p.route.length >= 2)) + 0.05);
+  });
+
   it('fills the past weekdays only', () => {
     expect(result.days).toEqual(['2026-11-11', '2026-11-12', '2026-11-13', '2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-23', '2026-11-24']);
     expect(result.visits).toBeGreaterThan(10 * 60);

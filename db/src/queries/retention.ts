@@ -14,7 +14,7 @@ export function retentionQueries(db: Db) {
   const deleteEvents = db.prepare(/* sql */ `DELETE FROM events WHERE hub_id = @hubId AND seq >= @from AND seq < @to`);
   const deleteKeys = db.prepare(/* sql */ `DELETE FROM idempotency_keys WHERE created_at < ?`);
   const anonymise = db.prepare<{ hubId: number; before: number; now: number }, { id: number }>(/* sql */ `
-    UPDATE visits SET needs = '{}', token = 'anon-' || id, anonymised_at = @now
+    UPDATE visits SET needs = '{}', token = 'anon-' || id, feedback_given = 0, anonymised_at = @now
     WHERE hub_id = @hubId AND arrived_at < @before AND anonymised_at IS NULL AND status != 'active'
     RETURNING id`);
   const visitNotes = db.prepare(/* sql */ `

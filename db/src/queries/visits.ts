@@ -6,6 +6,7 @@ import type { VisitorLanguage } from '@luukku/shared';
 interface VisitRow {
   id: number; hub_id: number; day: string; number: string; token: string; language: VisitorLanguage; needs: string;
   status: string; arrived_at: number; ended_at: number | null;
+  feedback_given: number;
 }
 interface StepRow {
   id: number; hub_id: number; visit_id: number; service_id: number; position: number; status: string;
@@ -16,6 +17,7 @@ interface StepRow {
 const toVisit = (r: VisitRow): VisitRecord => ({
   id: r.id, hubId: r.hub_id, day: r.day, number: r.number, token: r.token, language: r.language,
   needs: JSON.parse(r.needs), status: r.status as VisitRecord['status'], arrivedAt: r.arrived_at, endedAt: r.ended_at,
+  feedbackGiven: r.feedback_given === 1,
 });
 
 export const toStep = (r: StepRow): StepRecord => ({

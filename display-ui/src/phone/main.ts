@@ -1,2 +1,3 @@
 import './phone-app.js';
 import './phone-push.js';
+import './phone-feedback.js';

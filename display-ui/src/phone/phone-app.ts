@@ -111,6 +111,7 @@ export class PhoneApp extends LitElement {
         : nothing}
       ${this._data.state === 'offline' ? html`<p class="offline" role="status">${w.connectionLost}</p>` : nothing}
       <phone-push .token=${tokenFromPath()} .visit=${visit}></phone-push>
+      <phone-feedback .visit=${visit}></phone-feedback>
     </div>`;
   }
 }

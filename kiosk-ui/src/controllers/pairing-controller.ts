@@ -14,6 +14,7 @@ export class PairingController implements ReactiveController {
   constructor(
     private readonly host: ReactiveControllerHost & { readonly isConnected: boolean },
     private readonly onPaired: (token: string) => void,
+    private readonly kind: 'kiosk' | 'feedback' = 'kiosk',
   ) {
     host.addController(this);
   }
@@ -23,7 +24,7 @@ export class PairingController implements ReactiveController {
     this._running = true;
     while (this._running && this.host.isConnected) {
       try {
-        this._current = await startPairing('kiosk');
+        this._current = await startPairing(this.kind);
         this._show(this._current.code);
         const token = await this._current.paired;
         this._running = false;

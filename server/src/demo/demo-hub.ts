@@ -80,6 +80,7 @@ export const demoDevices = [
   // the demo kiosk "prints" to files: ESC/POS bytes and a PNG preview under the data folder
   { token: 'demo-kiosk', kind: 'kiosk' as const, name: 'Aulan kioski', zone: null, printer: { kind: 'file' as const } },
   { token: 'demo-display', kind: 'display' as const, name: 'Aulan näyttö', zone: null, printer: null },
+  { token: 'demo-feedback', kind: 'feedback' as const, name: 'Palautetabletti ulko-ovella', zone: null, printer: null },
 ];
 
 export const demoQuestions = [

@@ -5,6 +5,7 @@ import type { CommandContext } from '../commands/context.js';
 import { callNext, closeDesk, openDesk } from '../commands/desks.js';
 import { issueVisit } from '../commands/issue-visit.js';
 import { referStep, transitionStep } from '../commands/steps.js';
+import { giveFeedback } from '../commands/feedback.js';
 
 /**
  * A few weeks of made-up but believable traffic for the demo hub, so the reports have
@@ -104,6 +105,19 @@ function random(seed: number) {
   };
 }
 type Random = ReturnType<typeof random>;
+
+/**
+ * The end-of-visit question: about a third of finished visits answer, most on the phone, some
+ * on the tablet (half of those show their ticket). Guidance that sorts a matter on the spot
+ * gets the most yeses; every referral between agencies makes a yes less likely.
+ */
+const answerRate = 0.35;
+function feedbackAnswer(r: Random, path: { referrals: number; guidanceSorted: boolean }) {
+  const yes = path.guidanceSorted ? 0.86 : [0.78, 0.62, 0.45][Math.min(path.referrals, 2)]!;
+  const partly = (1 - yes) * 0.6;
+  const x = r.next();
+  return x < yes ? ('yes' as const) : x < yes + partly ? ('partly' as const) : ('no' as const);
+}
 
 const minute = 60_000;
 
@@ -221,6 +235,7 @@ function simulateDay(
   };
   let closing = false;
   const referralsOf = new Map<number, number>();
+  const visitIds: number[] = [];
 
   function tryCall(desk: Desk): void {
     if (desk.busy || closing || clock < desk.backAt) return;
@@ -308,6 +323,7 @@ function simulateDay(
       ? { guidance: true as const, language, needs, idempotencyKey: `history-${date}-${n}` }
       : { services: services.map(serviceId), language, needs, idempotencyKey: `history-${date}-${n}` };
     const { visitId } = issueVisit(ctx, { kind: 'device', hubId: hub.id, device: kiosk }, body);
+    visitIds.push(visitId);
     // some give up when the line is long; staff cancel their ticket
     const patience = r.around(75, 0.4) * minute;
     later(clock + patience, () => {
@@ -334,5 +350,21 @@ function simulateDay(
     for (const w of q.waitingOfService(line.serviceId)) transitionStep(ctx, deskOf(codeOf.get(line.serviceId)!).user, w.step.id, 'cancel');
   }
   for (const desk of desks) closeDesk(ctx, desk.user, desk.id);
+  answerQuestion(ctx, hub, date, visitIds, referralsOf, codeOf, r);
   return n;
+}
+
+/** The day's answers to the end-of-visit question, given after the visits ended. */
+function answerQuestion(ctx: CommandContext, hub: HubRecord, date: string, visitIds: number[], referralsOf: Map<number, number>, codeOf: Map<number, Code>, r: Random): void {
+  for (const id of visitIds) {
+    const visit = ctx.q.visit(id)!;
+    if (visit.status !== 'done' || !r.chance(answerRate)) continue;
+    const steps = ctx.q.stepsOfVisit(id).filter((s) => s.calledAt !== null);
+    const guidanceSorted = steps.length === 1 && codeOf.get(steps[0]!.serviceId) === 'neuvonta';
+    const answer = feedbackAnswer(r, { referrals: referralsOf.get(id) ?? 0, guidanceSorted });
+    const tablet = r.chance(0.3);
+    // a tablet answer without the ticket counts for the hub, not for the visit's path
+    const withTicket = !tablet || r.chance(0.5);
+    giveFeedback(ctx, { hubId: hub.id, answer, source: tablet ? 'tablet' : 'phone', visit: withTicket ? visit : null, day: date });
+  }
 }

@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** The HTML pages the UIs build to; their inline blocks are what the CSP must allow by hash. */
-const pages = ['kiosk-ui/dist/index.html', 'staff-ui/dist/index.html', 'display-ui/dist/index.html', 'display-ui/dist/phone.html'];
+const pages = ['kiosk-ui/dist/index.html', 'kiosk-ui/dist/feedback.html', 'staff-ui/dist/index.html', 'display-ui/dist/index.html', 'display-ui/dist/phone.html'];
 
 const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * Serves the built UIs: /kiosk, /staff, /display, and the phone page /v/<token>. A UI that is
+ * Serves the built UIs: /kiosk, /staff, /display, the phone page /v/<token> and the feedback tablet /feedback. A UI that is
  * not built (as in API tests) is left out, and its path answers with a clear 404.
  */
 export default fp(
@@ -36,6 +36,11 @@ export default fp(
           reply.header('cache-control', 'no-cache').type('text/javascript; charset=utf-8').sendFile('push-sw.js', display),
         );
       }
+    }
+    const kioskDir = uis[0]!.dir;
+    if (existsSync(join(kioskDir, 'feedback.html'))) {
+      // the feedback tablet by the exit: the kiosk build's second page (/feedback?device=…)
+      app.get('/feedback', { schema: { hide: true } }, (req, reply) => reply.sendFile('feedback.html', kioskDir));
     }
     app.get('/', { schema: { hide: true } }, (req, reply) => reply.redirect('/staff'));
   },

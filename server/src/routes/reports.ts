@@ -28,6 +28,7 @@ const summaries: Record<ReportKind, string> = {
   referrals: 'Referrals between agencies: from → to matrix, reasons, completed, hand-off time',
   guidance: '"I don\'t know" visitors: how many, and where they ended up',
   stay: 'Time in the hub per visit, and visits that met more than one agency',
+  feedback: '"Sorted in one visit": answers to the end-of-visit question per agency, referral path and "I don\'t know" outcome, with how many answered (shares withheld below 5 answers)',
 };
 
 export default async function reportRoutes(app: FastifyInstance) {

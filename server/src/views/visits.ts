@@ -33,5 +33,6 @@ export function visitView(q: Queries, hub: HubRecord, visit: VisitRecord): Visit
     hubName: hub.name,
     steps: publicSteps,
     current,
+    feedbackGiven: visit.feedbackGiven,
   };
 }

@@ -11,7 +11,7 @@ export interface PairingCode {
  * A kiosk or display without a token asks for a pairing code, shows it, and waits until an admin types it
  * in; then it receives its token. A new code is fetched when the old one expires.
  */
-export async function startPairing(kind: 'kiosk' | 'display', pollMs = 2500): Promise<PairingCode> {
+export async function startPairing(kind: 'kiosk' | 'display' | 'feedback', pollMs = 2500): Promise<PairingCode> {
   const api = createApi();
   const start = await api.request<{ id: number; code: string; secret: string; expiresAt: string }>('POST', '/api/pairing', { kind });
   let stopped = false;

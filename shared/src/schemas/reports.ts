@@ -9,7 +9,7 @@ import { localMoment } from '../time.js';
  * Durations are minutes, rounded to a tenth; percentiles are linear between the closest ranks
  * (as Excel's PERCENTILE.INC), so the median of 4, 6, 9, 10 is 7.5.
  */
-export const reportKinds = ['arrivals', 'waits', 'services', 'desks', 'referrals', 'guidance', 'stay'] as const;
+export const reportKinds = ['arrivals', 'waits', 'services', 'desks', 'referrals', 'guidance', 'stay', 'feedback'] as const;
 export const ReportKind = z.enum(reportKinds);
 export type ReportKind = z.infer<typeof ReportKind>;
 
@@ -263,6 +263,47 @@ export const StayReport = z.object({
 });
 export type StayReport = z.infer<typeof StayReport>;
 
+/**
+ * A group of answers smaller than this shows how many answered but not what: on a quiet day one
+ * answer on a rare path would otherwise be one visitor's answer, and the visits of that day
+ * are in the same database.
+ */
+export const feedbackMinAnswers = 5;
+
+/** Answers of one group: counts and shares, withheld (null) below `feedbackMinAnswers`. */
+const FeedbackShares = {
+  answered: Count,
+  yes: Count.nullable(),
+  partly: Count.nullable(),
+  no: Count.nullable(),
+  /** "Sorted in one visit": the share that answered yes. */
+  yesPct: Percent,
+  partlyPct: Percent,
+  noPct: Percent,
+};
+
+/**
+ * 7. "Sorted in one visit": the answers to "did you get your matter sorted today?", overall, per
+ * agency the visit reached, per path (the agencies in the order met) and per outcome of the
+ * "I don't know" visits. Staff see answers of visits that reached their agencies.
+ */
+export const FeedbackReport = z.object({
+  meta: ReportMeta,
+  minAnswers: z.number().int(),
+  /** Every agency named in a row, for labels and colours. */
+  agencies: z.array(z.object({ id: Id, name: LocalizedText, color: z.string(), isGuidance: z.boolean() })),
+  all: z.object(FeedbackShares),
+  /** Tablet answers without a ticket (hub-wide reports only; null for an agency's). */
+  unknownPath: z.object(FeedbackShares).nullable(),
+  byAgency: z.array(z.object({ agencyId: Id, ...FeedbackShares })),
+  /** The agencies met, in order; one agency means no referral between agencies. */
+  byPath: z.array(z.object({ route: z.array(Id), ...FeedbackShares })),
+  /** "I don't know" visits: sorted at Guidance, or sent on to an agency (the first after Guidance). */
+  byGuidanceOutcome: z.array(z.object({ outcome: z.enum(['sorted', 'sent_on']), agencyId: Id.nullable(), ...FeedbackShares })),
+});
+export type FeedbackReport = z.infer<typeof FeedbackReport>;
+export type FeedbackShares = z.infer<typeof FeedbackReport>['all'];
+
 export const reportSchemas = {
   arrivals: ArrivalsReport,
   waits: WaitsReport,
@@ -271,6 +312,7 @@ export const reportSchemas = {
   referrals: ReferralsReport,
   guidance: GuidanceReport,
   stay: StayReport,
+  feedback: FeedbackReport,
 } as const;
 
 export interface ReportMap {
@@ -281,4 +323,5 @@ export interface ReportMap {
   referrals: ReferralsReport;
   guidance: GuidanceReport;
   stay: StayReport;
+  feedback: FeedbackReport;
 }

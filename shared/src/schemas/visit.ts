@@ -72,6 +72,8 @@ export const PublicVisit = z.object({
     /** The step's place in its line while it waits: the page compares the `queues` moves with it. */
     place: z.object({ stepId: Id, priority: z.number().int(), queueTime: z.string() }).nullable(),
   }).nullable(),
+  /** The visit has answered the end-of-visit question: the phone page does not ask again. */
+  feedbackGiven: z.boolean(),
 });
 export type PublicVisit = z.infer<typeof PublicVisit>;
 

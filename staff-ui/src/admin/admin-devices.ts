@@ -8,7 +8,7 @@ import type { AdminMessages } from './i18n.js';
 
 type Device = AdminCatalog['devices'][number];
 
-/** Pair a kiosk or display by the code on its screen; name, zone, printer; revoke. */
+/** Pair a kiosk, display or feedback tablet by the code on its screen; name, zone, printer; revoke. */
 @customElement('admin-devices')
 export class AdminDevices extends LitElement {
   static override styles = [base];
@@ -35,7 +35,7 @@ export class AdminDevices extends LitElement {
     const t = this.t;
     const printer = d.printer ?? { kind: 'none' as const };
     return html`<form class="card" @submit=${(e: SubmitEvent) => this._save(e, d)}>
-      <h3>${d.name} <span class="badge">${d.kind}</span> ${d.revoked ? html`<span class="badge warn">${t.revoked}</span>` : nothing}</h3>
+      <h3>${d.name} <span class="badge">${t.deviceKinds[d.kind]}</span> ${d.revoked ? html`<span class="badge warn">${t.revoked}</span>` : nothing}</h3>
       ${d.lastPrint ? html`<p class=${d.lastPrint.ok ? '' : 'badge warn'} role=${d.lastPrint.ok ? 'status' : 'alert'}>${t.lastPrint(d.lastPrint.ok, new Date(d.lastPrint.at).toLocaleString(), d.lastPrint.error)}</p>` : nothing}
       ${field(t.displayName, 'name', d.name, 'text', { required: true })} ${field(t.zone, 'zone', d.zone ?? '', 'text', { pattern: '[a-z0-9-]{1,32}' })}
       ${d.kind === 'kiosk'

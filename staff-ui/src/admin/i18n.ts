@@ -48,6 +48,8 @@ export interface AdminMessages {
   addQuestion: string;
   pairTitle: string;
   pairHint: string;
+  /** Device kinds as the devices page names them. */
+  deviceKinds: Record<'kiosk' | 'display' | 'feedback' | 'booking', string>;
   pairCode: string;
   pair: string;
   kind: string;
@@ -122,7 +124,8 @@ export const adminMessages: Record<'fi' | 'sv' | 'en', AdminMessages> = {
     preview: 'Esikatselu',
     addQuestion: 'Lisää kysymys',
     pairTitle: 'Ota laite käyttöön',
-    pairHint: 'Avaa kioski tai näyttö, niin se näyttää kuuden merkin koodin. Kirjoita koodi tähän.',
+    pairHint: 'Avaa kioski, näyttö tai palautetabletti (/feedback), niin se näyttää kuuden merkin koodin. Kirjoita koodi tähän.',
+    deviceKinds: { kiosk: 'kioski', display: 'näyttö', feedback: 'palautetabletti', booking: 'ajanvarausjärjestelmä' },
     pairCode: 'Koodi',
     pair: 'Ota käyttöön',
     kind: 'Laji',
@@ -192,7 +195,8 @@ export const adminMessages: Record<'fi' | 'sv' | 'en', AdminMessages> = {
     preview: 'Förhandsvisning',
     addQuestion: 'Lägg till fråga',
     pairTitle: 'Ta en enhet i bruk',
-    pairHint: 'Öppna kiosken eller skärmen, så visar den en kod med sex tecken. Skriv koden här.',
+    pairHint: 'Öppna kiosken, skärmen eller responsplattan (/feedback), så visar den en kod med sex tecken. Skriv koden här.',
+    deviceKinds: { kiosk: 'kiosk', display: 'skärm', feedback: 'responsplatta', booking: 'bokningssystem' },
     pairCode: 'Kod',
     pair: 'Ta i bruk',
     kind: 'Typ',
@@ -262,7 +266,8 @@ export const adminMessages: Record<'fi' | 'sv' | 'en', AdminMessages> = {
     preview: 'Preview',
     addQuestion: 'Add a question',
     pairTitle: 'Pair a device',
-    pairHint: 'Open the kiosk or display: it shows a six-character code. Type the code here.',
+    pairHint: 'Open the kiosk, display or feedback tablet (/feedback): it shows a six-character code. Type the code here.',
+    deviceKinds: { kiosk: 'kiosk', display: 'display', feedback: 'feedback tablet', booking: 'booking system' },
     pairCode: 'Code',
     pair: 'Pair',
     kind: 'Kind',

@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiError, createApi } from '@luukku/shared/http';
 import type { Agency, Hub, Me, ReportKind, ReportMap, User } from '@luukku/shared';
 
-export const reportKinds = ['arrivals', 'waits', 'services', 'desks', 'referrals', 'guidance', 'stay'] as const satisfies readonly ReportKind[];
+export const reportKinds = ['arrivals', 'waits', 'services', 'desks', 'referrals', 'guidance', 'stay', 'feedback'] as const satisfies readonly ReportKind[];
 
 export type PeriodMode = 'day' | 'week' | 'range';
 
@@ -44,7 +44,7 @@ export function periodQuery(p: PeriodChoice, agency: number | null): URLSearchPa
 
 /**
  * The reports page's data: who is asking (for the agency picker), the hub's agencies, and the
- * seven reports of the chosen period, loaded together. A newer choice wins over a slower,
+ * eight reports of the chosen period, loaded together. A newer choice wins over a slower,
  * older answer.
  */
 export class ReportsController implements ReactiveController {

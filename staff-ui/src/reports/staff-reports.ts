@@ -14,6 +14,7 @@ import { referralsSection } from './sections/referrals.js';
 import { serviceTimesSection } from './sections/service-times.js';
 import { staySection } from './sections/stay.js';
 import { waitsSection } from './sections/waits.js';
+import { feedbackSection } from './sections/feedback.js';
 import type { ReportControlsEvents } from './report-controls.js';
 import './report-controls.js';
 
@@ -136,6 +137,7 @@ export class StaffReports extends LitElement {
             <div class="grid" aria-busy=${d.loading ? 'true' : 'false'}>
               ${arrivalsSection(v, r.arrivals)} ${waitsSection(v, r.waits)} ${serviceTimesSection(v, r.services)} ${desksSection(v, r.desks)}
               ${referralsSection(v, r.referrals)} ${guidanceSection(v, r.guidance)} ${staySection(v, r.stay)}
+              ${r.feedback ? feedbackSection(v, this.language, r.feedback) : nothing}
             </div>`
         : nothing}
     </div>`;

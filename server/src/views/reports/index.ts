@@ -7,6 +7,7 @@ import { referrals } from './referrals.js';
 import { services } from './services.js';
 import { stay } from './stay.js';
 import { waits } from './waits.js';
+import { feedback } from './feedback.js';
 import { csvStyle, toCsv } from '../csv.js';
 import type { ReportJob, ReportSection } from './section.js';
 
@@ -14,7 +15,7 @@ export { toCsv } from '../csv.js';
 export type { Cell, ReportJob, ReportScope } from './section.js';
 
 // each section's records go only from its own read to its own view, so the registry need not name their types
-const sections: { [K in ReportKind]: ReportSection<K, any> } = { arrivals, waits, services, desks, referrals, guidance, stay };
+const sections: { [K in ReportKind]: ReportSection<K, any> } = { arrivals, waits, services, desks, referrals, guidance, stay, feedback };
 
 export type ReportOutcome = { format: 'json'; report: ReportMap[ReportKind] } | { format: 'csv'; csv: string };
 
