@@ -4,3 +4,4 @@ export { backupDatabase, backupFileName, rotateBackups } from './backup.js';
 export type { StepChanges } from './queries/visits.js';
 export type * from './records.js';
 export { isStorageFault, storageProbe } from './storage.js';
+export type { AppointmentRecord, AppointmentBooking } from './queries/appointments.js';

@@ -10,6 +10,7 @@ import { reportQueries } from './queries/reports.js';
 import { retentionQueries } from './queries/retention.js';
 import { visitQueries } from './queries/visits.js';
 import { myDayQueries } from './queries/my-day.js';
+import { appointmentQueries } from './queries/appointments.js';
 
 /** Every statement, prepared once per database. Each test gets its own through its own Db. */
 export function createQueries(db: Db) {
@@ -26,6 +27,7 @@ export function createQueries(db: Db) {
     ...retentionQueries(db),
     ...displayQueries(db),
     ...myDayQueries(db),
+    ...appointmentQueries(db),
     /**
      * Runs `fn` as one write transaction, taking the write lock up front (no upgrade deadlocks).
      * With the lock held it checks the cache against other connections' commits; a failed

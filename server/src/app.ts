@@ -31,6 +31,7 @@ import visitRoutes from './routes/visits.js';
 import displayInfoRoutes from './routes/display-info.js';
 import displayAudioRoutes from './routes/display-audio.js';
 import myDayRoutes from './routes/my-day.js';
+import appointmentRoutes from './routes/appointments.js';
 
 export { configFromEnv, testConfig, type Config } from './config.js';
 export type { AppServices } from './plugins/database.js';
@@ -88,6 +89,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(displayInfoRoutes);
   await app.register(displayAudioRoutes);
   await app.register(myDayRoutes);
+  await app.register(appointmentRoutes);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(ui);
   await app.register(retention);

@@ -47,6 +47,16 @@ export const errorStatus = {
   DESK_SERVICE_NOT_ALLOWED: 403,
   /** The server cannot render this phrase as audio (espeak-ng missing, or no voice for the language). */
   SPEECH_UNAVAILABLE: 503,
+  /** No appointment of this hub has that check-in code. */
+  APPOINTMENT_NOT_FOUND: 404,
+  /** The code is for an appointment on another day. */
+  APPOINTMENT_NOT_TODAY: 409,
+  APPOINTMENT_ALREADY_CHECKED_IN: 409,
+  APPOINTMENT_CANCELLED: 409,
+  /** Checked in, cancelled or missed: it can no longer be moved. */
+  APPOINTMENT_NOT_MOVABLE: 409,
+  /** A start time in the past, or too far ahead. */
+  APPOINTMENT_TIME_INVALID: 400,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

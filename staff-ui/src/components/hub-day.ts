@@ -34,11 +34,11 @@ export function hereToday(schedule: Schedule, now: number, timeZone: string): bo
  * Who "call next" would call at a desk: the first of its lines' visitors in call order
  * (priority, then the time they joined), across the desk's services, as the server picks.
  */
-export function nextInLine(queues: readonly QueueSummary[], serviceIds: readonly number[]): WaitingEntry | null {
+export function nextInLine(queues: readonly QueueSummary[], serviceIds: readonly number[], now = Date.now()): WaitingEntry | null {
   let next: WaitingEntry | null = null;
   for (const q of queues) {
     const first = serviceIds.includes(q.serviceId) ? q.entries?.[0] : undefined;
-    if (first && (!next || compareLinePlaces(first, next) < 0)) next = first;
+    if (first && (!next || compareLinePlaces(first, next, now) < 0)) next = first;
   }
   return next;
 }
