@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { followLine, type QueuesData } from '@luukku/shared';
 import { key, kiosk, display, startHub, type TestHub } from '../support/app.js';
 import { aid, as, callNext, expectError, expectOk, issue, openDesk, phonePage, sid, snapshot, type Res } from './helpers.js';
 
@@ -220,5 +221,42 @@ describe('appointments', () => {
     expectError(await hub.call('POST', '/api/admin/devices', admin, { kind: 'booking', name: 'B' }), 400, 'VALIDATION_FAILED');
     expectError(await hub.call('POST', '/api/admin/devices', admin, { kind: 'kiosk', name: 'K', agencyId: aid(hub, 'kela') }), 400, 'VALIDATION_FAILED');
     expect(await everything()).toEqual(before);
+  });
+
+  it("counts the appointments due before a walk-in's turn in its estimate, on the phone page and the line", async () => {
+    const kela = await as(hub, 'kela');
+    await openDesk(hub, kela, '1', ['kela']);
+    const walkIn = await issue(hub, ['kela']);
+    const line = async () => (await hub.call('GET', '/api/queues', kiosk)).body.queues.find((q: { serviceId: number }) => q.serviceId === sid(hub, 'kela'));
+    expect((await phonePage(hub, walkIn.token)).current).toEqual(expect.objectContaining({ peopleAhead: 0, estimateMin: 0 }));
+    const typical = (await line()).typicalMin;
+    // one due at 10:05 (from 9:55 with the early window) and one this afternoon
+    expectOk(await book({ bookingId: 'KELA-40', startsAt: '2026-11-24T10:05:00+02:00' }), 201);
+    expectOk(await book({ bookingId: 'KELA-41', startsAt: '2026-11-24T14:00:00+02:00' }), 201);
+    expect((await phonePage(hub, walkIn.token)).current).toEqual(expect.objectContaining({ peopleAhead: 0, estimateMin: Math.ceil(typical) }));
+    const after = await line();
+    expect(after.appointmentsDue).toEqual(['2026-11-24T07:55:00.000Z', '2026-11-24T11:50:00.000Z']);
+    // the next to arrive waits for the walk-in and the 10:05 appointment, not the afternoon's
+    expect(after.estimateMin).toBe(Math.ceil(2 * typical));
+  });
+
+  it("keeps a phone page's count and estimate from the line's events in step with the server", async () => {
+    const kela = await as(hub, 'kela');
+    await openDesk(hub, kela, '1', ['kela']);
+    const walkIn = await issue(hub, ['kela']);
+    const page = await phonePage(hub, walkIn.token);
+    const early = expectOk(await book({ bookingId: 'KELA-50', startsAt: '2026-11-24T10:40:00+02:00' }), 201).appointment;
+    const due = expectOk(await book({ bookingId: 'KELA-51', startsAt: '2026-11-24T10:10:00+02:00' }), 201).appointment;
+    hub.clock.set('2026-11-24T10:05:00+02:00');
+    expectOk(await checkIn(early.code), 201);
+    expectOk(await checkIn(due.code), 201);
+    let current = page.current;
+    for (const e of hub.app.q.eventsSince(1, page.seq, 1000)) {
+      if (e.type === 'queues') current = followLine(current, e.data as QueuesData, e.at);
+    }
+    const server = (await phonePage(hub, walkIn.token)).current;
+    // the 10:10 appointment is due and ahead; the 10:40 one waits behind the walk-in until 10:30
+    expect(server.peopleAhead).toBe(1);
+    expect({ peopleAhead: current.peopleAhead, estimateMin: current.estimateMin }).toEqual({ peopleAhead: server.peopleAhead, estimateMin: server.estimateMin });
   });
 });
