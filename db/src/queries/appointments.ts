@@ -82,7 +82,13 @@ export function appointmentQueries(db: Db) {
     LEFT JOIN steps s ON a.status = 'checked_in' AND s.visit_id = a.visit_id AND s.service_id = a.service_id AND s.status = 'waiting'
     WHERE a.hub_id = @hubId AND a.day = @day
       AND (a.status = 'booked' OR (a.status = 'checked_in' AND s.queue_time > @now))`);
-  const deleteBefore = db.prepare(/* sql */ `DELETE FROM appointments WHERE hub_id = @hubId AND starts_at < @before`);
+  const deleteBefore = db.prepare<{ hubId: number; before: number }, { id: number }>(/* sql */ `
+    DELETE FROM appointments WHERE hub_id = @hubId AND starts_at < @before RETURNING id`);
+  const clearAudit = db.prepare(/* sql */ `
+    UPDATE audit_log SET detail = NULL
+    WHERE detail IS NOT NULL AND subject IN (SELECT 'appointment:' || value FROM json_each(@ids))`);
+  const markMissed = db.prepare(/* sql */ `
+    UPDATE appointments SET status = 'no_show', updated_at = @now WHERE hub_id = @hubId AND day < @today AND status = 'booked'`);
 
   return {
     insertAppointment: (a: AppointmentBooking & { hubId: number; agencyId: number; bookingId: string; source: AppointmentSource }, now: number): number =>
@@ -118,6 +124,13 @@ export function appointmentQueries(db: Db) {
         checkedIn: r.status === 'checked_in',
         queueTime: r.queue_time,
       })),
-    deleteAppointmentsBefore: (hubId: number, before: number): number => deleteBefore.run({ hubId, before }).changes,
+    /** Deletes the appointments that started before `before`, and the details of their audit entries. */
+    deleteAppointmentsBefore: (hubId: number, before: number): number => {
+      const ids = deleteBefore.all({ hubId, before }).map((r) => r.id);
+      if (ids.length > 0) clearAudit.run({ ids: JSON.stringify(ids) });
+      return ids.length;
+    },
+    /** Booked appointments of earlier days that never checked in. */
+    markMissedAppointments: (hubId: number, today: string, now: number): number => markMissed.run({ hubId, today, now }).changes,
   };
 }
