@@ -259,4 +259,28 @@ describe('appointments', () => {
     expect(server.peopleAhead).toBe(1);
     expect({ peopleAhead: current.peopleAhead, estimateMin: current.estimateMin }).toEqual({ peopleAhead: server.peopleAhead, estimateMin: server.estimateMin });
   });
+
+  it("follows the hub's window: an admin sets the early and late minutes", async () => {
+    const admin = await as(hub, 'admin');
+    expect(expectOk(await hub.call('GET', '/api/admin/hub/appointment-policy', admin))).toEqual({ earlyMin: 10, lateMin: 10 });
+    expectError(await hub.call('PUT', '/api/admin/hub/appointment-policy', await as(hub, 'kela'), { earlyMin: 0, lateMin: 5 }), 403, 'FORBIDDEN');
+    expectError(await hub.call('PUT', '/api/admin/hub/appointment-policy', admin, { earlyMin: -1, lateMin: 5 }), 400, 'VALIDATION_FAILED');
+    expect(expectOk(await hub.call('PUT', '/api/admin/hub/appointment-policy', admin, { earlyMin: 0, lateMin: 5 }))).toEqual({ earlyMin: 0, lateMin: 5 });
+    expect(await auditActions()).toContain('hub.appointment-policy');
+    const a = expectOk(await book({ bookingId: 'KELA-60', startsAt: '2026-11-24T10:10:00+02:00' }), 201).appointment;
+    hub.clock.set('2026-11-24T10:15:01+02:00');
+    expect(expectOk(await checkIn(a.code), 201).appointment.late).toBe(true);
+  });
+
+  it("lets the agency's staff, guides and admins check a visitor in, not another agency's staff", async () => {
+    const codes: string[] = [];
+    for (let i = 0; i < 3; i++) codes.push(expectOk(await book({ bookingId: `KELA-7${i}`, startsAt: '2026-11-24T10:30:00+02:00' }), 201).appointment.code);
+    const kunta = await as(hub, 'kunta');
+    const before = await everything();
+    expectError(await checkIn(codes[0]!, key(), kunta), 403, 'FORBIDDEN');
+    expect(await everything()).toEqual(before);
+    expect(expectOk(await checkIn(codes[0]!, key(), await as(hub, 'kela')), 201).number).toBe('K001');
+    expect(expectOk(await checkIn(codes[1]!, key(), await as(hub, 'neuvonta')), 201).number).toBe('K002');
+    expect(expectOk(await checkIn(codes[2]!, key(), await as(hub, 'admin')), 201).number).toBe('K003');
+  });
 });
