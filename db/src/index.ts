@@ -6,3 +6,4 @@ export type * from './records.js';
 export { isStorageFault, storageProbe } from './storage.js';
 export type { PushSubscriptionRecord, NudgeKind } from './queries/push.js';
 export type { FeedbackAnswer, FeedbackEntry, FeedbackPath, FeedbackRow, FeedbackSource } from './queries/feedback.js';
+export type { AppointmentRecord, AppointmentBooking } from './queries/appointments.js';

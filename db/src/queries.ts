@@ -12,6 +12,7 @@ import { visitQueries } from './queries/visits.js';
 import { myDayQueries } from './queries/my-day.js';
 import { pushQueries } from './queries/push.js';
 import { feedbackQueries } from './queries/feedback.js';
+import { appointmentQueries } from './queries/appointments.js';
 
 /** Every statement, prepared once per database. Each test gets its own through its own Db. */
 export function createQueries(db: Db) {
@@ -30,6 +31,7 @@ export function createQueries(db: Db) {
     ...myDayQueries(db),
     ...pushQueries(db),
     ...feedbackQueries(db),
+    ...appointmentQueries(db),
     /**
      * Runs `fn` as one write transaction, taking the write lock up front (no upgrade deadlocks).
      * With the lock held it checks the cache against other connections' commits; a failed

@@ -78,6 +78,8 @@ export interface DeviceRecord {
   /** Parsed by the server with PrinterSettings; null = not set. */
   printer: unknown;
   lastPrint: { at: number; ok: boolean; error: string | null } | null;
+  /** A booking system's agency (whose appointments it writes); null for other kinds. */
+  agencyId: number | null;
 }
 
 export interface VisitRecord {

@@ -34,6 +34,7 @@ import myDayRoutes from './routes/my-day.js';
 import push from './plugins/push.js';
 import pushRoutes from './routes/push.js';
 import feedbackRoutes from './routes/feedback.js';
+import appointmentRoutes from './routes/appointments.js';
 
 export { configFromEnv, testConfig, type Config } from './config.js';
 export type { AppServices } from './plugins/database.js';
@@ -95,6 +96,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(push);
   await app.register(pushRoutes);
   await app.register(feedbackRoutes);
+  await app.register(appointmentRoutes);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(ui);
   await app.register(retention);

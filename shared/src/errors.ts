@@ -57,6 +57,16 @@ export const errorStatus = {
   FEEDBACK_ALREADY_GIVEN: 409,
   /** Only a visit that has ended (done) answers the end-of-visit question. */
   VISIT_NOT_ENDED: 409,
+  /** No appointment of this hub has that check-in code. */
+  APPOINTMENT_NOT_FOUND: 404,
+  /** The code is for an appointment on another day. */
+  APPOINTMENT_NOT_TODAY: 409,
+  APPOINTMENT_ALREADY_CHECKED_IN: 409,
+  APPOINTMENT_CANCELLED: 409,
+  /** Checked in, cancelled or missed: it can no longer be moved. */
+  APPOINTMENT_NOT_MOVABLE: 409,
+  /** A start time in the past, or too far ahead. */
+  APPOINTMENT_TIME_INVALID: 400,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

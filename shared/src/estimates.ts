@@ -20,3 +20,25 @@ export function estimateWaitMinutes(peopleAhead: number, serviceMinutes: number,
   if (peopleAhead <= 0) return 0;
   return Math.ceil((peopleAhead * serviceMinutes) / Math.max(1, openDesks));
 }
+
+/**
+ * The wait of someone with `peopleAhead` before them, counting also the appointments that come
+ * due (at `dueTimes`, ms) before their turn: an appointment due before the estimated call goes
+ * ahead, which pushes the call later, which may let the next appointment in too.
+ */
+export function estimateWithAppointments(
+  peopleAhead: number,
+  serviceMinutes: number,
+  openDesks: number,
+  now: number,
+  dueTimes: readonly number[],
+): number {
+  const due = [...dueTimes].sort((a, b) => a - b);
+  let counted = 0;
+  let estimate = estimateWaitMinutes(peopleAhead, serviceMinutes, openDesks);
+  while (counted < due.length && due[counted]! <= now + estimate * 60_000) {
+    counted++;
+    estimate = estimateWaitMinutes(peopleAhead + counted, serviceMinutes, openDesks);
+  }
+  return estimate;
+}

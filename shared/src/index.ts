@@ -19,3 +19,4 @@ export * from './schemas/display.js';
 export * from './schemas/my-day.js';
 export * from './schemas/push.js';
 export * from './schemas/feedback.js';
+export * from './schemas/appointments.js';

@@ -93,7 +93,7 @@ function inProcess(hubs: Hub[], o: DepthOptions): Map<number, Cost[]> {
           idempotencyKey: key(),
         });
         const v = h.s.q.visit(visitId)!;
-        publicVisit(h.s.q, h.s.q.hub(v.hubId)!, v);
+        publicVisit(h.s.q, h.s.q.hub(v.hubId)!, v, Date.now());
       }
       const wall = (performance.now() - t0) / o.batch;
       const c = process.cpuUsage(c0);

@@ -134,7 +134,7 @@ async function costByDepth(depths: number[]): Promise<{ depth: number; ms: numbe
         idempotencyKey: key(),
       });
       const v = s.q.visit(visitId)!;
-      publicVisit(s.q, s.q.hub(v.hubId)!, v);
+      publicVisit(s.q, s.q.hub(v.hubId)!, v, Date.now());
     };
     for (let i = 0; i < 200; i++) one(i); // warm the JIT
     const out: { depth: number; ms: number }[] = [];

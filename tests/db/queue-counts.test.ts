@@ -64,7 +64,7 @@ describe('waiting counts per line', () => {
     const c = callNext(ctx, kela, d1!.id);
     transitionStep(ctx, kela, c.id, 'no-show');
     check();
-    const waitingKela = q.waitingOfService(h.service('kela'));
+    const waitingKela = q.waitingOfService(h.service('kela'), ctx.now().getTime());
     transitionStep(ctx, kela, waitingKela[0]!.step.id, 'cancel'); // the visitor left the line
     check();
     let e = callNext(ctx, kela, d1!.id);
@@ -151,11 +151,11 @@ describe('waiting counts per line', () => {
     const slow = h.db.prepare<{ serviceId: number; priority: number; queueTime: number; id: number }, { n: number }>(`
       SELECT count(*) AS n FROM steps WHERE service_id = @serviceId AND status = 'waiting'
         AND (priority > @priority OR (priority = @priority AND (queue_time < @queueTime OR (queue_time = @queueTime AND id < @id))))`);
-    const line = q.waitingOfService(h.service('kela'));
+    const line = q.waitingOfService(h.service('kela'), ctx.now().getTime());
     expect(line.length).toBe(455);
     line.forEach((w, i) => {
-      expect(q.peopleAhead(w.step)).toBe(i);
-      expect(q.peopleAhead(w.step)).toBe(slow.get({ serviceId: w.step.serviceId, priority: w.step.priority, queueTime: w.step.queueTime!, id: w.step.id })!.n);
+      expect(q.peopleAhead(w.step, ctx.now().getTime())).toBe(i);
+      expect(q.peopleAhead(w.step, ctx.now().getTime())).toBe(slow.get({ serviceId: w.step.serviceId, priority: w.step.priority, queueTime: w.step.queueTime!, id: w.step.id })!.n);
     });
   });
 });

@@ -97,4 +97,30 @@ describe('the end of the day', () => {
       await hub.app.close();
     }
   });
+
+  it('marks a booked appointment missed after its day, and deletes appointments with the visits of their day', async () => {
+    const hub = await startHub({ now: '2026-11-24T09:00:00+02:00' });
+    try {
+      const kela = { cookie: await hub.login('kela') };
+      const booked = await hub.call('POST', '/api/appointments', kela, {
+        serviceId: hub.ids.service.kela, startsAt: '2026-11-24T13:00:00+02:00', needs: { interpreter: true },
+      });
+      expect(booked.status).toBe(201);
+      hub.clock.set('2026-11-25T00:01:00+02:00');
+      purgeExpired(hub.app.commands);
+      const admin = { cookie: await hub.login('admin') };
+      const day = (await hub.call('GET', '/api/appointments?day=2026-11-24', admin)).body;
+      expect(day.appointments.map((a: { status: string }) => a.status)).toEqual(['no_show']);
+      hub.clock.advanceMinutes(60 * 24 * 89);
+      expect(purgeExpired(hub.app.commands).appointmentsDeleted).toBe(0);
+      hub.clock.advanceMinutes(60 * 24 * 2);
+      expect(purgeExpired(hub.app.commands).appointmentsDeleted).toBe(1);
+      admin.cookie = await hub.login('admin');
+      expect((await hub.call('GET', '/api/appointments?day=2026-11-24', admin)).body.appointments).toEqual([]);
+      const audit = (await hub.call('GET', '/api/admin/audit', admin)).body.entries.filter((e: { subject: string }) => e.subject?.startsWith('appointment:'));
+      expect(audit.map((e: { detail: unknown }) => e.detail)).toEqual([null]);
+    } finally {
+      await hub.app.close();
+    }
+  });
 });

@@ -33,7 +33,9 @@ describe('socket handshake', () => {
 
   it.each(['feedback', 'booking'])('a %s device, which has nothing to hear live, is refused', async (kind) => {
     const admin = { cookie: await hub.login('admin') };
-    const created = await hub.call('POST', '/api/admin/devices', admin, { kind, name: `A ${kind} device` });
+    // a booking system names the agency whose appointments it writes
+    const agency = kind === 'booking' ? { agencyId: hub.ids.agency.kela } : {};
+    const created = await hub.call('POST', '/api/admin/devices', admin, { kind, name: `A ${kind} device`, ...agency });
     expect(created.status).toBe(201);
     const err = await clients.refused({ token: created.body.token });
     expect(err.data?.code).toBe('FORBIDDEN');

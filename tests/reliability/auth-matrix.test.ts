@@ -127,6 +127,15 @@ const table: Row[] = [
   ['POST /api/admin/desks',                      401,    403,   403,   403,   403,   403,   201],
   ['PUT /api/admin/desks/{id}',                  401,    403,   403,   403,   403,   403,   200],
   ['PUT /api/admin/kiosk-questions',             401,    403,   403,   403,   403,   403,   200],
+
+  // a Kela appointment: Kela staff and admins book and cancel it (and Kela's booking system,
+  // tests/api/appointments.test.ts); a kiosk or any Kela-serving staff, guide or admin checks in
+  ['POST /api/appointments',                     401,    403,   403,   403,   201,   403,   201],
+  ['POST /api/appointments/{id}/cancel',         401,    403,   403,   403,   200,   403,   200],
+  ['GET /api/appointments',                      401,    403,   403,   200,   200,   200,   200],
+  ['POST /api/appointments/check-in',            401,    201,   403,   403,   201,   201,   201],
+  ['GET /api/admin/hub/appointment-policy',      401,    403,   403,   403,   403,   403,   200],
+  ['PUT /api/admin/hub/appointment-policy',      401,    403,   403,   403,   403,   403,   200],
 ];
 
 let hub: TestHub;
@@ -182,6 +191,12 @@ async function endedKela(): Promise<string> {
   expectOk(await hub.call('POST', `/api/steps/${stepId}/call`, as('staff'), { deskId: did('1') }));
   expectOk(await hub.call('POST', `/api/steps/${stepId}/finish`, as('staff')));
   return token;
+}
+
+/** A Kela appointment this afternoon, booked by the Kela clerk. */
+async function kelaAppointment(): Promise<{ id: number; code: string }> {
+  const body = { bookingId: `matrix-${++serial}`, serviceId: sid('kela'), startsAt: '2026-11-24T15:00:00+02:00' };
+  return expectOk(await hub.call('POST', '/api/appointments', as('staff'), body), 201).appointment;
 }
 
 /** Desk 3 open for Kela by the Kela clerk. */
@@ -305,6 +320,14 @@ const cells: Record<string, Prepare> = {
   }),
   'POST /api/admin/desks': async () => ({ path: '/api/admin/desks', body: { name: `M${++serial}`, zone: 'c' } }),
   'PUT /api/admin/desks/{id}': async () => ({ path: `/api/admin/desks/${did('6')}`, body: { name: '6', zone: 'b' } }),
+  'POST /api/appointments': async () => ({
+    path: '/api/appointments',
+    body: { bookingId: `matrix-${++serial}`, serviceId: sid('kela'), startsAt: '2026-11-24T15:00:00+02:00' },
+  }),
+  'POST /api/appointments/{id}/cancel': async () => ({ path: `/api/appointments/${(await kelaAppointment()).id}/cancel` }),
+  'GET /api/appointments': async () => ({ path: '/api/appointments?day=2026-11-24' }),
+  'POST /api/appointments/check-in': async () => ({ path: '/api/appointments/check-in', body: { code: (await kelaAppointment()).code, idempotencyKey: key() } }),
+  'PUT /api/admin/hub/appointment-policy': async () => ({ path: '/api/admin/hub/appointment-policy', body: { earlyMin: 10, lateMin: 10 } }),
   'PUT /api/admin/kiosk-questions': async () => ({
     path: '/api/admin/kiosk-questions',
     body: { questions: [{ icon: 'home', label: { fi: 'Asunto', sv: 'Bostad', en: 'Housing' }, suggests: [sid('asunnot')] }] },

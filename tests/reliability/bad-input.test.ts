@@ -91,6 +91,11 @@ beforeAll(async () => {
     201,
   );
   const pairing = expectOk(await hub.call('POST', '/api/pairing', null, { kind: 'display' }), 201);
+  // an appointment to check in and cancel, and one to move
+  const appointment = expectOk(
+    await hub.call('POST', '/api/appointments', kela, { bookingId: 'fuzz-booking-0', serviceId: hub.ids.service.kela, startsAt: '2026-11-24T15:00:00+02:00' }),
+    201,
+  ).appointment;
 
   const db = hub.app.db;
   const ids = (sql: string) => db.prepare(sql).pluck().all() as number[];
@@ -138,6 +143,9 @@ beforeAll(async () => {
     'POST /api/pairing': { kind: 'kiosk' },
     'POST /api/visits/{token}/feedback': { answer: 'partly' },
     'POST /api/feedback': { answer: 'no', ticket: `http://127.0.0.1/v/${pool.token[0]}` },
+    'POST /api/appointments': { bookingId: 'fuzz-booking-1', serviceId: s.kela, startsAt: '2026-11-24T15:30:00+02:00', lengthMin: 20, language: 'sv', needs: { interpreter: true } },
+    'POST /api/appointments/check-in': { code: appointment.code, language: 'fi', idempotencyKey: 'fuzz-check-in-1' },
+    'PUT /api/admin/hub/appointment-policy': { earlyMin: 5, lateMin: 15 },
     'POST /api/display/speech': { voices: [{ lang: 'fi', via: 'browser' }, { lang: 'so', via: 'none' }], lastSilent: { lang: 'so', at: '2026-11-24T08:00:00.000Z' } },
     // the discard port of this machine: a nudge to it is refused at once, nothing leaves the host
     'POST /api/visits/{token}/push': { endpoint: 'https://127.0.0.1:9/push/fuzz', keys: { p256dh: 'B' + 'A'.repeat(86), auth: 'A'.repeat(22) }, language: 'sv' },

@@ -8,6 +8,7 @@ interface UserRow {
 interface DeviceRow {
   id: number; hub_id: number; kind: string; name: string; zone: string | null; revoked_at: number | null; last_seen_at: number | null;
   printer: string | null; last_print_at: number | null; last_print_ok: number | null; last_print_error: string | null;
+  agency_id: number | null;
 }
 
 const toUser = (r: UserRow): UserRecord => ({
@@ -27,6 +28,7 @@ const toDevice = (r: DeviceRow): DeviceRecord => ({
   revokedAt: r.revoked_at, lastSeenAt: r.last_seen_at,
   printer: r.printer === null ? null : JSON.parse(r.printer),
   lastPrint: r.last_print_at === null ? null : { at: r.last_print_at, ok: r.last_print_ok === 1, error: r.last_print_error },
+  agencyId: r.agency_id ?? null,
 });
 
 const userSelect = /* sql */ `
@@ -56,8 +58,8 @@ export function peopleQueries(db: Db) {
   const deviceById = db.prepare<[number], DeviceRow>(/* sql */ `SELECT * FROM devices WHERE id = ?`);
   const devicesOfHub = db.prepare<[number], DeviceRow>(/* sql */ `SELECT * FROM devices WHERE hub_id = ? ORDER BY id`);
   const insertDevice = db.prepare(/* sql */ `
-    INSERT INTO devices (hub_id, kind, name, token_hash, zone, printer, created_at)
-    VALUES (@hubId, @kind, @name, @tokenHash, @zone, @printer, @now)`);
+    INSERT INTO devices (hub_id, kind, name, token_hash, zone, printer, agency_id, created_at)
+    VALUES (@hubId, @kind, @name, @tokenHash, @zone, @printer, @agencyId, @now)`);
   const revokeDevice = db.prepare(/* sql */ `UPDATE devices SET revoked_at = @now WHERE id = @id AND revoked_at IS NULL`);
   const setPrinter = db.prepare(/* sql */ `UPDATE devices SET printer = @printer WHERE id = @id`);
   const recordPrint = db.prepare(/* sql */ `
@@ -112,9 +114,10 @@ export function peopleQueries(db: Db) {
     },
     devices: (hubId: number): DeviceRecord[] => devicesOfHub.all(hubId).map(toDevice),
     insertDevice: (
-      d: { hubId: number; kind: string; name: string; tokenHash: string; zone: string | null; printer?: object | null },
+      d: { hubId: number; kind: string; name: string; tokenHash: string; zone: string | null; printer?: object | null; agencyId?: number | null },
       now: number,
-    ): number => Number(insertDevice.run({ ...d, printer: d.printer ? JSON.stringify(d.printer) : null, now }).lastInsertRowid),
+    ): number =>
+      Number(insertDevice.run({ ...d, printer: d.printer ? JSON.stringify(d.printer) : null, agencyId: d.agencyId ?? null, now }).lastInsertRowid),
     revokeDevice: (id: number, now: number): boolean => revokeDevice.run({ id, now }).changes === 1,
     setDevicePrinter: (id: number, printer: object | null): void => {
       setPrinter.run({ id, printer: printer === null ? null : JSON.stringify(printer) });

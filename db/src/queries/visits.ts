@@ -65,12 +65,19 @@ export function visitQueries(db: Db, cache: QueryCache) {
     UPDATE steps SET status = @status, queue_time = @queueTime, priority = @priority, desk_id = @deskId,
       user_id = @userId, called_at = @calledAt, started_at = @startedAt, ended_at = @endedAt
     WHERE id = @id AND status = @expected`);
+  // The line's order (shared/src/lines.ts compareLinePlaces says the same): everyone already
+  // due (queue time now or past) by priority, queue time and step; then those whose queue time
+  // is still ahead (an appointment checked in early), in the same order. So an early arrival
+  // waits its turn, and is called early only when nobody due is waiting.
   const claimNext = db.prepare<{ services: string; deskId: number; userId: number | null; now: number }, StepRow>(/* sql */ `
     UPDATE steps SET status = 'called', desk_id = @deskId, user_id = @userId, called_at = @now
-    WHERE id = (
-      SELECT id FROM steps
-      WHERE status = 'waiting' AND service_id IN (SELECT value FROM json_each(@services))
-      ORDER BY priority DESC, queue_time, id LIMIT 1
+    WHERE id = coalesce(
+      (SELECT id FROM steps
+       WHERE status = 'waiting' AND service_id IN (SELECT value FROM json_each(@services)) AND (queue_time > @now) IS NOT 1
+       ORDER BY priority DESC, queue_time, id LIMIT 1),
+      (SELECT id FROM steps
+       WHERE status = 'waiting' AND service_id IN (SELECT value FROM json_each(@services)) AND queue_time > @now
+       ORDER BY priority DESC, queue_time, id LIMIT 1)
     ) AND status = 'waiting'
     RETURNING *`);
   const activeStepOfDesk = db.prepare<[number], StepRow>(/* sql */ `
@@ -81,18 +88,24 @@ export function visitQueries(db: Db, cache: QueryCache) {
   // DESC, queue_time, id), so a count walks only the people it counts, not the whole line.
   // Ahead is counted up to a cap; past it, ahead = the line's count - 1 - behind, and behind
   // is short for anyone near the back (a visitor just issued has nobody behind).
-  const side = (cmp: '<' | '>') => {
+  // Each side is counted within one part of the line: the steps already due, or those whose
+  // queue time is still ahead (which all come after the due ones; see claimNext).
+  const side = (cmp: '<' | '>', part: 'due' | 'future') => {
     const later = cmp === '>';
+    const within = part === 'due' ? '(queue_time > @now) IS NOT 1' : 'queue_time > @now';
     return /* sql */ `
-      SELECT 1 FROM steps WHERE service_id = @serviceId AND status = 'waiting' AND priority ${later ? '<' : '>'} @priority
+      SELECT 1 FROM steps WHERE service_id = @serviceId AND status = 'waiting' AND priority ${later ? '<' : '>'} @priority AND ${within}
       UNION ALL
-      SELECT 1 FROM steps WHERE service_id = @serviceId AND status = 'waiting' AND priority = @priority AND queue_time ${cmp} @queueTime
+      SELECT 1 FROM steps WHERE service_id = @serviceId AND status = 'waiting' AND priority = @priority AND queue_time ${cmp} @queueTime AND ${within}
       UNION ALL
       SELECT 1 FROM steps WHERE service_id = @serviceId AND status = 'waiting' AND priority = @priority AND queue_time = @queueTime AND id ${cmp} @id`;
   };
-  type Place = { serviceId: number; priority: number; queueTime: number; id: number };
-  const aheadUpTo = db.prepare<Place & { cap: number }, { n: number }>(`SELECT count(*) AS n FROM (${side('<')} LIMIT @cap)`);
-  const behind = db.prepare<Place, { n: number }>(`SELECT count(*) AS n FROM (${side('>')})`);
+  type Place = { serviceId: number; priority: number; queueTime: number; id: number; now: number };
+  const aheadUpTo = db.prepare<Place & { cap: number }, { n: number }>(`SELECT count(*) AS n FROM (${side('<', 'due')} LIMIT @cap)`);
+  const behind = db.prepare<Place, { n: number }>(`SELECT count(*) AS n FROM (${side('>', 'due')})`);
+  const futureAhead = db.prepare<Place, { n: number }>(`SELECT count(*) AS n FROM (${side('<', 'future')})`);
+  const futureCount = db.prepare<[number, number], { n: number }>(/* sql */ `
+    SELECT count(*) AS n FROM steps INDEXED BY steps_waiting_oldest WHERE service_id = ? AND status = 'waiting' AND queue_time > ?`);
   const lineCount = db.prepare<[number], { n: number }>(/* sql */ `SELECT waiting AS n FROM queue_counts WHERE service_id = ?`);
   const aheadCap = 200;
   // one row per line from the trigger-kept counts (009), and one index probe per non-empty line
@@ -101,11 +114,12 @@ export function visitQueries(db: Db, cache: QueryCache) {
       (SELECT min(s.queue_time) FROM steps s INDEXED BY steps_waiting_oldest
        WHERE s.service_id = c.service_id AND s.status = 'waiting') AS oldest
     FROM queue_counts c WHERE c.hub_id = ? AND c.waiting > 0 ORDER BY c.service_id`);
-  const waitingOfService = db.prepare<[number], StepRow & { v_number: string; v_language: VisitorLanguage; v_needs: string; v_arrived_at: number }>(/* sql */ `
-    SELECT s.*, v.number AS v_number, v.language AS v_language, v.needs AS v_needs, v.arrived_at AS v_arrived_at
+  const waitingOfService = db.prepare<{ serviceId: number; now: number }, StepRow & { v_number: string; v_language: VisitorLanguage; v_needs: string; v_arrived_at: number; a_starts_at: number | null }>(/* sql */ `
+    SELECT s.*, v.number AS v_number, v.language AS v_language, v.needs AS v_needs, v.arrived_at AS v_arrived_at,
+      (SELECT a.starts_at FROM appointments a WHERE a.visit_id = s.visit_id AND a.service_id = s.service_id AND a.status = 'checked_in') AS a_starts_at
     FROM steps s JOIN visits v ON v.id = s.visit_id
-    WHERE s.service_id = ? AND s.status = 'waiting'
-    ORDER BY s.priority DESC, s.queue_time, s.id`);
+    WHERE s.service_id = @serviceId AND s.status = 'waiting'
+    ORDER BY (s.queue_time > @now) IS 1, s.priority DESC, s.queue_time, s.id`);
   // a visit belongs to its day: at the next day nobody is still waiting for yesterday's number
   const closeStaleSteps = db.prepare(/* sql */ `
     UPDATE steps SET status = 'cancelled', ended_at = @now
@@ -198,22 +212,30 @@ export function visitQueries(db: Db, cache: QueryCache) {
       return r && toStep(r);
     },
     activeSteps: (hubId: number): StepRecord[] => activeSteps.all(hubId).map(toStep),
-    /** How many wait before this waiting step in its line. */
-    peopleAhead: (s: StepRecord): number => {
-      const place = { serviceId: s.serviceId, priority: s.priority, queueTime: s.queueTime ?? 0, id: s.id };
+    /** How many wait before this waiting step in its line, in the order claimNext calls at `now`. */
+    peopleAhead: (s: StepRecord, now: number): number => {
+      const place = { serviceId: s.serviceId, priority: s.priority, queueTime: s.queueTime ?? 0, id: s.id, now };
+      if (place.queueTime > now) {
+        // not yet due: everyone due goes first, then the not-yet-due ones ahead of it
+        const due = (lineCount.get(s.serviceId)?.n ?? 0) - futureCount.get(s.serviceId, now)!.n;
+        return due + futureAhead.get(place)!.n;
+      }
       const ahead = aheadUpTo.get({ ...place, cap: aheadCap })!.n;
       if (ahead < aheadCap || s.status !== 'waiting') return ahead;
-      return (lineCount.get(s.serviceId)?.n ?? 0) - 1 - behind.get(place)!.n;
+      const behindIt = behind.get(place)!.n + futureCount.get(s.serviceId, now)!.n;
+      return (lineCount.get(s.serviceId)?.n ?? 0) - 1 - behindIt;
     },
     waitingCounts: (hubId: number) =>
       waitingCounts.all(hubId).map((r) => ({ serviceId: r.service_id, waiting: r.n, oldestQueueTime: r.oldest })),
-    waitingOfService: (serviceId: number) =>
-      waitingOfService.all(serviceId).map((r) => ({
+    /** A line's waiting steps in call order at `now`, with when each appointment among them starts. */
+    waitingOfService: (serviceId: number, now: number) =>
+      waitingOfService.all({ serviceId, now }).map((r) => ({
         step: toStep(r),
         number: r.v_number,
         language: r.v_language,
         needs: JSON.parse(r.v_needs),
         arrivedAt: r.v_arrived_at,
+        appointmentStartsAt: r.a_starts_at,
       })),
     /** Ends visits of earlier days still open at closing time; returns their ids. */
     closeStaleVisits: (hubId: number, today: string, now: number): number[] => {

@@ -69,7 +69,7 @@ export class VisitController implements ReactiveController {
       this.visit = { ...visit, ...e.data };
       if (e.data.current?.status === 'called' && before !== 'called') this.onCalled();
     } else if (e.type === 'queues') {
-      this.visit = { ...visit, current: followLine(visit.current, e.data) };
+      this.visit = { ...visit, current: followLine(visit.current, e.data, Date.parse(e.at)) };
     } else return;
     this.host.requestUpdate();
   }

@@ -31,6 +31,8 @@ export interface Writer {
   readonly moves: LineMove[];
   /** The lines whose figures this command changed (a step of theirs moved or ended). */
   readonly touched: Set<number>;
+  /** The command's clock: views written into events order lines at this moment. */
+  readonly now: number;
 }
 
 /**
@@ -46,6 +48,7 @@ export function write<T>(ctx: CommandContext, hubId: number, fn: (w: Writer, now
     const writer: Writer = {
       moves: [],
       touched: new Set(),
+      now,
       emit(type, data, audience = {}) {
         pending.push({
           hubId,

@@ -40,7 +40,7 @@ export function emitStep(
  * applies the moves first and then takes this view, computed after the command, as the last word.
  */
 export function emitVisit(q: Queries, w: Writer, hub: HubRecord, visit: VisitRecord, end?: { expired: true }): void {
-  w.emit('visit', { ...visitView(q, hub, visit), ...end }, { visitId: visit.id });
+  w.emit('visit', { ...visitView(q, hub, visit, w.now), ...end }, { visitId: visit.id });
 }
 
 /**

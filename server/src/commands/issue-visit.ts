@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { ServiceRecord } from '@luukku/db';
-import { DomainError, isOpenAt, localMoment, type IssueVisitBody } from '@luukku/shared';
+import type { HubRecord, VisitRecord } from '@luukku/db';
+import { DomainError, isOpenAt, localMoment, type IssueVisitBody, type Needs, type VisitorLanguage } from '@luukku/shared';
 import { formatNumber, visitPrefix } from '../domain/numbering.js';
-import { actorUserId, write, type Actor, type CommandContext } from './context.js';
+import { actorUserId, write, type Actor, type CommandContext, type Writer } from './context.js';
 import { emitQueues, emitStep, emitVisit } from './events.js';
 import { loadHub, loadService } from './load.js';
 
@@ -50,41 +51,72 @@ export function issueVisit(ctx: CommandContext, actor: Actor, body: IssueVisitBo
     }
     const hub = loadHub(q, actor.hubId);
     const services = chooseServices(ctx, hub.id, body, new Date(now), hub.timeZone);
-    const day = localMoment(new Date(now), hub.timeZone).date;
-    const prefix = visitPrefix(services);
-    const number = formatNumber(prefix, q.nextNumber(hub.id, day, prefix));
-    const visitId = q.insertVisit({
-      hubId: hub.id,
-      day,
-      number,
-      token: ctx.newToken(),
+    const visit = startVisit(ctx, w, actor, hub, now, {
+      services,
       language: body.language,
       needs: body.needs,
-      deviceId: actor.kind === 'device' ? actor.device.id : null,
-      userId: actorUserId(actor),
-      arrivedAt: now,
+      idempotencyKey: body.idempotencyKey,
+      requestHash: hash,
+      place: { queueTime: now, priority: 0 },
     });
-    services.forEach((s, i) => {
-      q.insertStep(
-        {
-          hubId: hub.id,
-          visitId,
-          serviceId: s.id,
-          position: i + 1,
-          status: i === 0 ? 'waiting' : 'planned',
-          queueTime: i === 0 ? now : null,
-          priority: 0,
-          placement: i === 0 ? null : 'keep',
-        },
-        now,
-      );
-    });
-    q.insertIdempotency(hub.id, body.idempotencyKey, visitId, hash, now);
-    const first = q.stepsOfVisit(visitId)[0]!;
-    const visit = q.visit(visitId)!;
-    emitStep(q, w, 'issued', first, null, visit);
-    emitQueues(q, w, hub, now);
-    emitVisit(q, w, hub, visit);
-    return { visitId, replayed: false };
+    return { visitId: visit.id, replayed: false };
   });
+}
+
+export interface NewVisit {
+  services: readonly ServiceRecord[];
+  language: VisitorLanguage;
+  needs: Needs;
+  idempotencyKey: string;
+  requestHash: string;
+  /** Where the first service's step goes in its line: a walk-in joins at the back, now. */
+  place: { queueTime: number; priority: number };
+  /** Runs after the visit is written and before its events, so they show what it records. */
+  beforeEvents?: (visitId: number) => void;
+}
+
+/**
+ * Writes a new visit inside the caller's transaction, as every ticket is made: the hub's day
+ * number series, the first step waiting at `place`, the rest planned, the idempotency key,
+ * and the events. A walk-in (issueVisit) and an appointment's check-in share it.
+ */
+export function startVisit(ctx: CommandContext, w: Writer, actor: Actor, hub: HubRecord, now: number, v: NewVisit): VisitRecord {
+  const { q } = ctx;
+  const day = localMoment(new Date(now), hub.timeZone).date;
+  const prefix = visitPrefix(v.services);
+  const number = formatNumber(prefix, q.nextNumber(hub.id, day, prefix));
+  const visitId = q.insertVisit({
+    hubId: hub.id,
+    day,
+    number,
+    token: ctx.newToken(),
+    language: v.language,
+    needs: v.needs,
+    deviceId: actor.kind === 'device' ? actor.device.id : null,
+    userId: actorUserId(actor),
+    arrivedAt: now,
+  });
+  v.services.forEach((s, i) => {
+    q.insertStep(
+      {
+        hubId: hub.id,
+        visitId,
+        serviceId: s.id,
+        position: i + 1,
+        status: i === 0 ? 'waiting' : 'planned',
+        queueTime: i === 0 ? v.place.queueTime : null,
+        priority: i === 0 ? v.place.priority : 0,
+        placement: i === 0 ? null : 'keep',
+      },
+      now,
+    );
+  });
+  q.insertIdempotency(hub.id, v.idempotencyKey, visitId, v.requestHash, now);
+  v.beforeEvents?.(visitId);
+  const first = q.stepsOfVisit(visitId)[0]!;
+  const visit = q.visit(visitId)!;
+  emitStep(q, w, 'issued', first, null, visit);
+  emitQueues(q, w, hub, now);
+  emitVisit(q, w, hub, visit);
+  return visit;
 }

@@ -11,6 +11,7 @@ export interface PurgeResult {
   eventsDeleted: number;
   idempotencyKeysDeleted: number;
   printsDeleted: number;
+  appointmentsDeleted: number;
   /** Whether the write-ahead log was emptied after deleting (false: nothing deleted, or a reader held it). */
   walTruncated: boolean;
 }
@@ -31,7 +32,7 @@ const eventSlice = 5000;
 export function purgeExpired(ctx: CommandContext, notesKeepDays = 0, files?: { dataDir: string }): PurgeResult {
   const now = ctx.now();
   const result: PurgeResult = {
-    visitsClosed: 0, notesDeleted: 0, visitsAnonymised: 0, sessionsDeleted: 0, eventsDeleted: 0, idempotencyKeysDeleted: 0, printsDeleted: 0, walTruncated: false,
+    visitsClosed: 0, notesDeleted: 0, visitsAnonymised: 0, sessionsDeleted: 0, eventsDeleted: 0, idempotencyKeysDeleted: 0, printsDeleted: 0, appointmentsDeleted: 0, walTruncated: false,
   };
   // the hubs' retention settings have no API yet and an operator may set them in the database:
   // the job reads them afresh rather than from the catalogue held in memory (every few minutes)
@@ -41,6 +42,8 @@ export function purgeExpired(ctx: CommandContext, notesKeepDays = 0, files?: { d
     const today = localMoment(now, hub.timeZone).date;
     result.visitsClosed += write(ctx, hub.id, (w, at) => {
       const closed = ctx.q.closeStaleVisits(hub.id, today, at);
+      // an appointment of an earlier day that never checked in was missed
+      ctx.q.markMissedAppointments(hub.id, today, at);
       if (closed.length > 0) emitQueues(ctx.q, w, hub, at, 'all');
       // a page left open on an earlier day's number hears that it has ended
       for (const id of closed) emitVisit(ctx.q, w, hub, ctx.q.visit(id)!, { expired: true });
@@ -53,6 +56,8 @@ export function purgeExpired(ctx: CommandContext, notesKeepDays = 0, files?: { d
       result.notesDeleted += ctx.q.deleteNotesBefore(hub.id, today - notesKeepDays * dayMs, now.getTime());
       const cutoff = today - hub.visitRetentionDays * dayMs;
       result.visitsAnonymised += ctx.q.anonymiseVisitsBefore(hub.id, cutoff, now.getTime());
+      // an appointment holds needs and a time: it goes with the visits of its day
+      result.appointmentsDeleted += ctx.q.deleteAppointmentsBefore(hub.id, cutoff);
     }
     result.sessionsDeleted = ctx.q.deleteExpiredSessions(now.getTime());
     result.idempotencyKeysDeleted = ctx.q.deleteIdempotencyKeysBefore(now.getTime() - idempotencyKeepMs);
@@ -80,5 +85,5 @@ export function purgeExpired(ctx: CommandContext, notesKeepDays = 0, files?: { d
 }
 
 export function deletedAnything(r: PurgeResult): boolean {
-  return r.notesDeleted + r.visitsAnonymised + r.sessionsDeleted + r.eventsDeleted + r.idempotencyKeysDeleted + r.printsDeleted > 0;
+  return r.notesDeleted + r.visitsAnonymised + r.sessionsDeleted + r.eventsDeleted + r.idempotencyKeysDeleted + r.printsDeleted + r.appointmentsDeleted > 0;
 }

@@ -347,7 +347,7 @@ function simulateDay(
     next.run();
   }
   for (const line of q.waitingCounts(hub.id)) {
-    for (const w of q.waitingOfService(line.serviceId)) transitionStep(ctx, deskOf(codeOf.get(line.serviceId)!).user, w.step.id, 'cancel');
+    for (const w of q.waitingOfService(line.serviceId, clock)) transitionStep(ctx, deskOf(codeOf.get(line.serviceId)!).user, w.step.id, 'cancel');
   }
   for (const desk of desks) closeDesk(ctx, desk.user, desk.id);
   answerQuestion(ctx, hub, date, visitIds, referralsOf, codeOf, r);

@@ -67,7 +67,7 @@ export function planNudges(q: Queries, events: readonly StoredEvent[], now: numb
     for (const stepId of q.subscribedWaitingSteps([...lines])) {
       if (referredSteps.has(stepId)) continue;
       const step = q.step(stepId)!;
-      const ahead = q.peopleAhead(step);
+      const ahead = q.peopleAhead(step, now);
       if (ahead > limit || !q.markNudged(step.visitId, step.id, 'ahead', now)) continue;
       const visit = q.visit(step.visitId)!;
       nudges.push({ visit, nudge: { kind: 'ahead', number: visit.number, ahead } });

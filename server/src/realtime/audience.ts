@@ -47,6 +47,9 @@ export function canReceive(a: SocketAudience, e: Routed): boolean {
       }
     case 'visit':
       return a.kind === 'visit' && a.visitId === e.visitId;
+    case 'appointment':
+      // the agency's own staff (and admins); not other agencies, not Guidance, not public
+      return a.kind === 'staff' && (a.agencies === 'all' || (e.agencyIds ?? []).some((id) => (a.agencies as readonly number[]).includes(id)));
     case 'device':
     case 'desk':
       return a.kind === 'staff';
@@ -98,6 +101,8 @@ export function roomsFor(hubId: number, e: Routed): string[] {
     }
     case 'visit':
       return [h + `visit:${e.visitId}`];
+    case 'appointment':
+      return [h + 'staff:all', ...(e.agencyIds ?? []).map((id) => h + `agency:${id}`)];
     case 'device':
     case 'desk':
       return [h + 'staff'];

@@ -23,12 +23,19 @@ export default async function adminRoutes(app: FastifyInstance) {
 
   r.post(
     '/api/admin/devices',
-    { schema: { tags: ['admin'], summary: 'Create a kiosk or display; the token is shown only once', body: CreateDeviceBody, response: { 201: CreatedDevice, ...errors } } },
+    { schema: { tags: ['admin'], summary: 'Create a kiosk, display, feedback tablet or booking system (with its agencyId); the token is shown only once', body: CreateDeviceBody, response: { 201: CreatedDevice, ...errors } } },
     async (req, reply) => {
       const admin = requireUser(req, ['admin']);
+      const { agencyId } = req.body;
+      if (agencyId !== undefined && !q.agencies(admin.hubId).some((a) => a.id === agencyId)) {
+        throw new DomainError('NOT_FOUND', `No agency ${agencyId} in this hub`);
+      }
       const token = newToken(24);
       const id = q.transaction(() => {
-        const deviceId = q.insertDevice({ hubId: admin.hubId, kind: req.body.kind, name: req.body.name, tokenHash: hashToken(token), zone: req.body.zone }, app.config.now().getTime());
+        const deviceId = q.insertDevice(
+          { hubId: admin.hubId, kind: req.body.kind, name: req.body.name, tokenHash: hashToken(token), zone: req.body.zone, agencyId: agencyId ?? null },
+          app.config.now().getTime(),
+        );
         audit(admin.hubId, admin.id, 'device.create', `device:${deviceId}`, { kind: req.body.kind });
         return deviceId;
       });

@@ -31,7 +31,7 @@ function localTime(ms: number, timeZone: string): string {
 }
 
 function ticketModel(app: FastifyInstance, hub: HubRecord, visit: VisitRecord, phoneUrl: string, raster: Buffer | null): TicketModel {
-  const view = publicVisit(app.q, hub, visit);
+  const view = publicVisit(app.q, hub, visit, app.config.now().getTime());
   const lang = view.language;
   // a printer's code page has no Cyrillic, Arabic or Persian: those lines come as the raster,
   // and the text lines fall back to English

@@ -31,7 +31,7 @@ export default async function visitRoutes(app: FastifyInstance) {
       if (actor.kind === 'device' && !isRetry) limit(actor.device.id);
       const { visitId, replayed } = issueVisit(app.commands, actor, req.body);
       const visit = app.q.visit(visitId)!;
-      const view = publicVisit(app.q, app.q.hub(visit.hubId)!, visit);
+      const view = publicVisit(app.q, app.q.hub(visit.hubId)!, visit, app.config.now().getTime());
       reply.status(replayed ? 200 : 201);
       return { ...view, visitId, needs: visit.needs, phonePath: `/v/${visit.token}`, replayed };
     },
@@ -52,7 +52,7 @@ export default async function visitRoutes(app: FastifyInstance) {
       if (!visit) throw new DomainError('VISIT_NOT_FOUND', 'No such visit');
       const hub = app.q.hub(visit.hubId)!;
       assertVisitCurrent(visit, app.config.now(), hub.timeZone);
-      return publicVisit(app.q, hub, visit);
+      return publicVisit(app.q, hub, visit, app.config.now().getTime());
     },
   );
 }

@@ -48,5 +48,6 @@ export const deviceView = (d: DeviceRecord): Device => {
     lastSeenAt: isoOrNull(d.lastSeenAt),
     printer: printer.success ? printer.data : null,
     lastPrint: d.lastPrint ? { at: new Date(d.lastPrint.at).toISOString(), ok: d.lastPrint.ok, error: d.lastPrint.error } : null,
+    agencyId: d.agencyId,
   };
 };

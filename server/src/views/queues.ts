@@ -1,6 +1,7 @@
 import type { HubRecord, Queries, ServiceRecord, StepRecord } from '@luukku/db';
 import {
   estimateWaitMinutes,
+  estimateWithAppointments,
   isOpenAt,
   recentSampleSize,
   typicalServiceMinutes,
@@ -10,22 +11,34 @@ import {
   type VisitorLanguage,
 } from '@luukku/shared';
 import { iso } from './time.js';
+import { appointmentsDue } from './appointments.js';
+import { appointmentPriority } from '../domain/appointments.js';
 
 export function serviceMinutes(q: Queries, service: ServiceRecord): number {
   return typicalServiceMinutes(q.recentServiceDurations(service.id, recentSampleSize), service.defaultServiceMin);
 }
 
-/** People ahead of a waiting step, its estimated wait, and its place in the line. */
-export function estimateForStep(q: Queries, step: StepRecord): { peopleAhead: number; estimateMin: number; place: { stepId: number; priority: number; queueTime: string } | null } {
+/**
+ * People ahead of a waiting step in the order the desk will call at `now`, its estimated wait,
+ * and its place in the line. A visitor who is due and not an appointment also waits for the
+ * appointments that come due before their turn.
+ */
+export function estimateForStep(q: Queries, hub: HubRecord, step: StepRecord, now: number): { peopleAhead: number; estimateMin: number; place: { stepId: number; priority: number; queueTime: string } | null } {
   if (step.status !== 'waiting') return { peopleAhead: 0, estimateMin: 0, place: null };
   const service = q.service(step.serviceId)!;
-  const peopleAhead = q.peopleAhead(step);
+  const peopleAhead = q.peopleAhead(step, now);
   const openDesks = q.openDesksPerService(service.hubId).get(service.id) ?? 0;
+  const due = waitsForAppointments(step.priority, step.queueTime ?? 0, now) ? (appointmentsDue(q, hub, now).get(service.id) ?? []).map((d) => d.at) : [];
   return {
     peopleAhead,
-    estimateMin: estimateWaitMinutes(peopleAhead, serviceMinutes(q, service), openDesks),
+    estimateMin: estimateWithAppointments(peopleAhead, serviceMinutes(q, service), openDesks, now, due),
     place: { stepId: step.id, priority: step.priority, queueTime: iso(step.queueTime ?? step.createdAt) },
   };
+}
+
+/** Whether appointments coming due go ahead of this place: they do of everyone due but appointments. */
+export function waitsForAppointments(priority: number, queueTime: number, now: number): boolean {
+  return priority < appointmentPriority && queueTime <= now;
 }
 
 /**
@@ -36,6 +49,7 @@ export function estimateForStep(q: Queries, step: StepRecord): { peopleAhead: nu
 export function queueLines(q: Queries, hub: HubRecord, now: number, only: ReadonlySet<number> | null = null): Array<QueueLine & { service: ServiceRecord }> {
   const counts = new Map(q.waitingCounts(hub.id).map((c) => [c.serviceId, c]));
   const desks = q.openDesksPerService(hub.id);
+  const due = appointmentsDue(q, hub, now);
   const at = new Date(now);
   return q
     .services(hub.id)
@@ -45,6 +59,10 @@ export function queueLines(q: Queries, hub: HubRecord, now: number, only: Readon
       const waiting = c?.waiting ?? 0;
       const openDesks = desks.get(s.id) ?? 0;
       const typicalMin = serviceMinutes(q, s);
+      const dues = due.get(s.id) ?? [];
+      const dueTimes = dues.map((d) => d.at);
+      // those checked in early wait in the line, but go ahead of a walk-in only once due
+      const early = dues.filter((d) => d.inLine).length;
       return {
         service: s,
         serviceId: s.id,
@@ -52,9 +70,10 @@ export function queueLines(q: Queries, hub: HubRecord, now: number, only: Readon
         openNow: isOpenAt(s.schedule, at, hub.timeZone),
         waiting,
         openDesks,
-        // the last in line waits for everyone ahead of them, i.e. `waiting` people
-        estimateMin: estimateWaitMinutes(waiting, typicalMin, openDesks),
+        // the last in line waits for everyone ahead of them, and the appointments due before their turn
+        estimateMin: estimateWithAppointments(Math.max(0, waiting - early), typicalMin, openDesks, now, dueTimes),
         typicalMin,
+        appointmentsDue: dueTimes.map(iso).sort(),
         oldestAt: c && waiting > 0 ? iso(c.oldestQueueTime) : null,
         longestWaitMin: c && waiting > 0 ? Math.max(0, Math.floor((now - c.oldestQueueTime) / 60_000)) : 0,
       };
@@ -76,7 +95,7 @@ export function queueSummaries(
   return queueLines(q, hub, now).map(({ service: s, ...line }): QueueSummary => {
     const summary: QueueSummary = { ...line, label: s.publicLabel, prefix: s.prefix };
     if (showEntriesFor(s)) {
-      summary.entries = q.waitingOfService(s.id).map((w) => {
+      summary.entries = q.waitingOfService(s.id, now).map((w) => {
         const referral = q.referralToStep(w.step.id);
         return {
           stepId: w.step.id,
@@ -88,6 +107,7 @@ export function queueSummaries(
           language: w.language,
           needs: w.needs as Needs,
           referredFrom: referral ? { agencyId: referral.fromAgencyId, reason: referral.reason, hasNote: referral.note !== null } : null,
+          appointment: w.appointmentStartsAt === null ? null : { startsAt: iso(w.appointmentStartsAt) },
         };
       });
     }

@@ -27,7 +27,14 @@ export function staffStep(q: Queries, step: StepRecord, visit?: VisitRecord): St
     startedAt: isoOrNull(step.startedAt),
     endedAt: isoOrNull(step.endedAt),
     referredFrom: referral ? referredFrom(q, referral) : null,
+    appointment: appointmentOfStep(q, step),
   };
+}
+
+/** The appointment a visit's step came from (its service, checked in), if any. */
+function appointmentOfStep(q: Queries, step: StepRecord): StaffStep['appointment'] {
+  const startsAt = q.appointmentStartOfStep(step.visitId, step.serviceId);
+  return startsAt === undefined ? null : { startsAt: iso(startsAt) };
 }
 
 function referredFrom(q: Queries, r: ReferralRecord): StaffStep['referredFrom'] {

@@ -12,7 +12,7 @@ export interface RealtimeOptions {
   onState?: (state: ConnectionState) => void;
 }
 
-const eventTypes = ['call', 'queues', 'step', 'visit', 'device', 'desk', 'catalog'] as const;
+const eventTypes = ['call', 'queues', 'step', 'visit', 'device', 'desk', 'catalog', 'appointment'] as const;
 
 /**
  * The one socket client of the UIs. On connect it loads a snapshot once, and on every

@@ -34,6 +34,8 @@ export const Device = z.object({
   lastSeenAt: z.string().nullable(),
   printer: PrinterSettings.nullable(),
   lastPrint: z.object({ at: z.string(), ok: z.boolean(), error: z.string().nullable() }).nullable(),
+  /** A booking system's agency; null for other kinds. */
+  agencyId: Id.nullable(),
 });
 export type Device = z.infer<typeof Device>;
 
@@ -44,8 +46,18 @@ export const Me = z.discriminatedUnion('kind', [
 export type Me = z.infer<typeof Me>;
 
 export const CreateDeviceBody = z
-  .object({ kind: DeviceKind, name: z.string().trim().min(1).max(100), zone: Zone.nullable().default(null) })
-  .strict();
+  .object({
+    kind: DeviceKind,
+    name: z.string().trim().min(1).max(100),
+    zone: Zone.nullable().default(null),
+    /** The agency whose appointments a booking system writes: required for `booking`, refused for the rest. */
+    agencyId: Id.optional(),
+  })
+  .strict()
+  .refine((b) => (b.kind === 'booking') === (b.agencyId !== undefined), {
+    message: 'agencyId: required for a booking system, and only for one',
+    path: ['agencyId'],
+  });
 export const CreatedDevice = z.object({ device: Device, token: z.string() });
 
 export const CreateUserBody = z

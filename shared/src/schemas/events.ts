@@ -4,6 +4,7 @@ import { PublicVisit, StaffStep } from './visit.js';
 import { QueueLine } from './queue.js';
 import { Desk } from './catalog.js';
 import { PrinterStatus } from './printer.js';
+import { AppointmentData } from './appointments.js';
 
 /** A call as the lobby hears it: number and desk, never who or why. */
 export const CallData = z.object({
@@ -75,6 +76,8 @@ export interface EventDataMap {
   device: DeviceData;
   desk: DeskData;
   catalog: CatalogData;
+  /** An appointment was booked, moved, cancelled or checked in: its agency's staff only. */
+  appointment: AppointmentData;
 }
 export type EventType = keyof EventDataMap;
 
@@ -97,6 +100,7 @@ export interface ServerEvents {
   device: (event: Extract<HubEvent, { type: 'device' }>) => void;
   desk: (event: Extract<HubEvent, { type: 'desk' }>) => void;
   catalog: (event: Extract<HubEvent, { type: 'catalog' }>) => void;
+  appointment: (event: Extract<HubEvent, { type: 'appointment' }>) => void;
 }
 
 /** Client → server. */

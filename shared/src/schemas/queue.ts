@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id, LocalizedText, VisitorLanguage } from './common.js';
-import { Needs, ReferralReason } from './visit.js';
+import { Needs, ReferralReason, StepAppointment } from './visit.js';
 
 /** A waiting visitor as the serving agency's staff see them in their line. */
 export const WaitingEntry = z.object({
@@ -13,6 +13,7 @@ export const WaitingEntry = z.object({
   language: VisitorLanguage,
   needs: Needs,
   referredFrom: z.object({ agencyId: Id, reason: ReferralReason, hasNote: z.boolean() }).nullable(),
+  appointment: StepAppointment,
 });
 export type WaitingEntry = z.infer<typeof WaitingEntry>;
 
@@ -35,6 +36,11 @@ export const QueueLine = z.object({
   /** When the longest-waiting visitor joined the line; null when nobody waits. */
   oldestAt: z.string().nullable(),
   longestWaitMin: z.number().int(),
+  /**
+   * When today's appointments not yet in the line's order go ahead of walk-ins (booked, or
+   * checked in early), in time order: a phone page estimates its wait with them as the server does.
+   */
+  appointmentsDue: z.array(z.string()),
 });
 export type QueueLine = z.infer<typeof QueueLine>;
 

@@ -14,6 +14,10 @@ export const Needs = z
   .strict();
 export type Needs = z.infer<typeof Needs>;
 
+/** How staff see that a visitor came by appointment, and when it is due; null for a walk-in. */
+export const StepAppointment = z.object({ startsAt: z.string() }).nullable();
+export type StepAppointment = z.infer<typeof StepAppointment>;
+
 export const stepStatuses = ['planned', 'waiting', 'called', 'serving', 'done', 'no_show', 'cancelled', 'referred'] as const;
 export const StepStatus = z.enum(stepStatuses);
 export type StepStatus = z.infer<typeof StepStatus>;
@@ -111,6 +115,7 @@ export const StaffStep = z.object({
   referredFrom: z
     .object({ agencyId: Id, serviceId: Id, reason: ReferralReason, hasNote: z.boolean() })
     .nullable(),
+  appointment: StepAppointment,
 });
 export type StaffStep = z.infer<typeof StaffStep>;
 

@@ -31,14 +31,16 @@ export function hereToday(schedule: Schedule, now: number, timeZone: string): bo
 }
 
 /**
- * Who "call next" would call at a desk: the first of its lines' visitors in call order
- * (priority, then the time they joined), across the desk's services, as the server picks.
+ * Who "call next" would call at a desk: the first of its lines' visitors in call order at
+ * `now` (everyone due by priority, then the time they joined; an appointment checked in early
+ * after them), across the desk's services, as the server picks. Every entry is compared, not
+ * only each line's first: an early appointment becomes due between events.
  */
-export function nextInLine(queues: readonly QueueSummary[], serviceIds: readonly number[]): WaitingEntry | null {
+export function nextInLine(queues: readonly QueueSummary[], serviceIds: readonly number[], now = Date.now()): WaitingEntry | null {
   let next: WaitingEntry | null = null;
   for (const q of queues) {
-    const first = serviceIds.includes(q.serviceId) ? q.entries?.[0] : undefined;
-    if (first && (!next || compareLinePlaces(first, next) < 0)) next = first;
+    if (!serviceIds.includes(q.serviceId)) continue;
+    for (const e of q.entries ?? []) if (!next || compareLinePlaces(e, next, now) < 0) next = e;
   }
   return next;
 }

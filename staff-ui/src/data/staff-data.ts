@@ -168,7 +168,8 @@ export class StaffController implements ReactiveController {
 
   /** An event changes what it carries, in place; the realtime client gives them in seq order. */
   private applyEvent(e: HubEvent): void {
-    const next = consoleListsAfter(this, e);
+    // the line's order at the moment of the change, as the server saw it
+    const next = consoleListsAfter(this, e, Date.parse(e.at));
     if (next === 'reload') {
       void this.reload().catch(() => undefined);
       return;

@@ -112,7 +112,7 @@ export class StaffConsole {
 
   private applyEvent(e: HubEvent): void {
     if (this.closed) return;
-    const next = consoleListsAfter(this, e);
+    const next = consoleListsAfter(this, e, Date.parse(e.at));
     if (next === 'reload') {
       void this.reload().catch(() => undefined);
       return;

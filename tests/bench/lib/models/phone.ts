@@ -36,7 +36,7 @@ export class PhonePage {
       onEvent: (e) => {
         if (!p.visit) return;
         if (e.type === 'visit') p.visit = { ...p.visit, ...e.data };
-        else if (e.type === 'queues') p.visit = { ...p.visit, current: followLine(p.visit.current, e.data) };
+        else if (e.type === 'queues') p.visit = { ...p.visit, current: followLine(p.visit.current, e.data, Date.parse(e.at)) };
       },
     });
     return p;
