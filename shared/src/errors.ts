@@ -47,6 +47,10 @@ export const errorStatus = {
   DESK_SERVICE_NOT_ALLOWED: 403,
   /** The server cannot render this phrase as audio (espeak-ng missing, or no voice for the language). */
   SPEECH_UNAVAILABLE: 503,
+  /** The visitor asked for an accessible desk and this desk is not one. */
+  DESK_NOT_ACCESSIBLE: 409,
+  /** The service is served by appointment only: no walk-in numbers (the kiosk shows how to book). */
+  APPOINTMENT_ONLY: 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

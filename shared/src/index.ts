@@ -17,3 +17,4 @@ export * from './estimates.js';
 export * from './lines.js';
 export * from './schemas/display.js';
 export * from './schemas/my-day.js';
+export * from './fit.js';

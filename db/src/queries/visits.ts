@@ -63,11 +63,14 @@ export function visitQueries(db: Db, cache: QueryCache) {
     UPDATE steps SET status = @status, queue_time = @queueTime, priority = @priority, desk_id = @deskId,
       user_id = @userId, called_at = @calledAt, started_at = @startedAt, ended_at = @endedAt
     WHERE id = @id AND status = @expected`);
-  const claimNext = db.prepare<{ services: string; deskId: number; userId: number | null; now: number }, StepRow>(/* sql */ `
+  // a desk that is not accessible passes over visitors who asked for one (issue 11 §1)
+  const claimNext = db.prepare<{ services: string; deskId: number; userId: number | null; now: number; deskAccessible: number }, StepRow>(/* sql */ `
     UPDATE steps SET status = 'called', desk_id = @deskId, user_id = @userId, called_at = @now
     WHERE id = (
       SELECT id FROM steps
       WHERE status = 'waiting' AND service_id IN (SELECT value FROM json_each(@services))
+        AND (@deskAccessible = 1 OR NOT EXISTS (
+          SELECT 1 FROM visits v WHERE v.id = steps.visit_id AND json_extract(v.needs, '$.accessible') = 1))
       ORDER BY priority DESC, queue_time, id LIMIT 1
     ) AND status = 'waiting'
     RETURNING *`);
@@ -187,8 +190,8 @@ export function visitQueries(db: Db, cache: QueryCache) {
       if (done && c.status === 'done' && expected !== 'done') finished(step.serviceId, startedAt, endedAt);
       return done;
     },
-    claimNext: (serviceIds: readonly number[], deskId: number, userId: number | null, now: number): StepRecord | undefined => {
-      const r = claimNext.get({ services: JSON.stringify(serviceIds), deskId, userId, now });
+    claimNext: (serviceIds: readonly number[], deskId: number, userId: number | null, now: number, deskAccessible: boolean): StepRecord | undefined => {
+      const r = claimNext.get({ services: JSON.stringify(serviceIds), deskId, userId, now, deskAccessible: deskAccessible ? 1 : 0 });
       return r && toStep(r);
     },
     activeStepOfDesk: (deskId: number): StepRecord | undefined => {
