@@ -1,0 +1,70 @@
+/**
+ * Issue 11 §1: an appointment-only service shows on the kiosk as such, in the visitor's
+ * language, and touching it tells how to book instead of giving a number.
+ */
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { axeProblems, hasBrowser, screenshot } from './support/browser.js';
+import { useServerAndBrowser } from './support/lifecycle.js';
+
+describe.skipIf(!hasBrowser)('an appointment-only service at the kiosk', () => {
+  const env = useServerAndBrowser();
+
+  async function openKiosk(lang: string | null): Promise<Page> {
+    const page = await env.browser.newPage();
+    await page.goto(`${env.hub.url}/kiosk?device=demo-kiosk`);
+    await page.getByRole('button', { name: 'Ota vuoronumero' }).waitFor();
+    if (lang) {
+      await page.getByRole('button', { name: 'Kieli' }).click();
+      await page.getByRole('button', { name: lang, exact: true }).click();
+    }
+    return page;
+  }
+
+  /** How many wait in the demo's appointment-only line (Kela appointments), as the display sees it. */
+  const bookingLineWaiting = async (): Promise<number> => {
+    const res = await fetch(`${env.hub.url}/api/queues`, { headers: { authorization: 'Bearer demo-kiosk' } });
+    const services = await fetch(`${env.hub.url}/api/services`, { headers: { authorization: 'Bearer demo-kiosk' } });
+    const id = ((await services.json()) as { services: { id: number; code: string }[] }).services.find((s) => s.code === 'kela-aika')!.id;
+    return ((await res.json()) as { queues: { serviceId: number; waiting: number }[] }).queues.find((q) => q.serviceId === id)?.waiting ?? 0;
+  };
+
+  const cases = [
+    // the language chooser's name, the tile's label (Arabic falls back to the hub's Finnish), its mark, the booking text, the close button
+    { lang: null, label: 'Kela: ajanvaraus', mark: 'Vain ajanvarauksella', info: 'kela.fi/ajanvaraus', gotIt: 'Selvä', heading: 'Näin varaat ajan' },
+    { lang: 'Svenska', label: 'FPA: tidsbokning', mark: 'Endast med tidsbokning', info: 'fpa.fi/tidsbokning', gotIt: 'Okej', heading: 'Så här bokar du en tid' },
+    { lang: 'English', label: 'Kela: appointments', mark: 'By appointment only', info: 'Book online: kela.fi/ajanvaraus', gotIt: 'OK', heading: 'How to book' },
+    { lang: 'العربية', label: 'Kela: ajanvaraus', mark: 'بموعد مسبق فقط', info: 'kela.fi/ajanvaraus', gotIt: 'حسنًا', heading: 'كيف تحجز موعدًا' },
+  ];
+
+  for (const c of cases) {
+    it(`marks the tile "${c.mark}" and shows how to book instead of a number (${c.lang ?? 'Suomi'})`, async () => {
+      const page = await openKiosk(c.lang);
+      const tile = page.locator('kiosk-start .tile.booking');
+      await expect.poll(() => tile.count()).toBe(1);
+      expect((await tile.locator('.label').textContent())?.trim()).toBe(c.label);
+      expect((await tile.locator('.only').textContent())?.trim()).toBe(c.mark);
+      // not a choice for a number: it opens the booking info
+      expect(await tile.getAttribute('aria-pressed')).toBeNull();
+      expect(await tile.getAttribute('aria-haspopup')).toBe('dialog');
+      expect(await axeProblems(page)).toEqual([]);
+
+      await tile.click();
+      const dialog = page.getByRole('dialog', { name: c.label });
+      await dialog.waitFor();
+      await dialog.getByRole('heading', { name: c.heading }).waitFor();
+      expect(await dialog.textContent()).toContain(c.info);
+      expect(await dialog.textContent()).toContain(c.mark);
+      expect(await axeProblems(page)).toEqual([]);
+      await screenshot(page, `kiosk-appointment-only-${c.lang === null ? 'fi' : c.lang === 'العربية' ? 'ar' : c.lang.slice(0, 2).toLowerCase()}`);
+      await dialog.getByRole('button', { name: c.gotIt }).click();
+      await dialog.waitFor({ state: 'hidden' });
+
+      // still the start screen, nothing chosen, no number taken
+      expect(await page.locator('kiosk-start button.take').isDisabled()).toBe(true);
+      expect(await page.locator('kiosk-ticket').count()).toBe(0);
+      expect(await bookingLineWaiting()).toBe(0);
+      await page.close();
+    });
+  }
+});
