@@ -1,5 +1,6 @@
 import type { QueueSummary, Schedule, WaitingEntry } from '@luukku/shared';
 import { compareLinePlaces } from '@luukku/shared/lines';
+import { fitsDesk, type DeskFit } from '@luukku/shared/fit';
 
 /**
  * Pure figures the console draws from the lines it holds and its own clock. (Not from
@@ -32,12 +33,13 @@ export function hereToday(schedule: Schedule, now: number, timeZone: string): bo
 
 /**
  * Who "call next" would call at a desk: the first of its lines' visitors in call order
- * (priority, then the time they joined), across the desk's services, as the server picks.
+ * (priority, then the time they joined), across the desk's services, as the server picks;
+ * at a desk that is not accessible, the first who did not ask for an accessible one.
  */
-export function nextInLine(queues: readonly QueueSummary[], serviceIds: readonly number[]): WaitingEntry | null {
+export function nextInLine(queues: readonly QueueSummary[], serviceIds: readonly number[], desk: DeskFit = { accessible: true, languages: [] }): WaitingEntry | null {
   let next: WaitingEntry | null = null;
   for (const q of queues) {
-    const first = serviceIds.includes(q.serviceId) ? q.entries?.[0] : undefined;
+    const first = serviceIds.includes(q.serviceId) ? q.entries?.find((e) => fitsDesk(e.needs, desk)) : undefined;
     if (first && (!next || compareLinePlaces(first, next) < 0)) next = first;
   }
   return next;
