@@ -90,7 +90,7 @@ export class AdminServices extends LitElement {
       ${existing?.isGuidance
         ? nothing
         : html`<fieldset>
-            <legend>${t.appointmentOnly}</legend>
+            <legend>${t.booking}</legend>
             <label class="row"><input type="checkbox" name="appointmentOnly" .checked=${existing?.appointmentOnly ?? false} />${t.appointmentOnly}</label>
             <p class="muted">${t.appointmentOnlyHint}</p>
             ${texts(t.bookingInfo, 'booking', existing?.bookingInfo ?? undefined, textLanguages(c.hub), undefined, false)}

@@ -71,6 +71,7 @@ export interface AdminMessages {
   /** Desk attributes and appointment-only services (issue 11 §1). */
   deskAccessible: string;
   deskLanguages: string;
+  booking: string;
   appointmentOnly: string;
   appointmentOnlyHint: string;
   bookingInfo: (lang: string) => string;
@@ -150,6 +151,7 @@ export const adminMessages: Record<'fi' | 'sv' | 'en', AdminMessages> = {
     kioskLanguagesHint: (f) => `Palvelujen nimet kysytään näillä kielillä. Puuttuva käännös näytetään kielellä ${f}.`,
     deskAccessible: 'Esteetön palvelupiste',
     deskLanguages: 'Kielet, joilla palvelupisteessä palvellaan',
+    booking: 'Ajanvaraus',
     appointmentOnly: 'Vain ajanvarauksella',
     appointmentOnlyHint: 'Kioski ei anna tähän vuoronumeroa, vaan kertoo, miten aika varataan.',
     bookingInfo: (l) => `Ajanvarausohje (${l})`,
@@ -225,6 +227,7 @@ export const adminMessages: Record<'fi' | 'sv' | 'en', AdminMessages> = {
     kioskLanguagesHint: (f) => `Tjänsternas namn frågas på dessa språk. En översättning som saknas visas på ${f}.`,
     deskAccessible: 'Tillgänglig servicepunkt',
     deskLanguages: 'Språk som talas vid servicepunkten',
+    booking: 'Tidsbokning',
     appointmentOnly: 'Endast med tidsbokning',
     appointmentOnlyHint: 'Kiosken ger inget könummer till tjänsten utan berättar hur man bokar en tid.',
     bookingInfo: (l) => `Så här bokar man (${l})`,
@@ -300,6 +303,7 @@ export const adminMessages: Record<'fi' | 'sv' | 'en', AdminMessages> = {
     kioskLanguagesHint: (f) => `Service names are asked for in these languages. A missing translation is shown in ${f}.`,
     deskAccessible: 'Accessible desk',
     deskLanguages: 'Languages spoken at the desk',
+    booking: 'Appointments',
     appointmentOnly: 'By appointment only',
     appointmentOnlyHint: 'The kiosk gives no queue number for it; it tells how to book instead.',
     bookingInfo: (l) => `How to book (${l})`,
