@@ -135,6 +135,10 @@ describe('appointment-only services', () => {
     expectError(await hub.call('POST', '/api/visits', kiosk, issueBody(hub, ['asunnot'])), 409, 'APPOINTMENT_ONLY');
     const en = expectOk(await hub.call('GET', '/api/kiosk/menu?lang=en', kiosk)).agencies.flatMap((a: any) => a.services);
     expect(en.find((s: any) => s.id === id)).toMatchObject({ appointmentOnly: true, bookingInfo: 'Book at asunnot.example.fi' });
+    // an edit that leaves the fields out (an older admin page) keeps them
+    const { appointmentOnly: _a, bookingInfo: _b, ...older } = editable;
+    expectOk(await hub.call('PUT', `/api/admin/services/${id}`, admin, { ...older, targetWaitMin: 20 }));
+    expectError(await hub.call('POST', '/api/visits', kiosk, issueBody(hub, ['asunnot'])), 409, 'APPOINTMENT_ONLY');
     expectOk(await hub.call('PUT', `/api/admin/services/${id}`, admin, { ...editable, appointmentOnly: false, bookingInfo: null }));
     expect((await issue(hub, ['asunnot'])).number).toBe('V001');
   });

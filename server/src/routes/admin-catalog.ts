@@ -95,9 +95,13 @@ export default async function adminCatalogRoutes(app: FastifyInstance) {
     if (service.isGuidance && req.body.agencyId !== service.agencyId) {
       throw new DomainError('VALIDATION_FAILED', 'Guidance stays with the guidance agency');
     }
-    bookable(req.body, service.isGuidance);
-    adminChange(app.commands, user, 'service.update', `service:${service.id}`, { active: req.body.active, prefix: req.body.prefix, appointmentOnly: req.body.appointmentOnly }, () =>
-      q.updateService({ id: service.id, hubId: user.hubId, ...req.body }),
+    const booking = {
+      appointmentOnly: req.body.appointmentOnly ?? service.appointmentOnly,
+      bookingInfo: req.body.bookingInfo !== undefined ? req.body.bookingInfo : service.bookingInfo,
+    };
+    bookable(booking, service.isGuidance);
+    adminChange(app.commands, user, 'service.update', `service:${service.id}`, { active: req.body.active, prefix: req.body.prefix, appointmentOnly: booking.appointmentOnly }, () =>
+      q.updateService({ id: service.id, hubId: user.hubId, ...req.body, ...booking }),
     );
     return { ok: true as const };
   });

@@ -57,7 +57,12 @@ export const ServiceBody = z
     bookingInfo: LocalizedText.nullable().default(null),
   })
   .strict();
-export const ServiceUpdateBody = ServiceBody.omit({ code: true }).extend({ active: z.boolean().default(true) });
+export const ServiceUpdateBody = ServiceBody.omit({ code: true }).extend({
+  active: z.boolean().default(true),
+  /** Left out, the service keeps whether it is appointment-only and its booking text. */
+  appointmentOnly: z.boolean().optional(),
+  bookingInfo: LocalizedText.nullable().optional(),
+});
 
 /** A service as the admin edits it: everything, including the default service time. */
 export const AdminService = z.object({
