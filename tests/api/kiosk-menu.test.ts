@@ -28,7 +28,7 @@ describe('GET /api/kiosk/menu on a Tuesday', () => {
     expect(kela).toMatchObject({ name: 'FPA', color: '#0b6e8a' });
     expect(kela.services).toEqual([
       expect.objectContaining({ id: sid(hub, 'kela'), label: 'FPA', prefix: 'K', appointmentOnly: false }),
-      expect.objectContaining({ id: sid(hub, 'kela-aika'), label: 'FPA: tidsbokning', appointmentOnly: true }),
+      expect.objectContaining({ id: sid(hub, 'kela-aika'), label: 'Tidsbokning', appointmentOnly: true }),
     ]);
     expect(m.questions.map((q: any) => q.label)).toContain('Jag har förlorat mitt jobb');
   });

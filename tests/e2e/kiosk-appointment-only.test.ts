@@ -31,10 +31,10 @@ describe.skipIf(!hasBrowser)('an appointment-only service at the kiosk', () => {
 
   const cases = [
     // the language chooser's name, the tile's label (Arabic falls back to the hub's Finnish), its mark, the booking text, the close button
-    { lang: null, label: 'Kela: ajanvaraus', mark: 'Vain ajanvarauksella', info: 'kela.fi/ajanvaraus', gotIt: 'Selvä', heading: 'Näin varaat ajan' },
-    { lang: 'Svenska', label: 'FPA: tidsbokning', mark: 'Endast med tidsbokning', info: 'fpa.fi/tidsbokning', gotIt: 'Okej', heading: 'Så här bokar du en tid' },
-    { lang: 'English', label: 'Kela: appointments', mark: 'By appointment only', info: 'Book online: kela.fi/ajanvaraus', gotIt: 'OK', heading: 'How to book' },
-    { lang: 'العربية', label: 'Kela: ajanvaraus', mark: 'بموعد مسبق فقط', info: 'kela.fi/ajanvaraus', gotIt: 'حسنًا', heading: 'كيف تحجز موعدًا' },
+    { lang: null, label: 'Ajanvaraus', agency: 'Kela', mark: 'Vain ajanvarauksella', info: 'kela.fi/ajanvaraus', gotIt: 'Selvä', heading: 'Näin varaat ajan' },
+    { lang: 'Svenska', label: 'Tidsbokning', agency: 'FPA', mark: 'Endast med tidsbokning', info: 'fpa.fi/tidsbokning', gotIt: 'Okej', heading: 'Så här bokar du en tid' },
+    { lang: 'English', label: 'Appointments', agency: 'Kela', mark: 'By appointment only', info: 'Book online: kela.fi/ajanvaraus', gotIt: 'OK', heading: 'How to book' },
+    { lang: 'العربية', label: 'Ajanvaraus', agency: 'Kela', mark: 'بموعد مسبق فقط', info: 'kela.fi/ajanvaraus', gotIt: 'حسنًا', heading: 'كيف تحجز موعدًا' },
   ];
 
   for (const c of cases) {
@@ -43,6 +43,7 @@ describe.skipIf(!hasBrowser)('an appointment-only service at the kiosk', () => {
       const tile = page.locator('kiosk-start .tile.booking');
       await expect.poll(() => tile.count()).toBe(1);
       expect((await tile.locator('.label').textContent())?.trim()).toBe(c.label);
+      expect((await tile.locator('.agency').textContent())?.trim()).toBe(c.agency);
       expect((await tile.locator('.only').textContent())?.trim()).toBe(c.mark);
       // not a choice for a number: it opens the booking info
       expect(await tile.getAttribute('aria-pressed')).toBeNull();

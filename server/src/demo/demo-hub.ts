@@ -59,7 +59,8 @@ export const demoServices = [
   // by appointment only: the kiosk shows how to book instead of giving a number
   { code: 'kela-aika', agency: 'kela', prefix: 'B', isGuidance: false, schedule: always, minutes: 30,
     name: t('Kela: ajanvarausasiakkaat', 'FPA: kunder med tidsbokning', 'Kela: appointments'),
-    label: t('Kela: ajanvaraus', 'FPA: tidsbokning', 'Kela: appointments'),
+    // the tile adds the agency's name (Kela) below: the label does not start with it, as the walk-in tile's does
+    label: t('Ajanvaraus', 'Tidsbokning', 'Appointments'),
     appointmentOnly: true,
     bookingInfo: t(
       'Varaa aika verkossa: kela.fi/ajanvaraus. Ajanvarauksella palvelemme myös puhelimessa.',
