@@ -58,7 +58,7 @@ export const demoServices = [
     label: t('Hyvinvointineuvonta', 'Välmåenderådgivning', 'Wellbeing counselling') },
   // by appointment only: the kiosk shows how to book instead of giving a number
   { code: 'kela-aika', agency: 'kela', prefix: 'B', isGuidance: false, schedule: always, minutes: 30,
-    name: t('Kela: ajanvarausasiakkaat', 'FPA: kunder med tidsbokning', 'Kela: appointments'),
+    name: t('Ajanvarausasiakkaat (Kela)', 'Kunder med tidsbokning (FPA)', 'Appointments (Kela)'),
     // the tile adds the agency's name (Kela) below: the label does not start with it, as the walk-in tile's does
     label: t('Ajanvaraus', 'Tidsbokning', 'Appointments'),
     appointmentOnly: true,
