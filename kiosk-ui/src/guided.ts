@@ -8,7 +8,7 @@ import type { Suggestion } from './components/kiosk-guided.js';
  */
 export function suggestServices(menu: KioskMenu | null, answers: readonly number[]): Suggestion {
   if (!menu) return { services: [], byAppointment: [] };
-  const offered = new Map(menu.agencies.flatMap((a) => a.services.map((s) => [s.id, s] as const)));
+  const offered = new Map(menu.agencies.flatMap((a) => a.services.map((s) => [s.id, { ...s, agency: a.name }] as const)));
   const ids: number[] = [];
   for (const q of menu.questions) {
     if (!answers.includes(q.id)) continue;
@@ -17,6 +17,9 @@ export function suggestServices(menu: KioskMenu | null, answers: readonly number
   const chosen = ids.map((id) => offered.get(id)!);
   return {
     services: chosen.filter((s) => !s.appointmentOnly).slice(0, 5).map((s) => ({ id: s.id, label: s.label })),
-    byAppointment: chosen.filter((s) => s.appointmentOnly).map((s) => ({ id: s.id, label: s.label, bookingInfo: s.bookingInfo ?? '' })),
+    // whose bookings these are, unless the label says it already (as on the service's tile)
+    byAppointment: chosen
+      .filter((s) => s.appointmentOnly)
+      .map((s) => ({ id: s.id, label: s.label.includes(s.agency) ? s.label : `${s.label} (${s.agency})`, bookingInfo: s.bookingInfo ?? '' })),
   };
 }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { axeProblems, hasBrowser, screenshot } from './support/browser.js';
 import { useServerAndBrowser } from './support/lifecycle.js';
+import { staffSession } from './support/server.js';
 
 describe.skipIf(!hasBrowser)('an appointment-only service at the kiosk', () => {
   const env = useServerAndBrowser();
@@ -51,7 +52,7 @@ describe.skipIf(!hasBrowser)('an appointment-only service at the kiosk', () => {
       expect(await axeProblems(page)).toEqual([]);
 
       await tile.click();
-      const dialog = page.getByRole('dialog', { name: c.label });
+      const dialog = page.getByRole('dialog', { name: `${c.label} (${c.agency})` });
       await dialog.waitFor();
       await dialog.getByRole('heading', { name: c.heading }).waitFor();
       expect(await dialog.textContent()).toContain(c.info);
@@ -68,4 +69,35 @@ describe.skipIf(!hasBrowser)('an appointment-only service at the kiosk', () => {
       await page.close();
     });
   }
+
+  it('lists a suggested appointment-only service apart with how to book, and numbers only the rest', async () => {
+    // the admin makes "Muutto tai asuminen" suggest housing and then Kela's appointments
+    const admin = await staffSession(env.hub.url, 'admin');
+    const services = (await admin.call('GET', '/api/services')).body.services as { id: number; code: string }[];
+    const id = (code: string) => services.find((s) => s.code === code)!.id;
+    const put = await admin.call('PUT', '/api/admin/kiosk-questions', {
+      questions: [{ icon: 'home', label: { fi: 'Muutto tai asuminen', sv: 'Flytt eller boende', en: 'Moving or housing' }, suggests: [id('asunnot'), id('kela-aika')] }],
+    });
+    expect(put.status).toBe(200);
+
+    const page = await openKiosk(null);
+    await page.getByRole('button', { name: 'En tiedä, mitä tarvitsen' }).click();
+    await page.getByRole('button', { name: 'Muutto tai asuminen' }).click();
+    await page.getByRole('button', { name: 'Seuraava' }).click();
+    await page.getByRole('button', { name: 'En mitään näistä' }).click();
+    await page.getByRole('button', { name: 'Seuraava' }).click();
+    await page.getByRole('heading', { name: 'Ehdotamme näitä palveluja' }).waitFor();
+    await expect.poll(() => page.locator('kiosk-guided ol.plan li').allTextContents()).toEqual(['Vuokra-asunnot']);
+    const booking = page.getByRole('region', { name: 'Ajanvaraus (Kela)' });
+    expect(await booking.textContent()).toContain('Vain ajanvarauksella');
+    expect(await booking.textContent()).toContain('kela.fi/ajanvaraus');
+    expect(await axeProblems(page)).toEqual([]);
+    await screenshot(page, 'kiosk-guided-appointment-only');
+    await page.getByRole('button', { name: 'Ota numero näihin' }).click();
+    await page.getByRole('heading', { name: 'Vuoronumero' }).waitFor();
+    expect((await page.locator('kiosk-ticket .number').textContent())?.trim()).toMatch(/^V\d{3}$/);
+    await expect.poll(() => page.locator('kiosk-ticket ul.services li').allTextContents()).toEqual(['Vuokra-asunnot']);
+    expect(await bookingLineWaiting()).toBe(0);
+    await page.close();
+  });
 });

@@ -163,7 +163,7 @@ export class KioskStart extends LitElement {
   @property({ attribute: false }) selected: readonly number[] = [];
   @property({ attribute: false }) needs!: Needs;
   @property({ type: Boolean }) accessible = false;
-  /** The appointment-only service whose booking info is open, if any. */
+  /** The appointment-only service whose booking info is open, if any (its label names the agency). */
   @state() private _booking: MenuService | null = null;
 
   private _landscape = matchMedia('(orientation: landscape)');
@@ -211,7 +211,7 @@ export class KioskStart extends LitElement {
           // the agency's name only where the service's own label does not already say it
           const agency = s.label.includes(a.name) || a.name.includes(s.label) ? '' : a.name;
           if (s.appointmentOnly) {
-            return html`<button class="tile booking" style=${cssProps({ '--agency': a.color })} aria-haspopup="dialog" @click=${() => (this._booking = s)}>
+            return html`<button class="tile booking" style=${cssProps({ '--agency': a.color })} aria-haspopup="dialog" @click=${() => (this._booking = { ...s, label: agency ? `${s.label} (${agency})` : s.label })}>
               <span class="label">${s.label}</span>
               ${agency ? html`<span class="agency">${agency}</span>` : nothing}
               <span class="only">${t.byAppointmentOnly}</span>
