@@ -43,6 +43,9 @@ export interface ServiceRecord {
   schedule: Schedule;
   defaultServiceMin: number;
   active: boolean;
+  /** No walk-in numbers: visitors book (bookingInfo says how) and check in. */
+  appointmentOnly: boolean;
+  bookingInfo: LocalizedText | null;
 }
 
 export interface DeskRecord {
@@ -53,6 +56,10 @@ export interface DeskRecord {
   status: DeskStatus;
   userId: number | null;
   serviceIds: number[];
+  /** A visitor who asked for an accessible desk is called only to one. */
+  accessible: boolean;
+  /** Languages spoken at the desk (a soft fit: the console tells, nothing is refused). */
+  languages: VisitorLanguage[];
 }
 
 export interface UserRecord {

@@ -377,7 +377,11 @@ export class KioskApp extends LitElement {
         return;
       case 'refused': {
         const code = outcome.code;
-        this._error = code === 'RATE_LIMITED' ? this._t.rateLimited : code === 'SERVICE_CLOSED' ? this._t.serviceClosed : this._t.genericError;
+        this._error =
+          code === 'RATE_LIMITED' ? this._t.rateLimited
+          : code === 'SERVICE_CLOSED' ? this._t.serviceClosed
+          : code === 'APPOINTMENT_ONLY' ? `${this._t.byAppointmentOnly}. ${this._t.noTicketHere}`
+          : this._t.genericError;
         this._screen = 'error';
         return;
       }

@@ -67,6 +67,10 @@ export const errorStatus = {
   APPOINTMENT_NOT_MOVABLE: 409,
   /** A start time in the past, or too far ahead. */
   APPOINTMENT_TIME_INVALID: 400,
+  /** The visitor asked for an accessible desk and this desk is not one. */
+  DESK_NOT_ACCESSIBLE: 409,
+  /** The service is served by appointment only: no walk-in numbers (the kiosk shows how to book). */
+  APPOINTMENT_ONLY: 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -20,3 +20,4 @@ export * from './schemas/my-day.js';
 export * from './schemas/push.js';
 export * from './schemas/feedback.js';
 export * from './schemas/appointments.js';
+export * from './fit.js';

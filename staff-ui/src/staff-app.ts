@@ -280,7 +280,7 @@ export class StaffApp extends LitElement {
             : html`<staff-next-preview
                 .t=${t}
                 .language=${this._lang}
-                .next=${nextInLine(d.queues, desk.serviceIds)}
+                .next=${nextInLine(d.queues, desk.serviceIds, desk)}
                 .agencies=${d.agencies}
                 .now=${this._now}
               ></staff-next-preview>`}
@@ -293,6 +293,8 @@ export class StaffApp extends LitElement {
             .services=${d.services}
             .agencies=${d.agencies}
             .serviceIds=${desk.serviceIds}
+            .desks=${d.desks}
+            .desk=${desk}
             .targetWaitMin=${d.hub?.targetWaitMin ?? 15}
             .now=${this._now}
             .canCall=${!onBreak && current === null && !d.busy}

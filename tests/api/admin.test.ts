@@ -33,7 +33,7 @@ describe('devices', () => {
     expect(created.token).toMatch(/^[A-Za-z0-9_-]{24,}$/);
     const token = { token: created.token as string };
     expect(await me(hub, token)).toMatchObject({ kind: 'device', device: { id: created.device.id, kind: 'display', zone: 'b' } });
-    expect(expectOk(await hub.call('GET', '/api/queues', token)).queues).toHaveLength(8);
+    expect(expectOk(await hub.call('GET', '/api/queues', token)).queues).toHaveLength(9);
     // the list shows the device, never the token again
     const list = await devices();
     expect(list.map((d: any) => d.id)).toContain(created.device.id);

@@ -26,7 +26,10 @@ describe('GET /api/kiosk/menu on a Tuesday', () => {
     expect(m.guidance).toMatchObject({ id: sid(hub, 'neuvonta'), label: 'Rådgivning', prefix: 'A' });
     const kela = m.agencies.find((a: any) => a.id === aid(hub, 'kela'));
     expect(kela).toMatchObject({ name: 'FPA', color: '#0b6e8a' });
-    expect(kela.services).toEqual([expect.objectContaining({ id: sid(hub, 'kela'), label: 'FPA', prefix: 'K' })]);
+    expect(kela.services).toEqual([
+      expect.objectContaining({ id: sid(hub, 'kela'), label: 'FPA', prefix: 'K', appointmentOnly: false }),
+      expect.objectContaining({ id: sid(hub, 'kela-aika'), label: 'Tidsbokning', appointmentOnly: true }),
+    ]);
     expect(m.questions.map((q: any) => q.label)).toContain('Jag har förlorat mitt jobb');
   });
 

@@ -93,6 +93,7 @@ describe('GET /api/services', () => {
       ['tyo', 'T', true],
       ['poliisi', 'P', true],
       ['terveys', 'H', true],
+      ['kela-aika', 'B', true],
     ]);
     expect(body.services.find((s: any) => s.code === 'neuvonta').isGuidance).toBe(true);
   });

@@ -54,7 +54,8 @@ describe('GET /api/reports/* — who sees what', () => {
   it("gives Kela staff Kela's services only: no Ohjaamo service, no notes", async () => {
     const waits = expectOk(await hub.call('GET', `/api/reports/waits?day=${day}`, kela));
     expect(waits.meta.agencyIds).toEqual([aid(hub, 'kela')]);
-    expect(waits.services.map((s: any) => s.agencyId)).toEqual([aid(hub, 'kela')]);
+    // Kela's two services: walk-ins and the appointments (by booking)
+    expect(waits.services.map((s: any) => s.agencyId)).toEqual([aid(hub, 'kela'), aid(hub, 'kela')]);
     for (const kind of kinds) {
       for (const format of ['json', 'csv']) {
         const res = await get(`/api/reports/${kind}?day=${day}&format=${format}`, kela);

@@ -140,9 +140,10 @@ describe('GET /api/queues', () => {
     const body = expectOk(await hub.call('GET', '/api/queues', kela));
     expect(body.seq).toEqual(expect.any(Number));
     const byService = new Map(body.queues.map((q: any) => [q.serviceId, q]));
-    expect(byService.size).toBe(8);
+    expect(byService.size).toBe(9);
     const withEntries = body.queues.filter((q: any) => q.entries !== undefined).map((q: any) => q.serviceId);
-    expect(withEntries).toEqual([sid(hub, 'kela')]);
+    // Kela's two lines: walk-ins and the appointments (by booking)
+    expect(withEntries).toEqual([sid(hub, 'kela'), sid(hub, 'kela-aika')]);
     expect((byService.get(sid(hub, 'ohjaamo')) as any).waiting).toBe(1);
     expect((byService.get(sid(hub, 'kela')) as any).entries).toEqual([
       expect.objectContaining({ number: 'K001', language: 'fi', priority: 0, referredFrom: null }),

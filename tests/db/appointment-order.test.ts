@@ -62,7 +62,7 @@ describe('the order of a line with appointments', () => {
 
       const desk = q.desks(1)[0]!;
       const called: number[] = [];
-      for (let i = 0; i < n; i++) called.push(q.claimNext([h.service('kela')], desk.id, null, now)!.id);
+      for (let i = 0; i < n; i++) called.push(q.claimNext([h.service('kela')], desk.id, null, now, true)!.id);
       expect(called).toEqual(expected);
     });
   }

@@ -34,9 +34,9 @@ describe('the line order on screens', () => {
 
   it("shows as next at a desk the visitor the server would call at the console's clock", () => {
     const line = { serviceId: 9, entries: [walkIn, earlyAppointment] } as unknown as QueueSummary;
-    expect(nextInLine([line], [9], now)?.stepId).toBe(1);
+    expect(nextInLine([line], [9], undefined, now)?.stepId).toBe(1);
     // no event came, but the appointment's time did
-    expect(nextInLine([line], [9], Date.parse(at('08:21')))?.stepId).toBe(3);
+    expect(nextInLine([line], [9], undefined, Date.parse(at('08:21')))?.stepId).toBe(3);
   });
 
   it("does not count an early appointment that joins as ahead of a phone page's walk-in", () => {

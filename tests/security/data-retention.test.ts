@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncAck } from '@luukku/shared';
 import { purgeExpired } from '../../server/src/commands/retention.js';
 import { key, kiosk, startHub, type TestHub } from '../support/app.js';
-import { as, callNext, expectOk, issue, openDesk, sid, stepAction } from '../api/helpers.js';
+import { as, callNext, did, expectOk, issue, openDesk, sid, stepAction } from '../api/helpers.js';
 import { Clients, hubSeq, issue as issueRt, listen } from '../realtime/clients.js';
 
 /** Every row of every table, as text: what someone with a copy of the file could read. */
@@ -146,9 +146,11 @@ describe('anonymisation covers everything the visit left', () => {
     const referred = expectOk(
       await stepAction(hub, kela, called.step.id, 'refer', { services: [sid(hub, 'asunnot')], reason: 'needs_other_service', note }),
     );
+    // the visitor asked for an accessible desk: desk 1 is the demo's accessible one
+    expectOk(await hub.call('POST', `/api/desks/${did(hub, '1')}/close`, kela));
     const asunnot = await as(hub, 'asunnot');
-    await openDesk(hub, asunnot, '2', ['asunnot']);
-    const second = expectOk(await callNext(hub, asunnot, '2'));
+    await openDesk(hub, asunnot, '1', ['asunnot']);
+    const second = expectOk(await callNext(hub, asunnot, '1'));
     expect(second.step.id).toBe(referred.step.id);
     expectOk(await stepAction(hub, asunnot, second.step.id, 'finish'));
     const stepIds = [called.step.id, second.step.id];

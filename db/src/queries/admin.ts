@@ -12,9 +12,11 @@ export function adminQueries(db: Db, cache: QueryCache) {
   const updateAgency = db.prepare(/* sql */ `UPDATE agencies SET name = @name, color = @color WHERE id = @id AND hub_id = @hubId`);
   const updateService = db.prepare(/* sql */ `
     UPDATE services SET agency_id = @agencyId, name = @name, public_label = @publicLabel, prefix = @prefix,
-      target_wait_min = @targetWaitMin, schedule = @schedule, default_service_min = @defaultServiceMin, active = @active
+      target_wait_min = @targetWaitMin, schedule = @schedule, default_service_min = @defaultServiceMin, active = @active,
+      appointment_only = @appointmentOnly, booking_info = @bookingInfo
     WHERE id = @id AND hub_id = @hubId`);
-  const updateDesk = db.prepare(/* sql */ `UPDATE desks SET name = @name, zone = @zone WHERE id = @id AND hub_id = @hubId`);
+  const updateDesk = db.prepare(/* sql */ `
+    UPDATE desks SET name = @name, zone = @zone, accessible = @accessible, languages = @languages WHERE id = @id AND hub_id = @hubId`);
   const updateUser = db.prepare(/* sql */ `
     UPDATE users SET display_name = @displayName, role = @role, active = @active, language = @language WHERE id = @id AND hub_id = @hubId`);
   const clearUserAgencies = db.prepare(/* sql */ `DELETE FROM user_agencies WHERE user_id = ?`);
@@ -46,11 +48,14 @@ export function adminQueries(db: Db, cache: QueryCache) {
     updateService: (s: {
       id: number; hubId: number; agencyId: number; name: LocalizedTextRecord; publicLabel: LocalizedTextRecord; prefix: string;
       targetWaitMin: number | null; schedule: ScheduleRecord; defaultServiceMin: number; active: boolean;
+      appointmentOnly: boolean; bookingInfo: LocalizedTextRecord | null;
     }): boolean =>
       changed(updateService.run({
         ...s, name: JSON.stringify(s.name), publicLabel: JSON.stringify(s.publicLabel), schedule: JSON.stringify(s.schedule), active: s.active ? 1 : 0,
+        appointmentOnly: s.appointmentOnly ? 1 : 0, bookingInfo: s.bookingInfo ? JSON.stringify(s.bookingInfo) : null,
       }).changes === 1),
-    updateDesk: (d: { id: number; hubId: number; name: string; zone: string }): boolean => updateDesk.run(d).changes === 1,
+    updateDesk: (d: { id: number; hubId: number; name: string; zone: string; accessible: boolean; languages: readonly string[] }): boolean =>
+      updateDesk.run({ ...d, accessible: d.accessible ? 1 : 0, languages: JSON.stringify(d.languages) }).changes === 1,
     updateUser: (u: { id: number; hubId: number; displayName: string; role: string; active: boolean; language: string; agencyIds: readonly number[] }): boolean => {
       const changed = updateUser.run({ ...u, active: u.active ? 1 : 0 }).changes === 1;
       if (changed) {

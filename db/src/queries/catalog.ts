@@ -8,6 +8,7 @@ interface AgencyRow { id: number; hub_id: number; code: string; name: string; co
 interface ServiceRow {
   id: number; hub_id: number; agency_id: number; code: string; name: string; public_label: string; prefix: string;
   is_guidance: number; target_wait_min: number | null; schedule: string; default_service_min: number; active: number;
+  appointment_only: number; booking_info: string | null;
 }
 
 const toHub = (r: HubRow): HubRecord => ({
@@ -40,6 +41,8 @@ const toService = (r: ServiceRow): ServiceRecord => ({
   schedule: JSON.parse(r.schedule),
   defaultServiceMin: r.default_service_min,
   active: r.active === 1,
+  appointmentOnly: r.appointment_only === 1,
+  bookingInfo: r.booking_info === null ? null : JSON.parse(r.booking_info),
 });
 
 const toQuestion = (q: QuestionRow): KioskQuestionRecord => ({ id: q.id, icon: q.icon, label: JSON.parse(q.label), suggests: JSON.parse(q.suggests) });
@@ -103,8 +106,10 @@ export function catalogQueries(db: Db, cache: QueryCache) {
     INSERT INTO agencies (hub_id, code, name, color, is_guidance, sort_order)
     VALUES (@hubId, @code, @name, @color, @isGuidance, @sortOrder)`);
   const insertService = db.prepare(/* sql */ `
-    INSERT INTO services (hub_id, agency_id, code, name, public_label, prefix, is_guidance, target_wait_min, schedule, default_service_min, sort_order)
-    VALUES (@hubId, @agencyId, @code, @name, @publicLabel, @prefix, @isGuidance, @targetWaitMin, @schedule, @defaultServiceMin, @sortOrder)`);
+    INSERT INTO services (hub_id, agency_id, code, name, public_label, prefix, is_guidance, target_wait_min, schedule, default_service_min, sort_order,
+      appointment_only, booking_info)
+    VALUES (@hubId, @agencyId, @code, @name, @publicLabel, @prefix, @isGuidance, @targetWaitMin, @schedule, @defaultServiceMin, @sortOrder,
+      @appointmentOnly, @bookingInfo)`);
   const insertQuestion = db.prepare(/* sql */ `
     INSERT INTO kiosk_questions (hub_id, icon, label, suggests, sort_order) VALUES (@hubId, @icon, @label, @suggests, @sortOrder)`);
 
@@ -140,7 +145,8 @@ export function catalogQueries(db: Db, cache: QueryCache) {
       c.hubBySlug.set(hub.slug, moved);
       c.hubs = c.hubs.map((h) => (h.id === hubId ? moved : h));
     },
-    insertService: (s: Omit<ServiceRecord, 'id' | 'active'> & { sortOrder: number }): number =>
+    /** Walk-in by default: appointment-only services say so, with how to book. */
+    insertService: (s: Omit<ServiceRecord, 'id' | 'active' | 'appointmentOnly' | 'bookingInfo'> & Partial<Pick<ServiceRecord, 'appointmentOnly' | 'bookingInfo'>> & { sortOrder: number }): number =>
       changed(Number(
         insertService.run({
           ...s,
@@ -148,6 +154,8 @@ export function catalogQueries(db: Db, cache: QueryCache) {
           publicLabel: JSON.stringify(s.publicLabel),
           schedule: JSON.stringify(s.schedule),
           isGuidance: s.isGuidance ? 1 : 0,
+          appointmentOnly: s.appointmentOnly ? 1 : 0,
+          bookingInfo: s.bookingInfo ? JSON.stringify(s.bookingInfo) : null,
         }).lastInsertRowid,
       )),
     kioskQuestions: (hubId: number): KioskQuestionRecord[] => [...(catalog().questions.get(hubId) ?? [])],

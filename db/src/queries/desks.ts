@@ -1,7 +1,11 @@
 import type { Db } from '../open.js';
+import type { VisitorLanguage } from '@luukku/shared';
 import type { DeskRecord } from '../records.js';
 
-interface DeskRow { id: number; hub_id: number; name: string; zone: string; status: string; user_id: number | null; service_ids: string | null }
+interface DeskRow {
+  id: number; hub_id: number; name: string; zone: string; status: string; user_id: number | null; service_ids: string | null;
+  accessible: number; languages: string;
+}
 
 const toDesk = (r: DeskRow): DeskRecord => ({
   id: r.id,
@@ -11,10 +15,12 @@ const toDesk = (r: DeskRow): DeskRecord => ({
   status: r.status as DeskRecord['status'],
   userId: r.user_id,
   serviceIds: r.service_ids ? r.service_ids.split(',').map(Number) : [],
+  accessible: r.accessible === 1,
+  languages: JSON.parse(r.languages) as VisitorLanguage[],
 });
 
 const deskSelect = /* sql */ `
-  SELECT d.id, d.hub_id, d.name, d.zone, d.status, d.user_id,
+  SELECT d.id, d.hub_id, d.name, d.zone, d.status, d.user_id, d.accessible, d.languages,
          (SELECT group_concat(service_id) FROM desk_services WHERE desk_id = d.id) AS service_ids
   FROM desks d`;
 
@@ -22,7 +28,8 @@ export function deskQueries(db: Db) {
   const byId = db.prepare<[number], DeskRow>(`${deskSelect} WHERE d.id = ?`);
   const byHub = db.prepare<[number], DeskRow>(`${deskSelect} WHERE d.hub_id = ? ORDER BY d.sort_order, d.id`);
   const byUser = db.prepare<[number], DeskRow>(`${deskSelect} WHERE d.user_id = ?`);
-  const insert = db.prepare(/* sql */ `INSERT INTO desks (hub_id, name, zone, sort_order) VALUES (@hubId, @name, @zone, @sortOrder)`);
+  const insert = db.prepare(/* sql */ `
+    INSERT INTO desks (hub_id, name, zone, sort_order, accessible, languages) VALUES (@hubId, @name, @zone, @sortOrder, @accessible, @languages)`);
   const setState = db.prepare(/* sql */ `
     UPDATE desks SET status = @status, user_id = @userId, opened_at = @openedAt WHERE id = @deskId`);
   const clearServices = db.prepare(/* sql */ `DELETE FROM desk_services WHERE desk_id = ?`);
@@ -38,8 +45,8 @@ export function deskQueries(db: Db) {
     },
     desks: (hubId: number): DeskRecord[] => byHub.all(hubId).map(toDesk),
     desksOfUser: (userId: number): DeskRecord[] => byUser.all(userId).map(toDesk),
-    insertDesk: (d: { hubId: number; name: string; zone: string; sortOrder: number }): number =>
-      Number(insert.run(d).lastInsertRowid),
+    insertDesk: (d: { hubId: number; name: string; zone: string; sortOrder: number; accessible?: boolean; languages?: readonly string[] }): number =>
+      Number(insert.run({ ...d, accessible: d.accessible ? 1 : 0, languages: JSON.stringify(d.languages ?? []) }).lastInsertRowid),
     setDeskState: (deskId: number, status: DeskRecord['status'], userId: number | null, openedAt: number | null): void => {
       setState.run({ deskId, status, userId, openedAt });
     },

@@ -68,15 +68,20 @@ export function visitQueries(db: Db, cache: QueryCache) {
   // The line's order (shared/src/lines.ts compareLinePlaces says the same): everyone already
   // due (queue time now or past) by priority, queue time and step; then those whose queue time
   // is still ahead (an appointment checked in early), in the same order. So an early arrival
-  // waits its turn, and is called early only when nobody due is waiting.
-  const claimNext = db.prepare<{ services: string; deskId: number; userId: number | null; now: number }, StepRow>(/* sql */ `
+  // waits its turn, and is called early only when nobody due is waiting. A desk that is not
+  // accessible passes over visitors who asked for one (issue 11 §1).
+  const fits = /* sql */ `(@deskAccessible = 1 OR NOT EXISTS (
+          SELECT 1 FROM visits v WHERE v.id = steps.visit_id AND json_extract(v.needs, '$.accessible') = 1))`;
+  const claimNext = db.prepare<{ services: string; deskId: number; userId: number | null; now: number; deskAccessible: number }, StepRow>(/* sql */ `
     UPDATE steps SET status = 'called', desk_id = @deskId, user_id = @userId, called_at = @now
     WHERE id = coalesce(
       (SELECT id FROM steps
        WHERE status = 'waiting' AND service_id IN (SELECT value FROM json_each(@services)) AND (queue_time > @now) IS NOT 1
+         AND ${fits}
        ORDER BY priority DESC, queue_time, id LIMIT 1),
       (SELECT id FROM steps
        WHERE status = 'waiting' AND service_id IN (SELECT value FROM json_each(@services)) AND queue_time > @now
+         AND ${fits}
        ORDER BY priority DESC, queue_time, id LIMIT 1)
     ) AND status = 'waiting'
     RETURNING *`);
@@ -203,8 +208,8 @@ export function visitQueries(db: Db, cache: QueryCache) {
       if (done && c.status === 'done' && expected !== 'done') finished(step.serviceId, startedAt, endedAt);
       return done;
     },
-    claimNext: (serviceIds: readonly number[], deskId: number, userId: number | null, now: number): StepRecord | undefined => {
-      const r = claimNext.get({ services: JSON.stringify(serviceIds), deskId, userId, now });
+    claimNext: (serviceIds: readonly number[], deskId: number, userId: number | null, now: number, deskAccessible: boolean): StepRecord | undefined => {
+      const r = claimNext.get({ services: JSON.stringify(serviceIds), deskId, userId, now, deskAccessible: deskAccessible ? 1 : 0 });
       return r && toStep(r);
     },
     activeStepOfDesk: (deskId: number): StepRecord | undefined => {

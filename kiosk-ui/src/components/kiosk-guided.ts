@@ -11,6 +11,8 @@ export type GuidedStep = 'situation' | 'needs' | 'suggestion';
 export interface Suggestion {
   /** Services in visiting order; empty means Guidance. */
   services: { id: number; label: string }[];
+  /** Suggested services served by appointment only: how to book each, no number. */
+  byAppointment?: { id: number; label: string; bookingInfo: string }[];
 }
 
 export interface KioskGuidedEvents {
@@ -98,6 +100,11 @@ export class KioskGuided extends LitElement {
         flex: 2 1 0;
         font-size: var(--text-l);
       }
+      .booking {
+        border-inline-start: 6px dashed var(--ink);
+        padding-inline-start: var(--space-2);
+        overflow-wrap: anywhere;
+      }
       .suggested {
         grid-area: choices;
         display: grid;
@@ -174,6 +181,12 @@ export class KioskGuided extends LitElement {
           ? html`<ol class="plan">${services.map((s) => html`<li>${s.label}</li>`)}</ol>
               <p>${t.suggestionHint}</p>`
           : html`<ol class="plan"><li>${this.menu.guidance?.label ?? ''}</li></ol>`}
+        ${(this.suggestion.byAppointment ?? []).map(
+          (b) => html`<section class="booking" aria-label=${b.label}>
+            <p><strong>${b.label}</strong> · ${t.byAppointmentOnly}</p>
+            <p>${t.howToBook}: <strong dir="auto">${b.bookingInfo}</strong></p>
+          </section>`,
+        )}
       </section>
       <div class="suggested">
         <button class="primary" @click=${() => emit<KioskGuidedEvents>(this, 'confirm', undefined)}>${services.length > 0 ? t.confirmTicket : t.takeNumber}</button>

@@ -2,11 +2,14 @@ import { LitElement, css, html, nothing } from 'lit';
 import { cssProps } from '@luukku/shared/css-props';
 import { emit } from '@luukku/shared/emit';
 import { languageInfo } from '@luukku/shared/i18n';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { KioskMenu, Needs, VisitorLanguage } from '@luukku/shared';
 import type { KioskMessages } from '../i18n/index.js';
 import { pictogram } from '../pictograms.js';
 import { base, screen } from '../styles.js';
+import './kiosk-booking.js';
+
+type MenuService = KioskMenu['agencies'][number]['services'][number];
 
 export type NeedKey = keyof Needs;
 
@@ -124,6 +127,14 @@ export class KioskStart extends LitElement {
         font-weight: 700;
         font-size: var(--text-service);
       }
+      /* served by appointment only: not a choice for a number, so it looks like a notice */
+      .tile.booking {
+        border-style: dashed;
+        border-inline-start-style: solid;
+      }
+      .tile .only {
+        font-weight: 700;
+      }
       .needs {
         grid-area: needs;
         display: grid;
@@ -152,6 +163,8 @@ export class KioskStart extends LitElement {
   @property({ attribute: false }) selected: readonly number[] = [];
   @property({ attribute: false }) needs!: Needs;
   @property({ type: Boolean }) accessible = false;
+  /** The appointment-only service whose booking info is open, if any (its label names the agency). */
+  @state() private _booking: MenuService | null = null;
 
   private _landscape = matchMedia('(orientation: landscape)');
 
@@ -197,6 +210,13 @@ export class KioskStart extends LitElement {
           const chosen = this.selected.includes(s.id);
           // the agency's name only where the service's own label does not already say it
           const agency = s.label.includes(a.name) || a.name.includes(s.label) ? '' : a.name;
+          if (s.appointmentOnly) {
+            return html`<button class="tile booking" style=${cssProps({ '--agency': a.color })} aria-haspopup="dialog" @click=${() => (this._booking = { ...s, label: agency ? `${s.label} (${agency})` : s.label })}>
+              <span class="label">${s.label}</span>
+              ${agency ? html`<span class="agency">${agency}</span>` : nothing}
+              <span class="only">${t.byAppointmentOnly}</span>
+            </button>`;
+          }
           return html`<button
             class="tile"
             style=${cssProps({ '--agency': a.color })}
@@ -218,6 +238,9 @@ export class KioskStart extends LitElement {
           ${t.takeNumber}
         </button>
       </div>
+      ${this._booking
+        ? html`<kiosk-booking .t=${t} .label=${this._booking.label} .info=${this._booking.bookingInfo ?? ''} @close=${() => (this._booking = null)}></kiosk-booking>`
+        : nothing}
     `;
   }
 

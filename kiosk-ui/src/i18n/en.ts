@@ -45,6 +45,10 @@ export const en: KioskMessages = {
   noServicesOpen: 'No services are open right now. Please ask at the guidance desk.',
   notPaired: 'This kiosk is not set up. Please ask the staff for help.',
   rateLimited: 'The kiosk is very busy. Please wait a moment and try again.',
+  byAppointmentOnly: 'By appointment only',
+  howToBook: 'How to book',
+  noTicketHere: 'This service does not give queue numbers. Please book an appointment first.',
+  gotIt: 'OK',
   serviceClosed: 'This service has just closed. Please choose another or ask at the guidance desk.',
   genericError: 'Something went wrong. Please ask at the guidance desk.',
 };

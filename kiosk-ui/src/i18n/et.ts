@@ -45,6 +45,10 @@ export const et: KioskMessages = {
   noServicesOpen: 'Praegu ei ole ükski teenus avatud. Pöördu nõustamisse.',
   notPaired: 'See kiosk ei ole kasutusel. Palu töötajatelt abi.',
   rateLimited: 'Kioskis on palju tööd. Oota hetk ja proovi uuesti.',
+  byAppointmentOnly: 'Ainult eelregistreerimisega',
+  howToBook: 'Kuidas aega broneerida',
+  noTicketHere: 'Sellele teenusele järjekorranumbrit ei anta. Broneeri kõigepealt aeg.',
+  gotIt: 'Selge',
   serviceClosed: 'See teenus just suleti. Vali muu või pöördu nõustamisse.',
   genericError: 'Midagi läks valesti. Pöördu nõustamisse.',
 };

@@ -46,6 +46,10 @@ export const fiEasy: KioskMessages = {
   noServicesOpen: 'Palvelut ovat nyt kiinni. Mene neuvontaan.',
   notPaired: 'Tämä kone ei ole käytössä. Kysy työntekijältä.',
   rateLimited: 'Odota hetki ja yritä uudelleen.',
+  byAppointmentOnly: 'Vain ajanvarauksella',
+  howToBook: 'Näin varaat ajan',
+  noTicketHere: 'Tähän palveluun et saa numeroa. Varaa ensin aika.',
+  gotIt: 'Selvä',
   serviceClosed: 'Palvelu meni kiinni. Valitse toinen tai mene neuvontaan.',
   genericError: 'Jokin meni vikaan. Mene neuvontaan.',
 };

@@ -45,6 +45,10 @@ export const fi: KioskMessages = {
   noServicesOpen: 'Yksikään palvelu ei ole nyt auki. Käänny neuvonnan puoleen.',
   notPaired: 'Tätä kioskia ei ole otettu käyttöön. Pyydä apua henkilökunnalta.',
   rateLimited: 'Kioskilla on nyt ruuhkaa. Odota hetki ja yritä uudelleen.',
+  byAppointmentOnly: 'Vain ajanvarauksella',
+  howToBook: 'Näin varaat ajan',
+  noTicketHere: 'Tähän palveluun ei saa vuoronumeroa. Varaa aika ensin.',
+  gotIt: 'Selvä',
   serviceClosed: 'Palvelu sulkeutui juuri. Valitse toinen tai käänny neuvonnan puoleen.',
   genericError: 'Jokin meni vikaan. Käänny neuvonnan puoleen.',
 };

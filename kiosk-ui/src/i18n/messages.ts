@@ -49,6 +49,13 @@ export interface KioskMessages {
   noServicesOpen: string;
   notPaired: string;
   rateLimited: string;
+  /** On a service tile served by appointment only (issue 11 §1). */
+  byAppointmentOnly: string;
+  /** Heading of the booking info shown instead of a ticket. */
+  howToBook: string;
+  noTicketHere: string;
+  /** Closes the booking info. */
+  gotIt: string;
   serviceClosed: string;
   genericError: string;
 }

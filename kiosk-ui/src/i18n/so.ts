@@ -45,6 +45,10 @@ export const so: KioskMessages = {
   noServicesOpen: 'Hadda adeeg furan ma jiro. Fadlan weydii miiska hagista.',
   notPaired: 'Kiosk-kan lama diyaarin. Fadlan caawimaad ka codso shaqaalaha.',
   rateLimited: 'Kiosk-ku aad buu u mashquulsan yahay. Wax yar sug oo mar kale isku day.',
+  byAppointmentOnly: 'Ballan kaliya',
+  howToBook: 'Sida ballan loo qabsado',
+  noTicketHere: 'Adeeggan lambar saf lagama bixiyo. Marka hore ballan qabso.',
+  gotIt: 'Waa hagaag',
   serviceClosed: 'Adeeggan hadda ayuu xirmay. Dooro mid kale ama weydii miiska hagista.',
   genericError: 'Wax baa khaldamay. Fadlan weydii miiska hagista.',
 };

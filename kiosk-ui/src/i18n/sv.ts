@@ -45,6 +45,10 @@ export const sv: KioskMessages = {
   noServicesOpen: 'Inga tjänster är öppna just nu. Fråga vid rådgivningen.',
   notPaired: 'Den här kiosken är inte i bruk. Be personalen om hjälp.',
   rateLimited: 'Kiosken har mycket att göra. Vänta en stund och försök igen.',
+  byAppointmentOnly: 'Endast med tidsbokning',
+  howToBook: 'Så här bokar du en tid',
+  noTicketHere: 'Till den här tjänsten får du inget könummer. Boka en tid först.',
+  gotIt: 'Okej',
   serviceClosed: 'Tjänsten stängde just. Välj en annan eller fråga vid rådgivningen.',
   genericError: 'Något gick fel. Fråga vid rådgivningen.',
 };

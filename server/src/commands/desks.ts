@@ -91,8 +91,16 @@ export function callNext(ctx: CommandContext, user: UserRecord, deskId: number):
     if (q.activeStepOfDesk(desk.id)) {
       throw new DomainError('DESK_BUSY', 'Finish, refer or return the current visitor first');
     }
-    const step = q.claimNext(desk.serviceIds, desk.id, user.id, now);
-    if (!step) throw new DomainError('QUEUE_EMPTY', 'Nobody is waiting for the services of this desk');
+    const step = q.claimNext(desk.serviceIds, desk.id, user.id, now, desk.accessible);
+    if (!step) {
+      const waiting = !desk.accessible && q.waitingCounts(user.hubId).some((c) => desk.serviceIds.includes(c.serviceId));
+      throw new DomainError(
+        'QUEUE_EMPTY',
+        waiting
+          ? `Everyone waiting for the services of desk ${desk.name} asked for an accessible desk, and this desk is not one`
+          : 'Nobody is waiting for the services of this desk',
+      );
+    }
     q.insertCall({ hubId: user.hubId, stepId: step.id, deskId: desk.id, userId: user.id, recall: false, at: now });
     const hub = loadHub(q, user.hubId);
     const visit = q.visit(step.visitId)!;

@@ -20,6 +20,13 @@ function chooseServices(ctx: CommandContext, hubId: number, body: IssueVisitBody
     return [guidance];
   }
   const services = (body.services ?? []).map((id) => loadService(ctx.q, hubId, id));
+  // a walk-in number for a service served by appointment only would promise what it cannot keep
+  const booked = services.filter((s) => s.appointmentOnly);
+  if (booked.length > 0) {
+    throw new DomainError('APPOINTMENT_ONLY', `By appointment only: ${booked.map((s) => s.code).join(', ')}; book a time, then check in`, {
+      serviceIds: booked.map((s) => s.id),
+    });
+  }
   const closed = services.filter((s) => !isOpenAt(s.schedule, at, timeZone));
   if (closed.length > 0) {
     throw new DomainError('SERVICE_CLOSED', `Not open now: ${closed.map((s) => s.code).join(', ')}`, {

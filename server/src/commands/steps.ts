@@ -1,5 +1,5 @@
 import type { Queries, StepChanges, StepRecord, UserRecord } from '@luukku/db';
-import { DomainError, isOpenAt, type ReferBody, type StepChange, type StepStatus } from '@luukku/shared';
+import { DomainError, fitsDesk, isOpenAt, type ReferBody, type StepChange, type StepStatus } from '@luukku/shared';
 import { assertTransition } from '../domain/transitions.js';
 import { placeInLine } from '../domain/placement.js';
 import { write, type CommandContext, type Writer } from './context.js';
@@ -105,11 +105,14 @@ export function callStep(ctx: CommandContext, user: UserRecord, stepId: number, 
       throw new DomainError('SERVICE_NOT_SERVED_HERE', `Desk ${desk.name} is not open for this visitor's service; add it to the desk first`);
     }
     if (q.activeStepOfDesk(desk.id)) throw new DomainError('DESK_BUSY', 'Finish, refer or return the current visitor first');
+    const visit = q.visit(step.visitId)!;
+    if (!fitsDesk(visit.needs, desk)) {
+      throw new DomainError('DESK_NOT_ACCESSIBLE', `This visitor asked for an accessible desk, and desk ${desk.name} is not one`);
+    }
     const called = apply(q, step, 'called', { deskId: desk.id, userId: user.id, calledAt: now });
     q.insertCall({ hubId: user.hubId, stepId: step.id, deskId: desk.id, userId: user.id, recall: false, at: now });
     audit(q, user, now, 'step.call', step);
     const hub = loadHub(q, user.hubId);
-    const visit = q.visit(called.visitId)!;
     emitCall(q, w, called, desk, false, visit);
     emitStep(q, w, 'called', called, step.status, visit);
     emitDesk(q, w, desk);

@@ -56,11 +56,27 @@ export const demoServices = [
   { code: 'terveys', agency: 'kunta', prefix: 'H', isGuidance: false, schedule: tuesdays, minutes: 15,
     name: t('Terveys- ja liikuntaneuvonta (tiistaisin)', 'Hälso- och motionsrådgivning (tisdagar)', 'Health and exercise counselling (Tuesdays)'),
     label: t('Hyvinvointineuvonta', 'Välmåenderådgivning', 'Wellbeing counselling') },
+  // by appointment only: the kiosk shows how to book instead of giving a number
+  { code: 'kela-aika', agency: 'kela', prefix: 'B', isGuidance: false, schedule: always, minutes: 30,
+    name: t('Ajanvarausasiakkaat (Kela)', 'Kunder med tidsbokning (FPA)', 'Appointments (Kela)'),
+    // the tile adds the agency's name (Kela) below: the label does not start with it, as the walk-in tile's does
+    label: t('Ajanvaraus', 'Tidsbokning', 'Appointments'),
+    appointmentOnly: true,
+    bookingInfo: t(
+      'Varaa aika verkossa: kela.fi/ajanvaraus. Ajanvarauksella palvelemme myös puhelimessa.',
+      'Boka tid på nätet: fpa.fi/tidsbokning. Med tidsbokning betjänar vi också per telefon.',
+      'Book online: kela.fi/ajanvaraus. With an appointment we can also serve you by phone.',
+    ) },
 ];
 
+/** Desk 1 is the accessible one (a low counter, room for a wheelchair); each desk says what is spoken there. */
 export const demoDesks = [
-  { name: '1', zone: 'a' }, { name: '2', zone: 'a' }, { name: '3', zone: 'a' },
-  { name: '4', zone: 'b' }, { name: '5', zone: 'b' }, { name: '6', zone: 'b' },
+  { name: '1', zone: 'a', accessible: true, languages: ['fi', 'sv', 'en', 'ar'] },
+  { name: '2', zone: 'a', accessible: false, languages: ['fi', 'sv', 'en'] },
+  { name: '3', zone: 'a', accessible: false, languages: ['fi', 'en', 'ru'] },
+  { name: '4', zone: 'b', accessible: false, languages: ['fi', 'en'] },
+  { name: '5', zone: 'b', accessible: false, languages: ['fi', 'en', 'et'] },
+  { name: '6', zone: 'b', accessible: false, languages: ['fi', 'sv', 'en'] },
 ];
 
 export const demoPassword = 'demo';

@@ -31,6 +31,8 @@ export async function seedDemo(q: Queries, now: number, log2N = productionLog2N)
         schedule: s.schedule,
         defaultServiceMin: s.minutes,
         sortOrder: i,
+        appointmentOnly: 'appointmentOnly' in s ? s.appointmentOnly : false,
+        bookingInfo: 'bookingInfo' in s ? s.bookingInfo : null,
       });
     });
     demoDesks.forEach((d, i) => q.insertDesk({ hubId, ...d, sortOrder: i }));

@@ -67,10 +67,19 @@ export default async function adminCatalogRoutes(app: FastifyInstance) {
     return { ok: true as const };
   });
 
+  /** An appointment-only service says how to book; Guidance takes everyone and stays walk-in. */
+  const bookable = (body: { appointmentOnly: boolean; bookingInfo: unknown }, isGuidance: boolean): void => {
+    if (body.appointmentOnly && isGuidance) throw new DomainError('VALIDATION_FAILED', 'Guidance cannot be appointment-only');
+    if (body.appointmentOnly && body.bookingInfo === null) {
+      throw new DomainError('VALIDATION_FAILED', 'bookingInfo: an appointment-only service needs the text that tells how to book');
+    }
+  };
+
   r.post('/api/admin/services', { schema: { tags: ['admin'], summary: 'Add a service (with its opening hours and pop-up days)', body: ServiceBody, response: { 201: z.object({ id: z.number() }), ...errors } } }, async (req, reply) => {
     const user = admin(req);
     agencyOf(user.hubId, req.body.agencyId);
     unique(q.services(user.hubId).some((s) => s.code === req.body.code), req.body.code, 'service code');
+    bookable(req.body, false);
     const id = adminChange(app.commands, user, 'service.create', `service:${req.body.code}`, { code: req.body.code, prefix: req.body.prefix }, () =>
       q.insertService({ hubId: user.hubId, ...req.body, isGuidance: false, sortOrder: q.services(user.hubId).length }),
     );
@@ -86,28 +95,38 @@ export default async function adminCatalogRoutes(app: FastifyInstance) {
     if (service.isGuidance && req.body.agencyId !== service.agencyId) {
       throw new DomainError('VALIDATION_FAILED', 'Guidance stays with the guidance agency');
     }
-    adminChange(app.commands, user, 'service.update', `service:${service.id}`, { active: req.body.active, prefix: req.body.prefix }, () =>
-      q.updateService({ id: service.id, hubId: user.hubId, ...req.body }),
+    const booking = {
+      appointmentOnly: req.body.appointmentOnly ?? service.appointmentOnly,
+      bookingInfo: req.body.bookingInfo !== undefined ? req.body.bookingInfo : service.bookingInfo,
+    };
+    bookable(booking, service.isGuidance);
+    adminChange(app.commands, user, 'service.update', `service:${service.id}`, { active: req.body.active, prefix: req.body.prefix, appointmentOnly: booking.appointmentOnly }, () =>
+      q.updateService({ id: service.id, hubId: user.hubId, ...req.body, ...booking }),
     );
     return { ok: true as const };
   });
 
-  r.post('/api/admin/desks', { schema: { tags: ['admin'], summary: 'Add a desk in a display zone', body: DeskBody, response: { 201: Desk, ...errors } } }, async (req, reply) => {
+  r.post('/api/admin/desks', { schema: { tags: ['admin'], summary: 'Add a desk in a display zone (accessible or not, languages spoken there)', body: DeskBody, response: { 201: Desk, ...errors } } }, async (req, reply) => {
     const user = admin(req);
     unique(q.desks(user.hubId).some((d) => d.name === req.body.name), req.body.name, 'desk name');
+    const fit = { accessible: req.body.accessible ?? false, languages: [...new Set(req.body.languages ?? [])] };
     const id = adminChange(app.commands, user, 'desk.create', `desk:${req.body.name}`, req.body, () =>
-      q.insertDesk({ hubId: user.hubId, ...req.body, sortOrder: q.desks(user.hubId).length }),
+      q.insertDesk({ hubId: user.hubId, name: req.body.name, zone: req.body.zone, ...fit, sortOrder: q.desks(user.hubId).length }),
     );
     reply.status(201);
     return deskView(q, q.desk(id)!);
   });
 
-  r.put('/api/admin/desks/:id', { schema: { tags: ['admin'], summary: 'Rename a desk or move it to another zone', params: IdParams, body: DeskBody, response: { 200: Desk, ...errors } } }, async (req) => {
+  r.put('/api/admin/desks/:id', { schema: { tags: ['admin'], summary: 'Rename a desk, move it to another zone, or change whether it is accessible and its languages', params: IdParams, body: DeskBody, response: { 200: Desk, ...errors } } }, async (req) => {
     const user = admin(req);
     const desk = q.desk(req.params.id);
     if (!desk || desk.hubId !== user.hubId) throw new DomainError('DESK_NOT_FOUND', `No desk ${req.params.id}`);
     unique(q.desks(user.hubId).some((d) => d.name === req.body.name && d.id !== desk.id), req.body.name, 'desk name');
-    adminChange(app.commands, user, 'desk.update', `desk:${desk.id}`, req.body, () => q.updateDesk({ id: desk.id, hubId: user.hubId, ...req.body }));
+    // left out, the desk keeps whether it is accessible and its languages
+    const fit = { accessible: req.body.accessible ?? desk.accessible, languages: [...new Set(req.body.languages ?? desk.languages)] };
+    adminChange(app.commands, user, 'desk.update', `desk:${desk.id}`, req.body, () =>
+      q.updateDesk({ id: desk.id, hubId: user.hubId, name: req.body.name, zone: req.body.zone, ...fit }),
+    );
     return deskView(q, q.desk(desk.id)!);
   });
 

@@ -21,6 +21,8 @@ export const serviceView = (s: ServiceRecord, hub: HubRecord, now: Date): Servic
   schedule: s.schedule,
   active: s.active,
   openNow: isOpenAt(s.schedule, now, hub.timeZone),
+  appointmentOnly: s.appointmentOnly,
+  bookingInfo: s.bookingInfo,
 });
 
 export const deskView = (q: Queries, d: DeskRecord): Desk => ({
@@ -31,6 +33,8 @@ export const deskView = (q: Queries, d: DeskRecord): Desk => ({
   userId: d.userId,
   serviceIds: d.serviceIds,
   currentStepId: q.activeStepOfDesk(d.id)?.id ?? null,
+  accessible: d.accessible,
+  languages: d.languages,
 });
 
 export const userView = (u: UserRecord): User => ({

@@ -16,6 +16,8 @@ export function kioskMenu(q: Queries, hub: HubRecord, device: DeviceRecord, lang
     prefix: s.prefix,
     waiting: waits.get(s.id)?.waiting ?? 0,
     estimateMin: waits.get(s.id)?.estimateMin ?? 0,
+    appointmentOnly: s.appointmentOnly,
+    bookingInfo: s.appointmentOnly && s.bookingInfo ? text(s.bookingInfo) : null,
   });
   const guidance = open.find((s) => s.isGuidance);
   const byCode = new Map(open.map((s) => [s.code, s]));

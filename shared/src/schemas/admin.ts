@@ -52,9 +52,17 @@ export const ServiceBody = z
     targetWaitMin: z.number().int().min(1).max(240).nullable().default(null),
     schedule: Schedule,
     defaultServiceMin: z.number().min(1).max(240).default(10),
+    /** Served by appointment only; the route requires `bookingInfo` with it. */
+    appointmentOnly: z.boolean().default(false),
+    bookingInfo: LocalizedText.nullable().default(null),
   })
   .strict();
-export const ServiceUpdateBody = ServiceBody.omit({ code: true }).extend({ active: z.boolean().default(true) });
+export const ServiceUpdateBody = ServiceBody.omit({ code: true }).extend({
+  active: z.boolean().default(true),
+  /** Left out, the service keeps whether it is appointment-only and its booking text. */
+  appointmentOnly: z.boolean().optional(),
+  bookingInfo: LocalizedText.nullable().optional(),
+});
 
 /** A service as the admin edits it: everything, including the default service time. */
 export const AdminService = z.object({
@@ -70,9 +78,20 @@ export const AdminService = z.object({
   defaultServiceMin: z.number(),
   active: z.boolean(),
   openNow: z.boolean(),
+  appointmentOnly: z.boolean(),
+  bookingInfo: LocalizedText.nullable(),
 });
 
-export const DeskBody = z.object({ name: z.string().trim().min(1).max(20), zone: Zone }).strict();
+export const DeskBody = z
+  .object({
+    name: z.string().trim().min(1).max(20),
+    zone: Zone,
+    /** Left out, a new desk is not accessible and an edited one keeps what it was. */
+    accessible: z.boolean().optional(),
+    /** Languages spoken at the desk (kept once each); left out, as for `accessible`. */
+    languages: z.array(VisitorLanguage).max(visitorLanguages.length * 2).optional(),
+  })
+  .strict();
 
 export const UserUpdateBody = z
   .object({

@@ -43,6 +43,10 @@ export const Service = z.object({
   schedule: Schedule,
   active: z.boolean(),
   openNow: z.boolean(),
+  /** No walk-in numbers: the kiosk shows `bookingInfo` instead of a ticket. */
+  appointmentOnly: z.boolean(),
+  /** How to book (phone, web address), per language; null when none is given. */
+  bookingInfo: LocalizedText.nullable(),
 });
 export type Service = z.infer<typeof Service>;
 
@@ -57,6 +61,10 @@ export const Desk = z.object({
   userId: Id.nullable(),
   serviceIds: z.array(Id),
   currentStepId: Id.nullable(),
+  /** A visitor who asked for an accessible desk is called only to an accessible one. */
+  accessible: z.boolean(),
+  /** Languages spoken at this desk. */
+  languages: z.array(VisitorLanguage),
 });
 export type Desk = z.infer<typeof Desk>;
 

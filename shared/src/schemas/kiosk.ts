@@ -9,6 +9,10 @@ const MenuService = z.object({
   prefix: z.string(),
   waiting: z.number().int(),
   estimateMin: z.number().int(),
+  /** Served by appointment only: touching the tile shows `bookingInfo`, not a ticket. */
+  appointmentOnly: z.boolean(),
+  /** How to book, in the menu's language; null for walk-in services. */
+  bookingInfo: z.string().nullable(),
 });
 
 /** What the kiosk offers now, in one language (missing translations fall back to the hub's first language). */

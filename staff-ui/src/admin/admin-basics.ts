@@ -14,6 +14,11 @@ export class AdminBasics extends LitElement {
   static override styles = [
     base,
     css`
+      form.desk {
+        display: grid;
+        gap: var(--space-2);
+        justify-items: start;
+      }
       .choices {
         display: grid;
         grid-template-columns: repeat(auto-fill, minmax(11rem, 1fr));
@@ -67,14 +72,20 @@ export class AdminBasics extends LitElement {
       }
       case 'desks':
         return html`${c.desks.map(
-            (d) => html`<form class="row card" @submit=${(e: SubmitEvent) => this._saveDesk(e, d.id)}>
-              ${field(t.desk, 'name', d.name, 'text', { required: true, maxlength: 20 })} ${field(t.zone, 'zone', d.zone, 'text', { required: true, pattern: '[a-z0-9-]{1,32}' })}
+            (d) => html`<form class="card desk" data-desk=${d.name} @submit=${(e: SubmitEvent) => this._saveDesk(e, d.id)}>
+              <div class="row">
+                ${field(t.desk, 'name', d.name, 'text', { required: true, maxlength: 20 })} ${field(t.zone, 'zone', d.zone, 'text', { required: true, pattern: '[a-z0-9-]{1,32}' })}
+              </div>
+              ${this._deskFit(d)}
               <button type="submit">${t.save}</button>
             </form>`,
           )}
-          <form class="row card" @submit=${(e: SubmitEvent) => this._saveDesk(e, null)}>
+          <form class="card desk" @submit=${(e: SubmitEvent) => this._saveDesk(e, null)}>
             <strong>${t.newDesk}</strong>
-            ${field(t.desk, 'name', '', 'text', { required: true, maxlength: 20 })} ${field(t.zone, 'zone', '', 'text', { required: true, pattern: '[a-z0-9-]{1,32}' })}
+            <div class="row">
+              ${field(t.desk, 'name', '', 'text', { required: true, maxlength: 20 })} ${field(t.zone, 'zone', '', 'text', { required: true, pattern: '[a-z0-9-]{1,32}' })}
+            </div>
+            ${this._deskFit(null)}
             <button class="primary" type="submit">${t.add}</button>
           </form>`;
     }
@@ -104,6 +115,22 @@ export class AdminBasics extends LitElement {
     </fieldset>`;
   }
 
+  /** Whether the desk is accessible, and the languages spoken there (the visitor languages). */
+  private _deskFit(d: AdminCatalog['desks'][number] | null) {
+    const t = this.t;
+    return html`<label class="row"><input type="checkbox" name="accessible" .checked=${d?.accessible ?? false} />${t.deskAccessible}</label>
+      <fieldset>
+        <legend>${t.deskLanguages}</legend>
+        <div class="choices">
+          ${languages.map(
+            (l) => html`<label class="row"
+              ><input type="checkbox" name="deskLanguage" value=${l.code} .checked=${d?.languages.includes(l.code) ?? false} /><span lang=${l.tag}>${l.native}</span></label
+            >`,
+          )}
+        </div>
+      </fieldset>`;
+  }
+
   private _policy = (e: SubmitEvent) => {
     e.preventDefault();
     const f = new FormData(e.target as HTMLFormElement);
@@ -127,7 +154,7 @@ export class AdminBasics extends LitElement {
     e.preventDefault();
     const form = e.target as HTMLFormElement;
     const f = new FormData(form);
-    const body = { name: str(f, 'name'), zone: str(f, 'zone') };
+    const body = { name: str(f, 'name'), zone: str(f, 'zone'), accessible: f.get('accessible') === 'on', languages: f.getAll('deskLanguage').map(String) };
     void (id === null ? this.ctl.send('POST', '/api/admin/desks', body, this.t.saved).then((ok) => ok && form.reset()) : this.ctl.send('PUT', `/api/admin/desks/${id}`, body, this.t.saved));
   }
 }

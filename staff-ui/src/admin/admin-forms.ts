@@ -43,13 +43,15 @@ export function texts(
   value: Record<string, string | undefined> | undefined,
   languages: readonly string[] = langs,
   missing?: string,
+  /** false for a text that may be left out altogether (e.g. how to book) */
+  required = true,
 ): TemplateResult {
   return html`<div class="texts">
     ${languages.map((l) => {
       const absent = missing !== undefined && !value?.[l]?.trim();
       const markId = `${name}_${l}-missing`;
       return html`<div class="text-field">
-        ${field(label(l), `${name}_${l}`, value?.[l], 'text', { required: l === 'fi', maxlength: 200, lang: l, ...(absent ? { describedBy: markId } : {}) })}
+        ${field(label(l), `${name}_${l}`, value?.[l], 'text', { required: required && l === 'fi', maxlength: 200, lang: l, ...(absent ? { describedBy: markId } : {}) })}
         ${absent ? html`<span class="badge warn missing" id=${markId} data-lang=${l}>${missing}</span>` : nothing}
       </div>`;
     })}

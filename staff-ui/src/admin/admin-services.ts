@@ -87,6 +87,14 @@ export class AdminServices extends LitElement {
       ${field(t.targetWait, 'targetWaitMin', existing?.targetWaitMin ?? '', 'number', { min: 1, max: 240 })}
       ${field(t.serviceMinutes, 'defaultServiceMin', existing?.defaultServiceMin ?? 10, 'number', { min: 1, max: 240 })}
       ${existing ? html`<label class="row"><input type="checkbox" name="active" .checked=${existing.active} />${t.active}</label>` : nothing}
+      ${existing?.isGuidance
+        ? nothing
+        : html`<fieldset>
+            <legend>${t.booking}</legend>
+            <label class="row"><input type="checkbox" name="appointmentOnly" .checked=${existing?.appointmentOnly ?? false} />${t.appointmentOnly}</label>
+            <p class="muted">${t.appointmentOnlyHint}</p>
+            ${texts(t.bookingInfo, 'booking', existing?.bookingInfo ?? undefined, textLanguages(c.hub), undefined, false)}
+          </fieldset>`}
       <admin-schedule .t=${t} .timeZone=${c.hub.timeZone} .schedule=${existing?.schedule ?? { weekly: {}, dates: [], closed: [] }}></admin-schedule>
       <button class="primary" type="submit" ?disabled=${this.ctl.busy}>${existing ? t.save : t.add}</button>
     </form>`;
@@ -105,7 +113,12 @@ export class AdminServices extends LitElement {
       targetWaitMin: num(f, 'targetWaitMin'),
       defaultServiceMin: num(f, 'defaultServiceMin') ?? 10,
       schedule: this._schedule.value,
+      appointmentOnly: f.get('appointmentOnly') === 'on',
+      bookingInfo: null as Record<string, string> | null,
     };
+    // the booking text is kept even while the service takes walk-ins, for the day it goes back to bookings
+    const booking = existing?.isGuidance ? {} : readTexts(f, 'booking', shown, existing?.bookingInfo ?? undefined);
+    body.bookingInfo = booking.fi ? booking : null;
     const ok = existing
       ? await this.ctl.send('PUT', `/api/admin/services/${existing.id}`, { ...body, active: f.get('active') === 'on' }, this.t.saved)
       : await this.ctl.send('POST', '/api/admin/services', { ...body, code: str(f, 'code') }, this.t.saved);

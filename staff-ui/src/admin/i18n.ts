@@ -70,6 +70,13 @@ export interface AdminMessages {
   allTranslated: string;
   kioskLanguages: string;
   kioskLanguagesHint: (fallback: string) => string;
+  /** Desk attributes and appointment-only services (issue 11 §1). */
+  deskAccessible: string;
+  deskLanguages: string;
+  booking: string;
+  appointmentOnly: string;
+  appointmentOnlyHint: string;
+  bookingInfo: (lang: string) => string;
 }
 
 const weekdaysFi = ['Maanantai', 'Tiistai', 'Keskiviikko', 'Torstai', 'Perjantai', 'Lauantai', 'Sunnuntai'];
@@ -145,6 +152,12 @@ export const adminMessages: Record<'fi' | 'sv' | 'en', AdminMessages> = {
     allTranslated: 'kaikki käännetty',
     kioskLanguages: 'Kioskin kielet',
     kioskLanguagesHint: (f) => `Palvelujen nimet kysytään näillä kielillä. Puuttuva käännös näytetään kielellä ${f}.`,
+    deskAccessible: 'Esteetön palvelupiste',
+    deskLanguages: 'Kielet, joilla palvelupisteessä palvellaan',
+    booking: 'Ajanvaraus',
+    appointmentOnly: 'Vain ajanvarauksella',
+    appointmentOnlyHint: 'Kioski ei anna tähän vuoronumeroa, vaan kertoo, miten aika varataan.',
+    bookingInfo: (l) => `Ajanvarausohje (${l})`,
   },
   sv: {
     title: 'Administration',
@@ -216,6 +229,12 @@ export const adminMessages: Record<'fi' | 'sv' | 'en', AdminMessages> = {
     allTranslated: 'allt översatt',
     kioskLanguages: 'Kioskens språk',
     kioskLanguagesHint: (f) => `Tjänsternas namn frågas på dessa språk. En översättning som saknas visas på ${f}.`,
+    deskAccessible: 'Tillgänglig servicepunkt',
+    deskLanguages: 'Språk som talas vid servicepunkten',
+    booking: 'Tidsbokning',
+    appointmentOnly: 'Endast med tidsbokning',
+    appointmentOnlyHint: 'Kiosken ger inget könummer till tjänsten utan berättar hur man bokar en tid.',
+    bookingInfo: (l) => `Så här bokar man (${l})`,
   },
   en: {
     title: 'Administration',
@@ -287,6 +306,12 @@ export const adminMessages: Record<'fi' | 'sv' | 'en', AdminMessages> = {
     allTranslated: 'all translated',
     kioskLanguages: 'Kiosk languages',
     kioskLanguagesHint: (f) => `Service names are asked for in these languages. A missing translation is shown in ${f}.`,
+    deskAccessible: 'Accessible desk',
+    deskLanguages: 'Languages spoken at the desk',
+    booking: 'Appointments',
+    appointmentOnly: 'By appointment only',
+    appointmentOnlyHint: 'The kiosk gives no queue number for it; it tells how to book instead.',
+    bookingInfo: (l) => `How to book (${l})`,
   },
 };
 

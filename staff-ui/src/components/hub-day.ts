@@ -1,5 +1,6 @@
 import type { QueueSummary, Schedule, WaitingEntry } from '@luukku/shared';
 import { compareLinePlaces } from '@luukku/shared/lines';
+import { fitsDesk, type DeskFit } from '@luukku/shared/fit';
 
 /**
  * Pure figures the console draws from the lines it holds and its own clock. (Not from
@@ -33,14 +34,20 @@ export function hereToday(schedule: Schedule, now: number, timeZone: string): bo
 /**
  * Who "call next" would call at a desk: the first of its lines' visitors in call order at
  * `now` (everyone due by priority, then the time they joined; an appointment checked in early
- * after them), across the desk's services, as the server picks. Every entry is compared, not
+ * after them), across the desk's services, as the server picks; at a desk that is not
+ * accessible, the first who did not ask for an accessible one. Every entry is compared, not
  * only each line's first: an early appointment becomes due between events.
  */
-export function nextInLine(queues: readonly QueueSummary[], serviceIds: readonly number[], now = Date.now()): WaitingEntry | null {
+export function nextInLine(
+  queues: readonly QueueSummary[],
+  serviceIds: readonly number[],
+  desk: DeskFit = { accessible: true, languages: [] },
+  now = Date.now(),
+): WaitingEntry | null {
   let next: WaitingEntry | null = null;
   for (const q of queues) {
     if (!serviceIds.includes(q.serviceId)) continue;
-    for (const e of q.entries ?? []) if (!next || compareLinePlaces(e, next, now) < 0) next = e;
+    for (const e of q.entries ?? []) if (fitsDesk(e.needs, desk) && (!next || compareLinePlaces(e, next, now) < 0)) next = e;
   }
   return next;
 }

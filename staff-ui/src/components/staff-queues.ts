@@ -2,8 +2,9 @@ import { LitElement, css, html } from 'lit';
 import { cssProps } from '@luukku/shared/css-props';
 import { emit } from '@luukku/shared/emit';
 import { customElement, property } from 'lit/decorators.js';
-import { pickText } from '@luukku/shared/i18n';
-import type { Agency, QueueSummary, Service } from '@luukku/shared';
+import { languageInfo, pickText } from '@luukku/shared/i18n';
+import { fitsDesk, needsWithoutDesk } from '@luukku/shared/fit';
+import type { Agency, Desk, QueueSummary, Service, WaitingEntry } from '@luukku/shared';
 import type { StaffLang, StaffMessages } from '../i18n/index.js';
 import { base } from '../styles.js';
 import { visitorBadges } from './visitor-badges.js';
@@ -69,6 +70,10 @@ export class StaffQueues extends LitElement {
   @property({ attribute: false }) services: Service[] = [];
   @property({ attribute: false }) agencies: Agency[] = [];
   @property({ attribute: false }) serviceIds: number[] = [];
+  /** Every desk of the hub, kept from `desk` events: which open desks fit whose needs. */
+  @property({ attribute: false }) desks: Desk[] = [];
+  /** This console's desk: a visitor it does not fit cannot be called here. */
+  @property({ attribute: false }) desk: Desk | null = null;
   @property({ type: Number }) targetWaitMin = 15;
   @property({ type: Number }) now = Date.now();
   @property({ type: Boolean }) canCall = false;
@@ -95,18 +100,29 @@ export class StaffQueues extends LitElement {
             ${(q.entries ?? []).map((e) => {
               const waited = Math.max(0, Math.floor((this.now - Date.parse(e.queueTime)) / 60_000));
               const late = waited > target;
+              const fits = !this.desk || fitsDesk(e.needs, this.desk);
               return html`<li class=${late ? 'late' : ''}>
                 <span class="number">${e.number}</span>
                 <span class="meta">
                   <span>${t.waited(waited)}</span>
                   ${late ? html`<span class="badge warn">${t.overTarget}</span>` : ''}
-                  ${visitorBadges(t, this.language, e, this.agencies)}
+                  ${visitorBadges(t, this.language, e, this.agencies)} ${this._noDesk(q, e)}
+                  ${fits ? '' : html`<span class="badge">${t.accessibleDeskOnly}</span>`}
                 </span>
-                <button ?disabled=${!this.canCall} @click=${() => this._call(e.stepId)} aria-label=${`${t.call} ${e.number}`}>${t.call} ${e.number}</button>
+                <button ?disabled=${!this.canCall || !fits} @click=${() => this._call(e.stepId)} aria-label=${`${t.call} ${e.number}`}>${t.call} ${e.number}</button>
               </li>`;
             })}
           </ol>`}
     </section>`;
+  }
+
+  /** "No suitable desk open", and for which need, while no open desk of the line meets it. */
+  private _noDesk(q: QueueSummary, e: WaitingEntry) {
+    const unmet = needsWithoutDesk(e, q.serviceId, this.desks);
+    if (unmet.length === 0) return '';
+    const t = this.t;
+    const what = unmet.map((n) => (n === 'accessible' ? t.unmetNeeds.accessible : t.unmetNeeds.language(languageInfo(e.language).native)));
+    return html`<span class="badge warn no-desk">${t.noSuitableDesk} (${what.join(', ')})</span>`;
   }
 
   private _call(stepId: number) {

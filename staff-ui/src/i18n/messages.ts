@@ -81,6 +81,12 @@ export interface StaffMessages {
   absentToday: string;
   nextVisitor: string;
   notReferred: string;
+  /** On a waiting visitor whose need no open desk of their line meets (issue 11 §1). */
+  noSuitableDesk: string;
+  unmetNeeds: { accessible: string; language: (lang: string) => string };
+  /** Why this desk may not call a visitor who asked for an accessible desk. */
+  accessibleDeskOnly: string;
+
   myDay: string;
   served: string;
   averageTime: string;
