@@ -12,6 +12,7 @@ import { KeypadController } from './controllers/keypad-controller.js';
 import { PairingController } from './controllers/pairing-controller.js';
 import { ReachController } from './controllers/reach-controller.js';
 import { SpeechController } from './controllers/speech-controller.js';
+import { ScannerController } from './controllers/scanner-controller.js';
 import { messages, type KioskMessages } from './i18n/index.js';
 import { suggestServices } from './guided.js';
 import { stopSpeaking } from './speech.js';
@@ -19,17 +20,23 @@ import { base } from './styles.js';
 import type { GuidedStep, KioskGuidedEvents, Suggestion } from './components/kiosk-guided.js';
 import type { KioskLanguagesEvents } from './components/kiosk-languages.js';
 import type { KioskStartEvents, NeedKey } from './components/kiosk-start.js';
+import { codeAlphabet, codeLength, type KioskCheckInEvents } from './components/kiosk-check-in.js';
 import './components/kiosk-start.js';
 import './components/kiosk-languages.js';
 import './components/kiosk-guided.js';
 import './components/kiosk-ticket.js';
+import './components/kiosk-check-in.js';
 
-type Screen = 'loading' | 'start' | 'languages' | 'guided' | 'issuing' | 'ticket' | 'offline' | 'error' | 'unpaired';
+type Screen = 'loading' | 'start' | 'check-in' | 'languages' | 'guided' | 'issuing' | 'ticket' | 'offline' | 'error' | 'unpaired';
 
 const defaultLanguage: VisitorLanguage = 'fi';
 const noNeeds = (): Needs => ({ interpreter: false, accessible: false, accompanied: false });
 const ticketSeconds = 30;
 const menuRefreshMs = 30_000;
+/** A scanned confirmation ends in its code: the code alone, or an address whose last part it is. */
+const scannedCode = new RegExp(`([${codeAlphabet}]{${codeLength}})$`);
+/** The appointment's time on the kiosk's clock: the kiosk stands in the hub, so its zone is the hub's. */
+const clockTime = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
 /**
  * The kiosk: start → (guided path) → ticket, in the visitor's language. It holds the state;
@@ -112,6 +119,10 @@ export class KioskApp extends LitElement {
   @state() private _print: PrintState = 'printing';
   @state() private _retrying = 0;
   @state() private _error = '';
+  /** The check-in code typed so far, and what the server said about the last one sent. */
+  @state() private _code = '';
+  @state() private _codeError = '';
+  @state() private _appointment: { time: string; late: boolean } | null = null;
 
   private _data: KioskData | null = null;
   private readonly _flow = new IssueFlow(() => this._data);
@@ -129,6 +140,8 @@ export class KioskApp extends LitElement {
     super();
     new KeypadController(this, () => languageInfo(this._lang).dir === 'rtl');
     new ReachController(this);
+    // a scanner reads the confirmation's code at the start screen or the check-in screen
+    new ScannerController(this, (text) => this._scanned(text), codeLength);
     new SpeechController(this, () => ({ on: this._accessible, lang: this._lang, view: `${this._screen}/${this._guidedStep}` }));
   }
 
@@ -219,7 +232,21 @@ export class KioskApp extends LitElement {
             @accessible-mode=${() => (this._accessible = !this._accessible)}
             @dont-know=${this._startGuided}
             @take-number=${() => this._issue({ services: this._selected })}
+            @have-appointment=${this._openCheckIn}
           ></kiosk-start>
+        </main>`;
+      case 'check-in':
+        return html`<main>
+          <kiosk-check-in
+            .t=${t}
+            .code=${this._code}
+            .error=${this._codeError}
+            .busy=${this._flow.busy}
+            @type=${(e: CustomEvent<KioskCheckInEvents['type']>) => this._typeCode(e.detail)}
+            @erase=${() => this._editCode(this._code.slice(0, -1))}
+            @check-in=${() => this._checkIn()}
+            @back=${this._reset}
+          ></kiosk-check-in>
         </main>`;
       case 'languages':
         return html`<main>
@@ -261,6 +288,7 @@ export class KioskApp extends LitElement {
             .print=${this._print}
             .secondsLeft=${this._countdown.secondsLeft}
             .phoneUrl=${`${location.origin}/v/${this._ticket!.token}`}
+            .appointment=${this._appointment}
             @more-time=${() => this._countdown.add(ticketSeconds)}
             @done=${this._reset}
           ></kiosk-ticket>
@@ -361,6 +389,64 @@ export class KioskApp extends LitElement {
     this._show(await this._flow.issue(choice, this._lang, this._needs, (n) => (this._retrying = n)));
   }
 
+  private _openCheckIn = () => {
+    this._flow.forget();
+    this._code = '';
+    this._codeError = '';
+    this._screen = 'check-in';
+  };
+
+  private _typeCode(c: string) {
+    if (this._code.length < codeLength) this._editCode(this._code + c);
+  }
+
+  /** A changed code is a new request: its key and the old answer go. */
+  private _editCode(code: string) {
+    if (this._flow.busy) return;
+    this._flow.forget();
+    this._code = code;
+    this._codeError = '';
+  }
+
+  private _scanned(text: string) {
+    if (this._screen !== 'start' && this._screen !== 'check-in') return;
+    const code = scannedCode.exec(text.trim().toUpperCase())?.[1];
+    if (this._screen === 'start') this._openCheckIn();
+    if (!code) {
+      this._editCode('');
+      this._codeError = this._t.codeUnknown;
+      return;
+    }
+    this._editCode(code);
+    void this._checkIn();
+  }
+
+  private async _checkIn(): Promise<void> {
+    // a double tap, or Enter with a tap, checks in once: the second finds the first one busy
+    if (this._flow.busy || !this._data || this._code.length !== codeLength) return;
+    this._retrying = 0;
+    const pending = this._flow.checkIn(this._code, this._lang, (n) => (this._retrying = n));
+    this.requestUpdate(); // the keys rest while the code is on its way
+    const outcome = await pending;
+    if (outcome.kind === 'refused') {
+      const t = this._t;
+      const words: Record<string, string> = {
+        APPOINTMENT_NOT_FOUND: t.codeUnknown,
+        VALIDATION_FAILED: t.codeUnknown,
+        APPOINTMENT_NOT_TODAY: t.codeOtherDay,
+        APPOINTMENT_ALREADY_CHECKED_IN: t.codeUsed,
+        APPOINTMENT_CANCELLED: t.codeCancelled,
+      };
+      const said = words[outcome.code];
+      if (said) {
+        this._codeError = said;
+        return;
+      }
+    }
+    this.requestUpdate();
+    this._show(outcome);
+  }
+
   private _tryAgain = async () => {
     if (this._flow.busy) return;
     this._retrying = 0;
@@ -371,6 +457,9 @@ export class KioskApp extends LitElement {
   private _show(outcome: Awaited<ReturnType<IssueFlow['send']>>) {
     switch (outcome.kind) {
       case 'ticket':
+        this._appointment = outcome.appointment
+          ? { time: clockTime.format(new Date(outcome.appointment.startsAt)), late: outcome.appointment.late }
+          : null;
         return this._showTicket(outcome.ticket);
       case 'offline':
         this._screen = 'offline';
@@ -414,6 +503,9 @@ export class KioskApp extends LitElement {
     this._needs = noNeeds();
     this._answers = [];
     this._ticket = null;
+    this._appointment = null;
+    this._code = '';
+    this._codeError = '';
     this._guidedStep = 'situation';
     this._accessible = false;
     if (this._lang !== defaultLanguage) {

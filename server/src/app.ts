@@ -13,6 +13,7 @@ import requestLimits from './plugins/request-limits.js';
 import csrf from './plugins/csrf.js';
 import securityHeaders from './plugins/security-headers.js';
 import { seedDemo } from './demo/seed.js';
+import { seedDemoAppointments } from './demo/demo-appointments.js';
 import { logSerializers } from './logging.js';
 import { attachRealtime } from './realtime/socket-server.js';
 import adminRoutes from './routes/admin.js';
@@ -102,6 +103,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(retention);
 
   if (config.demo) await seedDemo(app.q, config.now().getTime(), config.scryptLog2N);
+  if (config.demo && config.demoAppointments) seedDemoAppointments(app.q, config.now().getTime());
   attachRealtime(app);
   await app.ready();
   return app;

@@ -56,6 +56,8 @@ export const EnvSchema = z.object({
   LUUKKU_PUSH_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** Answers per feedback tablet per minute; 0 turns the limit off. */
   LUUKKU_FEEDBACK_RATE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(12),
+  /** The demo hub's appointments for today (check-in codes AJAN22…), seeded when today has none. */
+  LUUKKU_DEMO_APPOINTMENTS: flag.default(true),
 });
 
 export interface Config {
@@ -120,6 +122,8 @@ export interface Config {
   pushAgent?: Agent;
   /** Answers one feedback tablet may give per minute (0: no limit). */
   feedbackRateLimitPerMinute: number;
+  /** Seed today's demo appointments on start when the demo hub has none for today. */
+  demoAppointments: boolean;
 }
 
 /** Whether HOST listens on this machine only (no one on the network can reach it directly). */
@@ -169,6 +173,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     pushTimeoutMs: e.LUUKKU_PUSH_TIMEOUT_MS,
     pushKeysFile: resolve(dataDir, 'vapid.json'),
     feedbackRateLimitPerMinute: e.LUUKKU_FEEDBACK_RATE_LIMIT,
+    demoAppointments: e.LUUKKU_DEMO_APPOINTMENTS,
   };
 }
 
@@ -220,6 +225,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     pushKeysFile: null,
     // on, at its default: one test flood-taps a tablet; no other test answers this often
     feedbackRateLimitPerMinute: 12,
+    // off: the suite's lines and estimates assume no appointments; the demo's own tests turn it on
+    demoAppointments: false,
     ...overrides,
   };
 }

@@ -20,6 +20,7 @@ export interface KioskStartEvents {
   'toggle-need': NeedKey;
   'accessible-mode': undefined;
   'take-number': undefined;
+  'have-appointment': undefined;
 }
 
 /**
@@ -150,6 +151,10 @@ export class KioskStart extends LitElement {
         gap: var(--space-3);
         align-items: center;
       }
+      .appointment {
+        flex: 1;
+        line-height: 1.2;
+      }
       .take {
         flex: 1;
         font-size: var(--text-l);
@@ -234,6 +239,7 @@ export class KioskStart extends LitElement {
         ${this._need('accompanied', t.needCompanion)}
       </div>
       <div class="take-row">
+        <button class="appointment" @click=${() => emit<KioskStartEvents>(this, 'have-appointment', undefined)}>${t.haveAppointment}</button>
         <button class="take primary" ?disabled=${this.selected.length === 0} @click=${() => emit<KioskStartEvents>(this, 'take-number', undefined)}>
           ${t.takeNumber}
         </button>

@@ -1,4 +1,4 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { pickText, ticketWords } from '@luukku/shared/i18n';
 import type { IssuedVisit, VisitorLanguage } from '@luukku/shared';
@@ -76,6 +76,16 @@ export class KioskTicket extends LitElement {
       .print {
         font-weight: 700;
       }
+      .appointment {
+        font-size: var(--text-l);
+        font-weight: 700;
+      }
+      .late {
+        font-weight: 700;
+        border: 3px solid var(--ink);
+        border-radius: var(--radius-l);
+        padding: 0.4em;
+      }
       .print.failed {
         border: 3px solid var(--danger);
         border-radius: var(--radius-l);
@@ -119,6 +129,8 @@ export class KioskTicket extends LitElement {
   @property() print: PrintState = 'printing';
   @property({ type: Number }) secondsLeft = 30;
   @property() phoneUrl = '';
+  /** A checked-in appointment's time (HH:MM) and whether it came too late to keep it. */
+  @property({ attribute: false }) appointment: { time: string; late: boolean } | null = null;
 
   override render() {
     const t = this.t;
@@ -129,6 +141,10 @@ export class KioskTicket extends LitElement {
       <section class="info">
         <h1>${w.queueNumber}</h1>
         <p class="number" aria-label=${`${w.queueNumber} ${this.ticket.number.split('').join(' ')}`}>${this.ticket.number}</p>
+        ${this.appointment
+          ? html`<p class="appointment">${t.appointmentAt(this.appointment.time)}</p>
+              ${this.appointment.late ? html`<p class="late" role="alert">${t.lateNotice}</p>` : nothing}`
+          : nothing}
         <ul class="services">
           ${this.ticket.steps.map((s) => html`<li>${pickText(s.label, this.language)}</li>`)}
         </ul>

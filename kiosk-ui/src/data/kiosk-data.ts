@@ -1,6 +1,6 @@
 import { ApiError, createApi, type Api } from '@luukku/shared/http';
 import { connectRealtime } from '@luukku/shared/realtime';
-import type { IssuedVisit, IssueVisitBody, KioskMenu, PrintResult, QueueLine, VisitorLanguage } from '@luukku/shared';
+import type { CheckedIn, CheckInBody, IssuedVisit, IssueVisitBody, KioskMenu, PrintResult, QueueLine, VisitorLanguage } from '@luukku/shared';
 
 const tokenKey = 'luukku.kiosk.device';
 
@@ -76,10 +76,19 @@ export class KioskData {
    * Issues with retries on network failure, always with the same idempotency key: however
    * many times the request reaches the server, there is one visit.
    */
-  async issue(body: IssueVisitBody, onRetry: (attempt: number) => void): Promise<IssuedVisit> {
+  issue(body: IssueVisitBody, onRetry: (attempt: number) => void): Promise<IssuedVisit> {
+    return this.retried(() => this.api.issueVisit(body), onRetry);
+  }
+
+  /** Checks an appointment in, retried like an issue: the idempotency key makes it one visit. */
+  checkIn(body: CheckInBody, onRetry: (attempt: number) => void): Promise<CheckedIn> {
+    return this.retried(() => this.api.checkIn(body), onRetry);
+  }
+
+  private async retried<T>(send: () => Promise<T>, onRetry: (attempt: number) => void): Promise<T> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.api.issueVisit(body);
+        return await send();
       } catch (err) {
         const delay = retryDelaysMs[attempt];
         if (!(err instanceof ApiError) || !err.isNetwork || delay === undefined) throw err;

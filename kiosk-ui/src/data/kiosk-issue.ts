@@ -1,6 +1,6 @@
 import { ApiError } from '@luukku/shared/http';
 import { languageInfo, pickText, ticketWords } from '@luukku/shared/i18n';
-import type { IssuedVisit, IssueVisitBody, KioskMenu, Needs, VisitorLanguage } from '@luukku/shared';
+import type { CheckedIn, CheckInBody, IssuedVisit, IssueVisitBody, KioskMenu, Needs, VisitorLanguage } from '@luukku/shared';
 import { renderTicketLines } from '../ticket-raster.js';
 import { newIdempotencyKey, type KioskData } from './kiosk-data.js';
 
@@ -8,7 +8,7 @@ export type PrintState = 'printing' | 'printed' | 'failed' | 'none';
 
 /** How an attempt to issue ended, in the words the screen needs. */
 export type IssueOutcome =
-  | { kind: 'ticket'; ticket: IssuedVisit }
+  | { kind: 'ticket'; ticket: IssuedVisit; appointment?: CheckedIn['appointment'] }
   | { kind: 'offline' }
   | { kind: 'refused'; code: string }
   | { kind: 'busy' };
@@ -19,7 +19,7 @@ export type IssueOutcome =
  * visitor starts over, so "try again" can never make a second visit.
  */
 export class IssueFlow {
-  private _request: IssueVisitBody | null = null;
+  private _request: { visit: IssueVisitBody } | { checkIn: CheckInBody } | null = null;
   private _busy = false;
 
   constructor(private readonly data: () => KioskData | null) {}
@@ -31,7 +31,13 @@ export class IssueFlow {
 
   /** A double tap issues nothing twice: the second call finds the first one's request. */
   issue(choice: { services: number[] } | { guidance: true }, language: VisitorLanguage, needs: Needs, onRetry: (n: number) => void): Promise<IssueOutcome> {
-    this._request ??= { ...choice, language, needs, idempotencyKey: newIdempotencyKey() };
+    this._request ??= { visit: { ...choice, language, needs, idempotencyKey: newIdempotencyKey() } };
+    return this.send(onRetry);
+  }
+
+  /** An appointment's check-in, kept with its key like an issue: a double tap is one visit. */
+  checkIn(code: string, language: VisitorLanguage, onRetry: (n: number) => void): Promise<IssueOutcome> {
+    this._request ??= { checkIn: { code, language, idempotencyKey: newIdempotencyKey() } };
     return this.send(onRetry);
   }
 
@@ -40,7 +46,13 @@ export class IssueFlow {
     if (this._busy || !data || !this._request) return { kind: 'busy' };
     this._busy = true;
     try {
-      const ticket = await data.issue(this._request, onRetry);
+      const request = this._request;
+      if ('checkIn' in request) {
+        const { appointment, ...ticket } = await data.checkIn(request.checkIn, onRetry);
+        this._request = null;
+        return { kind: 'ticket', ticket, appointment };
+      }
+      const ticket = await data.issue(request.visit, onRetry);
       this._request = null;
       return { kind: 'ticket', ticket };
     } catch (err) {

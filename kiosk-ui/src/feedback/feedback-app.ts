@@ -5,7 +5,7 @@ import type { FeedbackAnswer, FeedbackSetup, VisitorLanguage } from '@luukku/sha
 import { base } from '../styles.js';
 import { PairingController } from '../controllers/pairing-controller.js';
 import { FeedbackData, feedbackTokenFromPage, forgetFeedbackToken, rememberFeedbackToken, type SendOutcome } from './feedback-data.js';
-import { ScannerController } from './scanner-controller.js';
+import { ScannerController } from '../controllers/scanner-controller.js';
 import { face } from './feedback-faces.js';
 
 type Screen = 'loading' | 'unpaired' | 'ask' | 'thanks' | 'offline';

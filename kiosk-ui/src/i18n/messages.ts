@@ -58,6 +58,22 @@ export interface KioskMessages {
   gotIt: string;
   serviceClosed: string;
   genericError: string;
+  /** Check-in of an appointment (issue 11 §1): the start screen's button and its screen. */
+  haveAppointment: string;
+  checkInTitle: string;
+  checkInHint: string;
+  /** The typed code's field, for screen readers. */
+  codeLabel: string;
+  deleteChar: string;
+  checkIn: string;
+  /** On the ticket: the appointment's time (HH:MM, the hub's time). */
+  appointmentAt: (time: string) => string;
+  /** Checked in past the late limit: the visitor joins the line in arrival order. */
+  lateNotice: string;
+  codeUnknown: string;
+  codeOtherDay: string;
+  codeUsed: string;
+  codeCancelled: string;
 }
 
 export type Catalogues = Record<VisitorLanguage, KioskMessages>;

@@ -6,6 +6,7 @@ import type { QueuesResponse } from '../schemas/queue.js';
 import type { Desk } from '../schemas/catalog.js';
 import type { PrintBody, PrintResult } from '../schemas/printer.js';
 import type { VisitorLanguage } from '../schemas/common.js';
+import type { CheckedIn, CheckInBody } from '../schemas/appointments.js';
 
 /** A failed call: the server's code, or NETWORK when it could not be reached at all. */
 export class ApiError extends Error {
@@ -77,6 +78,7 @@ export function createApi(options: ApiOptions = {}) {
     request,
     kioskMenu: (lang: VisitorLanguage) => request<KioskMenu>('GET', `/api/kiosk/menu?lang=${encodeURIComponent(lang)}`),
     issueVisit: (body: IssueVisitBody) => request<IssuedVisit>('POST', '/api/visits', body),
+    checkIn: (body: CheckInBody) => request<CheckedIn>('POST', '/api/appointments/check-in', body),
     printTicket: (body: PrintBody) => request<PrintResult>('POST', '/api/kiosk/print', body),
     visit: (token: string) => request<PublicVisit>('GET', `/api/visits/${encodeURIComponent(token)}`),
     me: () => request<Me>('GET', '/api/me'),

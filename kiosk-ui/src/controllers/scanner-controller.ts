@@ -6,7 +6,9 @@ const gapMs = 120;
 /**
  * Reads a barcode scanner that types like a keyboard: characters arriving close together and
  * ending in Enter are one scan. A scan's Enter is swallowed, so it does not press the focused
- * button; a person's Enter (after a pause, or with nothing typed) passes through.
+ * button; a person's Enter (after a pause, or with nothing typed) passes through. `minLength`:
+ * the shortest text that counts as a scan (the feedback tablet reads a ticket's address, the
+ * kiosk a 6-character check-in code).
  */
 export class ScannerController implements ReactiveController {
   private _buffer = '';
@@ -15,6 +17,7 @@ export class ScannerController implements ReactiveController {
   constructor(
     host: ReactiveControllerHost,
     private readonly onScan: (text: string) => void,
+    private readonly minLength = 16,
   ) {
     host.addController(this);
   }
@@ -26,7 +29,7 @@ export class ScannerController implements ReactiveController {
     if (e.key === 'Enter') {
       const text = this._buffer;
       this._buffer = '';
-      if (text.length >= 16) {
+      if (text.length >= this.minLength) {
         e.preventDefault();
         e.stopPropagation();
         this.onScan(text);
