@@ -98,8 +98,8 @@ export class StaffFollowUp extends LitElement {
         </select>
       </label>
       <label>${t.followUpDate}<input name="date" type="date" required min=${today} .value=${today} /></label>
-      <label>${t.followUpTime}<input name="time" type="time" required step="300" /></label>
-      <label>${t.followUpLength}<input name="length" type="number" required min="5" max="480" step="5" value="30" /></label>
+      <label>${t.followUpTime}<input name="time" type="time" required /></label>
+      <label>${t.followUpLength}<input name="length" type="number" required min="1" max="480" value="30" /></label>
       ${this.error ? html`<p class="error" role="alert">${this.error}</p>` : nothing}
       <div class="row">
         <button class="primary" type="submit" ?disabled=${this.busy || this._serviceId === 0}>${t.followUpBook}</button>
