@@ -262,6 +262,8 @@ export class StaffApp extends LitElement {
     const onBreak = desk.status === 'break';
     const current = d.current;
     const isGuidance = current ? d.services.find((s) => s.id === current.step.serviceId)?.isGuidance === true : false;
+    // the lines' order is counted at this render: a visitor who joined since the last tick is due
+    const now = Math.max(this._now, Date.now());
     return html`
       <div class="desk-bar">
         ${onBreak ? html`<span class="badge warn">${t.onBreak}</span>` : nothing}
@@ -295,9 +297,9 @@ export class StaffApp extends LitElement {
             : html`<staff-next-preview
                 .t=${t}
                 .language=${this._lang}
-                .next=${nextInLine(d.queues, desk.serviceIds, desk, this._now)}
+                .next=${nextInLine(d.queues, desk.serviceIds, desk, now)}
                 .agencies=${d.agencies}
-                .now=${this._now}
+                .now=${now}
                 .timeZone=${d.hub?.timeZone ?? 'Europe/Helsinki'}
               ></staff-next-preview>`}
         </section>
@@ -312,7 +314,7 @@ export class StaffApp extends LitElement {
             .desks=${d.desks}
             .desk=${desk}
             .targetWaitMin=${d.hub?.targetWaitMin ?? 15}
-            .now=${this._now}
+            .now=${now}
             .timeZone=${d.hub?.timeZone ?? 'Europe/Helsinki'}
             .canCall=${!onBreak && current === null && !d.busy}
             @call-step=${(e: CustomEvent<StaffQueuesEvents['call-step']>) => void d.callStep(e.detail)}

@@ -99,6 +99,8 @@ describe.skipIf(!hasBrowser)('appointments in the staff console', () => {
     await expect.poll(() => numbersInLine(page), { timeout: 20_000 }).toEqual([soonVisit.number, laterVisit.number, walkIn.number]);
     expect(await markOf(page, laterVisit.number)).toBe(cases[2]!.now(hhmm(laterAt, ':')));
     expect(requests).toEqual([]);
+    // the clock belongs to the browser context the next tests share: back to the real time
+    await page.clock.setSystemTime(new Date());
     await page.close();
   });
 

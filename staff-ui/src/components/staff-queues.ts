@@ -8,7 +8,7 @@ import type { Agency, Desk, QueueSummary, Service, WaitingEntry } from '@luukku/
 import type { StaffLang, StaffMessages } from '../i18n/index.js';
 import { base } from '../styles.js';
 import { compareLinePlaces } from '@luukku/shared/lines';
-import { appointmentBadge, visitorBadges } from './visitor-badges.js';
+import { appointmentBadge, appointmentPriority, visitorBadges } from './visitor-badges.js';
 
 export interface StaffQueuesEvents {
   /** Call this waiting visitor (a step id) to the desk. */
@@ -123,7 +123,10 @@ export class StaffQueues extends LitElement {
    * when it comes due, between events (rule 9: no request).
    */
   private _inOrder(entries: readonly WaitingEntry[]): WaitingEntry[] {
-    return [...entries].sort((a, b) => compareLinePlaces(a, b, this.now));
+    // only an appointment checked in early waits for a later time; anyone else is due at once,
+    // even when the server's clock runs a little ahead of this one
+    const place = (e: WaitingEntry) => (e.priority >= appointmentPriority || Date.parse(e.queueTime) <= this.now ? e : { ...e, queueTime: new Date(this.now).toISOString() });
+    return [...entries].sort((a, b) => compareLinePlaces(place(a), place(b), this.now));
   }
 
   /** "No suitable desk open", and for which need, while no open desk of the line meets it. */

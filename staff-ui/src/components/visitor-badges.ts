@@ -5,7 +5,7 @@ import type { StaffLang, StaffMessages } from '../i18n/index.js';
 import { clockTime } from './appointment-time.js';
 
 /** Below this priority a checked-in appointment waits as a walk-in (the server's appointmentPriority). */
-const appointmentPriority = 2;
+export const appointmentPriority = 2;
 
 /**
  * "Ajanvaraus 10.30 · vuorossa nyt": a waiting appointment, its time, and whether it goes ahead
