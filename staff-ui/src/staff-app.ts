@@ -21,6 +21,12 @@ import './components/staff-refer.js';
 import './components/staff-overview.js';
 import './components/staff-next-preview.js';
 import './components/staff-my-day.js';
+import './components/staff-appointments.js';
+import './components/staff-follow-up.js';
+import type { StaffAppointmentsEvents } from './components/staff-appointments.js';
+import type { StaffFollowUp, StaffFollowUpEvents } from './components/staff-follow-up.js';
+import type { Appointment } from '@luukku/shared';
+import { ApiError } from '@luukku/shared/http';
 import './admin/staff-admin.js';
 import './reports/staff-reports.js';
 
@@ -141,6 +147,14 @@ export class StaffApp extends LitElement {
   @state() private _editingDesk = false;
   @state() private _now = Date.now();
   @query('staff-refer') private _refer!: StaffRefer;
+  @query('staff-follow-up') private _followUpDialog!: StaffFollowUp;
+  /** The last check-in from the panel: the number given, or why not. */
+  @state() private _checkInOutcome = '';
+  @state() private _checkingIn = false;
+  /** The follow-up just booked (its code is shown), or why booking failed. */
+  @state() private _followUp: Appointment | null = null;
+  @state() private _followUpError = '';
+  @state() private _booking = false;
   private _clock: ReturnType<typeof setInterval> | undefined;
 
   override connectedCallback(): void {
@@ -248,6 +262,8 @@ export class StaffApp extends LitElement {
     const onBreak = desk.status === 'break';
     const current = d.current;
     const isGuidance = current ? d.services.find((s) => s.id === current.step.serviceId)?.isGuidance === true : false;
+    // the lines' order is counted at this render: a visitor who joined since the last tick is due
+    const now = Math.max(this._now, Date.now());
     return html`
       <div class="desk-bar">
         ${onBreak ? html`<span class="badge warn">${t.onBreak}</span>` : nothing}
@@ -274,15 +290,17 @@ export class StaffApp extends LitElement {
             @call-next=${() => void d.callNext()}
             @act=${(e: CustomEvent<StaffCurrentEvents['act']>) => void d.act(e.detail)}
             @refer=${() => this._openRefer()}
+            @follow-up=${() => this._openFollowUp()}
           ></staff-current>
           ${current
             ? nothing
             : html`<staff-next-preview
                 .t=${t}
                 .language=${this._lang}
-                .next=${nextInLine(d.queues, desk.serviceIds, desk)}
+                .next=${nextInLine(d.queues, desk.serviceIds, desk, now)}
                 .agencies=${d.agencies}
-                .now=${this._now}
+                .now=${now}
+                .timeZone=${d.hub?.timeZone ?? 'Europe/Helsinki'}
               ></staff-next-preview>`}
         </section>
         <section class="card" aria-label=${t.waitingLines}>
@@ -296,10 +314,23 @@ export class StaffApp extends LitElement {
             .desks=${d.desks}
             .desk=${desk}
             .targetWaitMin=${d.hub?.targetWaitMin ?? 15}
-            .now=${this._now}
+            .now=${now}
+            .timeZone=${d.hub?.timeZone ?? 'Europe/Helsinki'}
             .canCall=${!onBreak && current === null && !d.busy}
             @call-step=${(e: CustomEvent<StaffQueuesEvents['call-step']>) => void d.callStep(e.detail)}
           ></staff-queues>
+        </section>
+        <section class="card" aria-label=${t.appointmentsTitle}>
+          <staff-appointments
+            .t=${t}
+            .language=${this._lang}
+            .day=${d.appointments}
+            .services=${d.services}
+            .timeZone=${d.hub?.timeZone ?? 'Europe/Helsinki'}
+            .busy=${this._checkingIn}
+            .outcome=${this._checkInOutcome}
+            @check-in=${(e: CustomEvent<StaffAppointmentsEvents['check-in']>) => void this._checkIn(e.detail)}
+          ></staff-appointments>
         </section>
         <section class="card" aria-label=${t.myDay}><staff-my-day .t=${t} .day=${d.myDay}></staff-my-day></section>
         <section class="card" aria-label=${t.overviewTitle}>${this._overview()}</section>
@@ -318,6 +349,17 @@ export class StaffApp extends LitElement {
         .now=${this._now}
         @refer=${(e: CustomEvent<StaffReferEvents['refer']>) => void d.refer(e.detail)}
       ></staff-refer>
+      <staff-follow-up
+        .t=${t}
+        .language=${this._lang}
+        .services=${d.myServices.filter((s) => !s.isGuidance)}
+        .timeZone=${d.hub?.timeZone ?? 'Europe/Helsinki'}
+        .now=${this._now}
+        .booked=${this._followUp}
+        .error=${this._followUpError}
+        .busy=${this._booking}
+        @book=${(e: CustomEvent<StaffFollowUpEvents['book']>) => void this._bookFollowUp(e.detail)}
+      ></staff-follow-up>
     `;
   }
 
@@ -353,6 +395,43 @@ export class StaffApp extends LitElement {
 
   private _openRefer() {
     if (this._data.mayRefer()) this._refer?.open();
+  }
+
+  /** Checks a visitor in from the day's appointments; the number to give them stays on screen. */
+  private async _checkIn(code: string) {
+    const t = messages(this._lang);
+    this._checkingIn = true;
+    try {
+      const visit = await this._data.checkIn(code);
+      this._checkInOutcome = t.checkedIn(code, visit.number);
+    } catch (err) {
+      this._checkInOutcome = err instanceof Error ? err.message : String(err);
+    } finally {
+      this._checkingIn = false;
+    }
+  }
+
+  private _openFollowUp() {
+    const current = this._data.current;
+    if (!current) return;
+    this._followUp = null;
+    this._followUpError = '';
+    this._followUpDialog?.open(current.step.serviceId);
+  }
+
+  /** Books the follow-up in the visitor's language and with their needs, so the kiosk and desk know them. */
+  private async _bookFollowUp(detail: StaffFollowUpEvents['book']) {
+    const step = this._data.current?.step;
+    this._booking = true;
+    this._followUpError = '';
+    try {
+      const result = await this._data.book({ ...detail, ...(step ? { language: step.language, needs: step.needs } : { needs: { interpreter: false, accessible: false, accompanied: false } }) });
+      this._followUp = result.appointment;
+    } catch (err) {
+      this._followUpError = err instanceof ApiError ? err.message : String(err);
+    } finally {
+      this._booking = false;
+    }
   }
 
   private _onKey = (e: KeyboardEvent) => {

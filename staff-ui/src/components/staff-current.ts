@@ -14,6 +14,8 @@ export interface StaffCurrentEvents {
   act: StepAction;
   /** Open the referral dialog. */
   refer: null;
+  /** Open the dialog that books this visitor a follow-up appointment. */
+  'follow-up': null;
 }
 
 /** The visitor at this desk: number, language, needs, the visit so far, and what to do next. */
@@ -85,6 +87,7 @@ export class StaffCurrent extends LitElement {
         ${this._action('finish', t.finish, 'V', !called)} ${called ? this._action('no-show', t.noShow, 'E') : nothing}
         ${this._action('return', t.returnToQueue, 'P')}
         <button aria-keyshortcuts="O" ?disabled=${this.busy} @click=${() => emit<StaffCurrentEvents>(this, 'refer', null)}>${t.refer}</button>
+        <button ?disabled=${this.busy} @click=${() => emit<StaffCurrentEvents>(this, 'follow-up', null)}>${t.followUp}</button>
         <button class="danger" ?disabled=${this.busy} @click=${() => emit<StaffCurrentEvents>(this, 'act', 'cancel')}>${t.cancel}</button>
       </div>
       <h3>${t.visitSoFar}</h3>

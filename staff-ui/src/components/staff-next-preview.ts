@@ -4,7 +4,7 @@ import type { Agency, WaitingEntry } from '@luukku/shared';
 import type { StaffLang, StaffMessages } from '../i18n/index.js';
 import { base } from '../styles.js';
 import { minutesSince } from './hub-day.js';
-import { visitorBadges } from './visitor-badges.js';
+import { appointmentBadge, visitorBadges } from './visitor-badges.js';
 
 /**
  * Who "call next" would call, before calling: language, needs, whether they were referred
@@ -36,6 +36,7 @@ export class StaffNextPreview extends LitElement {
   @property({ attribute: false }) next: WaitingEntry | null = null;
   @property({ attribute: false }) agencies: Agency[] = [];
   @property({ type: Number }) now = Date.now();
+  @property() timeZone = 'Europe/Helsinki';
 
   override render() {
     const t = this.t;
@@ -50,7 +51,7 @@ export class StaffNextPreview extends LitElement {
     return html`<p class="row">
       <span class="number">${e.number}</span>
       <span>${this.t.waited(minutesSince(e.queueTime, this.now))}</span>
-      ${visitorBadges(this.t, this.language, e, this.agencies, true)}
+      ${appointmentBadge(this.t, this.language, e, this.now, this.timeZone)} ${visitorBadges(this.t, this.language, e, this.agencies, true)}
     </p>`;
   }
 }

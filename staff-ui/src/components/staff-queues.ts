@@ -7,7 +7,8 @@ import { fitsDesk, needsWithoutDesk } from '@luukku/shared/fit';
 import type { Agency, Desk, QueueSummary, Service, WaitingEntry } from '@luukku/shared';
 import type { StaffLang, StaffMessages } from '../i18n/index.js';
 import { base } from '../styles.js';
-import { visitorBadges } from './visitor-badges.js';
+import { compareLinePlaces } from '@luukku/shared/lines';
+import { appointmentBadge, appointmentPriority, visitorBadges } from './visitor-badges.js';
 
 export interface StaffQueuesEvents {
   /** Call this waiting visitor (a step id) to the desk. */
@@ -77,6 +78,7 @@ export class StaffQueues extends LitElement {
   @property({ type: Number }) targetWaitMin = 15;
   @property({ type: Number }) now = Date.now();
   @property({ type: Boolean }) canCall = false;
+  @property() timeZone = 'Europe/Helsinki';
 
   override render() {
     const t = this.t;
@@ -97,7 +99,7 @@ export class StaffQueues extends LitElement {
       ${(q.entries ?? []).length === 0
         ? html`<p class="muted">${t.nobodyWaiting}</p>`
         : html`<ol>
-            ${(q.entries ?? []).map((e) => {
+            ${this._inOrder(q.entries ?? []).map((e) => {
               const waited = Math.max(0, Math.floor((this.now - Date.parse(e.queueTime)) / 60_000));
               const late = waited > target;
               const fits = !this.desk || fitsDesk(e.needs, this.desk);
@@ -106,7 +108,7 @@ export class StaffQueues extends LitElement {
                 <span class="meta">
                   <span>${t.waited(waited)}</span>
                   ${late ? html`<span class="badge warn">${t.overTarget}</span>` : ''}
-                  ${visitorBadges(t, this.language, e, this.agencies)} ${this._noDesk(q, e)}
+                  ${appointmentBadge(t, this.language, e, this.now, this.timeZone)} ${visitorBadges(t, this.language, e, this.agencies)} ${this._noDesk(q, e)}
                   ${fits ? '' : html`<span class="badge">${t.accessibleDeskOnly}</span>`}
                 </span>
                 <button ?disabled=${!this.canCall || !fits} @click=${() => this._call(e.stepId)} aria-label=${`${t.call} ${e.number}`}>${t.call} ${e.number}</button>
@@ -114,6 +116,17 @@ export class StaffQueues extends LitElement {
             })}
           </ol>`}
     </section>`;
+  }
+
+  /**
+   * The line in call order on the console's clock: an appointment checked in early moves up
+   * when it comes due, between events (rule 9: no request).
+   */
+  private _inOrder(entries: readonly WaitingEntry[]): WaitingEntry[] {
+    // only an appointment checked in early waits for a later time; anyone else is due at once,
+    // even when the server's clock runs a little ahead of this one
+    const place = (e: WaitingEntry) => (e.priority >= appointmentPriority || Date.parse(e.queueTime) <= this.now ? e : { ...e, queueTime: new Date(this.now).toISOString() });
+    return [...entries].sort((a, b) => compareLinePlaces(place(a), place(b), this.now));
   }
 
   /** "No suitable desk open", and for which need, while no open desk of the line meets it. */

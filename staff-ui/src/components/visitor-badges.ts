@@ -2,6 +2,24 @@ import { html, nothing } from 'lit';
 import { languageInfo, pickText } from '@luukku/shared/i18n';
 import type { Agency, WaitingEntry } from '@luukku/shared';
 import type { StaffLang, StaffMessages } from '../i18n/index.js';
+import { clockTime } from './appointment-time.js';
+
+/** Below this priority a checked-in appointment waits as a walk-in (the server's appointmentPriority). */
+export const appointmentPriority = 2;
+
+/**
+ * "Ajanvaraus 10.30 · vuorossa nyt": a waiting appointment, its time, and whether it goes ahead
+ * of walk-ins now, from a later time (checked in early), or not at all (checked in late). On the
+ * console's clock, so it turns due between events.
+ */
+export function appointmentBadge(t: StaffMessages, language: StaffLang, e: WaitingEntry, now: number, timeZone: string) {
+  if (!e.appointment) return nothing;
+  const due = Date.parse(e.queueTime);
+  const when = e.priority < appointmentPriority ? t.appointmentLate : due <= now ? t.appointmentDueNow : t.appointmentDueAt(clockTime(e.queueTime, timeZone, language));
+  return html`<span class="badge appointment" data-due=${e.priority >= appointmentPriority && due <= now ? 'now' : 'later'}
+    >${t.appointmentMark(clockTime(e.appointment.startsAt, timeZone, language))} · ${when}</span
+  >`;
+}
 
 /**
  * What staff need to know of a waiting visitor before calling them, as badges: their language,

@@ -4,8 +4,13 @@ import { connectRealtime, type ConnectionState } from '@luukku/shared/realtime';
 import type { Agency, Desk, HubEvent, Hub, MyDay, PrinterStatus, QueueSummary, ReferBody, Service, StaffStep, StepResponse, User } from '@luukku/shared';
 import { consoleListsAfter } from '@luukku/shared/lines';
 import { atDesk, decide, type Planned, type Press, type Refusal } from './staff-actions.js';
+import type { AppointmentBody, AppointmentResult, AppointmentsResponse, CheckedIn } from '@luukku/shared';
+import { withAppointment } from './appointments-data.js';
 
 const deskKey = 'luukku.staff.desk';
+
+/** getRandomValues works on a plain-http LAN address too, where randomUUID does not. */
+const newKey = (): string => 's-' + Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 const servicesKey = 'luukku.staff.services';
 
 export interface Remembered {
@@ -36,6 +41,8 @@ export class StaffController implements ReactiveController {
   printers: PrinterStatus[] = [];
   /** This user's own day (served, average time, referred on): loaded with the snapshot and after own finish/refer. */
   myDay: MyDay | null = null;
+  /** Today's appointments of this user's agencies, kept from `appointment` events. */
+  appointments: AppointmentsResponse | null = null;
   connection: ConnectionState = 'connecting';
   loaded = false;
   error = '';
@@ -137,11 +144,12 @@ export class StaffController implements ReactiveController {
       // the lines first: their seq is where events take over, and what loads after it is as new
       // or newer. Every event here replaces what it carries, so one applied again does no harm
       const queues = await this.api.queues();
-      const [services, desks, printers, myDay] = await Promise.all([
+      const [services, desks, printers, myDay, appointments] = await Promise.all([
         this.api.request<{ hub: Hub; agencies: Agency[]; services: Service[] }>('GET', '/api/services'),
         this.api.desks(),
         this.api.request<{ printers: PrinterStatus[] }>('GET', '/api/printers'),
         this.api.request<MyDay>('GET', '/api/me/day'),
+        this.api.request<AppointmentsResponse>('GET', '/api/appointments'),
       ]);
       const stepId = desks.desks.find((d) => d.userId === this.user?.id && d.status !== 'closed')?.currentStepId ?? null;
       const current = stepId ? await this.api.step(stepId) : null;
@@ -158,6 +166,7 @@ export class StaffController implements ReactiveController {
       this.queues = queues.queues;
       this.printers = printers.printers;
       this.myDay = myDay;
+      this.appointments = appointments;
       this.current = current;
       return queues.seq;
     } finally {
@@ -168,6 +177,11 @@ export class StaffController implements ReactiveController {
 
   /** An event changes what it carries, in place; the realtime client gives them in seq order. */
   private applyEvent(e: HubEvent): void {
+    if (e.type === 'appointment') {
+      if (this.appointments) this.appointments = withAppointment(this.appointments, e.data, this.hub?.timeZone ?? 'Europe/Helsinki');
+      this.host.requestUpdate();
+      return;
+    }
     // the line's order at the moment of the change, as the server saw it
     const next = consoleListsAfter(this, e, Date.parse(e.at));
     if (next === 'reload') {
@@ -334,6 +348,17 @@ export class StaffController implements ReactiveController {
    */
   private async loadMyDay(): Promise<void> {
     this.myDay = await this.api.request<MyDay>('GET', '/api/me/day').catch(() => this.myDay);
+  }
+  /**
+   * Checks a visitor in by their appointment's code, as the kiosk would; the number they get is
+   * the answer. Outside the desk's queue of actions: it changes no desk.
+   */
+  checkIn(code: string): Promise<CheckedIn> {
+    return this.api.request<CheckedIn>('POST', '/api/appointments/check-in', { code, idempotencyKey: newKey() });
+  }
+  /** Books an appointment from the console (a follow-up): the server makes its booking id. */
+  book(body: Omit<AppointmentBody, 'bookingId' | 'source'>): Promise<AppointmentResult> {
+    return this.api.request<AppointmentResult>('POST', '/api/appointments', { ...body, source: 'console' });
   }
   /** Whether the referral dialog may open now; when it may not, the press is refused visibly. */
   mayRefer(): boolean {

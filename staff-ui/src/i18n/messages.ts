@@ -93,4 +93,32 @@ export interface StaffMessages {
   referredOn: string;
   /** The toggle for the tone when someone joins an empty line of this desk. */
   sound: string;
+  /** Appointments in the console (issue 11 §1): the mark on a waiting visitor, e.g. "Ajanvaraus 10.30". */
+  appointmentMark: (time: string) => string;
+  /** The appointment goes ahead of walk-ins now. */
+  appointmentDueNow: string;
+  /** Checked in early: it goes ahead of walk-ins from this time. */
+  appointmentDueAt: (time: string) => string;
+  /** Checked in past the late limit: it waits as a walk-in. */
+  appointmentLate: string;
+  appointmentsTitle: string;
+  noAppointments: string;
+  appointmentTime: string;
+  appointmentCode: string;
+  appointmentService: string;
+  appointmentStatus: string;
+  appointmentStatuses: Record<string, string>;
+  checkIn: string;
+  /** After staff checked a visitor in: the number to give them. */
+  checkedIn: (code: string, number: string) => string;
+  followUp: string;
+  followUpTitle: string;
+  followUpService: string;
+  followUpDate: string;
+  followUpTime: string;
+  followUpLength: string;
+  followUpBook: string;
+  /** Above the large code once booked: tell it to the visitor. */
+  followUpCode: string;
+  followUpWhen: (date: string, time: string) => string;
 }
