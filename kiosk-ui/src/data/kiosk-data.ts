@@ -1,8 +1,7 @@
 import { ApiError, createApi, type Api } from '@luukku/shared/http';
 import { connectRealtime } from '@luukku/shared/realtime';
+import { deviceToken } from './device-token.js';
 import type { CheckedIn, CheckInBody, IssuedVisit, IssueVisitBody, KioskMenu, PrintResult, QueueLine, VisitorLanguage } from '@luukku/shared';
-
-const tokenKey = 'luukku.kiosk.device';
 
 /** Random enough for an idempotency key, and available on plain-http LAN pages too. */
 export function newIdempotencyKey(): string {
@@ -10,29 +9,10 @@ export function newIdempotencyKey(): string {
   return 'k-' + Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/**
- * The kiosk's device token: given once as /kiosk?device=<token>, then kept by the page so the
- * address bar (and any photo of the screen) no longer shows it.
- */
-export function rememberToken(token: string): void {
-  localStorage.setItem(tokenKey, token);
-}
-
-export function forgetToken(): void {
-  localStorage.removeItem(tokenKey);
-}
-
-export function deviceTokenFromPage(): string | null {
-  const url = new URL(location.href);
-  const given = url.searchParams.get('device');
-  if (given) {
-    localStorage.setItem(tokenKey, given);
-    url.searchParams.delete('device');
-    history.replaceState(null, '', url.pathname + (url.search === '?' ? '' : url.search) + url.hash);
-    return given;
-  }
-  return localStorage.getItem(tokenKey);
-}
+const kioskToken = deviceToken('luukku.kiosk.device');
+export const deviceTokenFromPage = kioskToken.fromPage;
+export const rememberToken = kioskToken.remember;
+export const forgetToken = kioskToken.forget;
 
 const retryDelaysMs = [700, 1500, 3000, 5000];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

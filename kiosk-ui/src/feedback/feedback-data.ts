@@ -1,23 +1,12 @@
 import { ApiError, createApi, type Api } from '@luukku/shared/http';
 import type { FeedbackAnswer, FeedbackSetup } from '@luukku/shared';
+import { deviceToken } from '../data/device-token.js';
 
-const tokenKey = 'luukku.feedback.device';
-
-/** The tablet's device token: given once as /feedback?device=<token>, then kept by the page. */
-export function feedbackTokenFromPage(): string | null {
-  const url = new URL(location.href);
-  const given = url.searchParams.get('device');
-  if (given) {
-    localStorage.setItem(tokenKey, given);
-    url.searchParams.delete('device');
-    history.replaceState(null, '', url.pathname + (url.search === '?' ? '' : url.search) + url.hash);
-    return given;
-  }
-  return localStorage.getItem(tokenKey);
-}
-
-export const rememberFeedbackToken = (token: string) => localStorage.setItem(tokenKey, token);
-export const forgetFeedbackToken = () => localStorage.removeItem(tokenKey);
+/** The tablet's device token, kept like the kiosk's under its own key. */
+const tabletToken = deviceToken('luukku.feedback.device');
+export const feedbackTokenFromPage = tabletToken.fromPage;
+export const rememberFeedbackToken = tabletToken.remember;
+export const forgetFeedbackToken = tabletToken.forget;
 
 /** How an answer ended: counted (with the ticket's path or without), the ticket had answered, or not sent. */
 export type SendOutcome = 'counted' | 'already' | 'failed';
