@@ -57,13 +57,13 @@ export class AdminImport extends LitElement {
         <label>${t.file}<input name="file" type="file" accept=".ics,.csv,.txt,text/calendar,text/csv" @change=${this._pick} /></label>
         <label
           >${t.format}
-          <select name="format" @change=${(e: Event) => (this._format = (e.target as HTMLSelectElement).value as Format)}>
+          <select name="format" @change=${(e: Event) => this._choose({ format: (e.target as HTMLSelectElement).value as Format })}>
             ${(['ics', 'csv'] as const).map((f) => html`<option value=${f} ?selected=${f === this._format}>${t.formats[f]}</option>`)}
           </select></label
         >
         <label
           >${t.defaultService}
-          <select name="service" @change=${(e: Event) => (this._serviceId = (e.target as HTMLSelectElement).value)}>
+          <select name="service" @change=${(e: Event) => this._choose({ serviceId: (e.target as HTMLSelectElement).value })}>
             <option value="" ?selected=${this._serviceId === ''}>${t.noDefault}</option>
             ${services.map((s) => html`<option value=${String(s.id)} ?selected=${String(s.id) === this._serviceId}>${s.name[this.language] || s.name.fi} (${s.code})</option>`)}
           </select></label
@@ -84,7 +84,9 @@ export class AdminImport extends LitElement {
 
   private _result(r: AppointmentImportResult) {
     const t = this.t;
-    const time = (iso: string) => new Date(iso).toLocaleString(this.language === 'en' ? 'en-GB' : this.language, { dateStyle: 'short', timeStyle: 'short' });
+    // the hub's wall clock, whatever the admin's computer is set to
+    const time = (iso: string) =>
+      new Date(iso).toLocaleString(this.language === 'en' ? 'en-GB' : this.language, { dateStyle: 'short', timeStyle: 'short', timeZone: this.catalog.hub.timeZone });
     return html`<section class="card" aria-label=${r.dryRun ? t.previewTitle : t.doneTitle}>
       <h3>${r.dryRun ? t.previewTitle : t.doneTitle}</h3>
       <p>${t.counts(r)}</p>
@@ -110,6 +112,13 @@ export class AdminImport extends LitElement {
             <tbody>${a.problems.map((p) => html`<tr><td>${p.line}</td><td>${p.message}</td></tr>`)}</tbody>
           </table>`}
     </section>`;
+  }
+
+  /** Another format or default service: the preview no longer says what an import would do. */
+  private _choose(change: { format?: Format; serviceId?: string }) {
+    if (change.format) this._format = change.format;
+    if (change.serviceId !== undefined) this._serviceId = change.serviceId;
+    this._answer = null;
   }
 
   private async _pick(e: Event) {
