@@ -49,7 +49,7 @@ const kelaIcs = [
   'DTSTART:20261124T140000',
   'DTEND:20261124T141500',
   'X-LUUKKU-SER',
-  '\tVICE:kela',
+  '\tVICE:kunta',
   'END:VEVENT',
   'BEGIN:VEVENT', // line 43
   'UID:KELA-2004',
@@ -109,7 +109,8 @@ describe('appointment import', () => {
     );
     expect(JSON.parse(first.needs as string)).toEqual({ interpreter: true, accessible: false, accompanied: false });
     expect(byBooking('KELA-2002')).toEqual(expect.objectContaining({ length_min: 30, language: null, starts_at: Date.parse('2026-11-24T11:00:00Z') }));
-    expect(byBooking('KELA-2003')).toEqual(expect.objectContaining({ length_min: 15, starts_at: Date.parse('2026-11-24T12:00:00Z') }));
+    // its folded X-LUUKKU-SERVICE names the municipality's line, not the default
+    expect(byBooking('KELA-2003')).toEqual(expect.objectContaining({ service_id: sid(hub, 'kunta'), length_min: 15, starts_at: Date.parse('2026-11-24T12:00:00Z') }));
     expect(byBooking('KELA-2004')).toEqual(expect.objectContaining({ status: 'cancelled' }));
     const audit = expectOk(await hub.call('GET', '/api/admin/audit', admin)).entries.map((e: { action: string }) => e.action);
     expect(audit).toEqual(expect.arrayContaining(['appointment.import', 'appointment.create', 'appointment.cancel']));
@@ -220,6 +221,17 @@ describe('appointment import', () => {
     const res = expectOk(await importFile({ format: 'ics', serviceId: sid(hub, 'kela'), text: kelaIcs, dryRun: true }));
     expect(res).toEqual(expect.objectContaining({ dryRun: true, created: 3, cancelled: 0, unchanged: 1 }));
     expect(res.rows.slice(0, 3).map((r: { code: unknown }) => r.code)).toEqual([null, null, null]);
+    expect(stored()).toEqual(before);
+  });
+
+  it('takes a file far beyond the API\'s usual 64 KiB body, and refuses one over its limit with nothing stored', async () => {
+    const lines = Array.from({ length: 2000 }, (_, i) => `BIG-${i},kela,2026-11-25 ${String(8 + Math.floor(i / 200)).padStart(2, '0')}:${String((i % 200) % 60).padStart(2, '0')},15,fi,`);
+    const csv = ['bookingId,service,start,lengthMin,language,needs', ...lines].join('\n');
+    expect(csv.length).toBeGreaterThan(64 * 1024);
+    expect(expectOk(await importFile({ format: 'csv', text: csv }))).toEqual(expect.objectContaining({ created: 2000 }));
+    const before = stored();
+    expectError(await importFile({ format: 'csv', text: 'x'.repeat(1_000_001) }), 400, 'VALIDATION_FAILED');
+    expectError(await importFile({ format: 'csv', text: '\u00e4'.repeat(1_000_000) + 'x'.repeat(1_100_000) }), 413, 'PAYLOAD_TOO_LARGE');
     expect(stored()).toEqual(before);
   });
 
