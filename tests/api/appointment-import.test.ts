@@ -7,7 +7,7 @@ import { aid, as, expectError, expectOk, sid, type Res, type Staff } from './hel
  * the test hub's Tuesday, 24 November 2026 at 10:00 Helsinki (08:00 UTC).
  */
 
-/** A real-looking export: a VTIMEZONE, folded lines, TZID, UTC and floating times, an alarm, and names where exports put them. */
+/** A real-looking export: a VTIMEZONE (whose RRULE is the zone's, not a repeating event), folded lines, TZID, UTC and floating times, an alarm, and names where exports put them. */
 const kelaIcs = [
   'BEGIN:VCALENDAR',
   'VERSION:2.0',
@@ -18,9 +18,10 @@ const kelaIcs = [
   'DTSTART:19701025T040000',
   'TZOFFSETFROM:+0300',
   'TZOFFSETTO:+0200',
+  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
   'END:STANDARD',
   'END:VTIMEZONE',
-  'BEGIN:VEVENT', // line 12
+  'BEGIN:VEVENT', // line 13
   'UID:kela-2001@ajanvaraus.example',
   'DTSTAMP:20261120T120000Z',
   'DTSTART;TZID=Europe/Helsinki:20261124T113000',
@@ -32,7 +33,7 @@ const kelaIcs = [
   'X-LUUKKU-LANGUAGE:sv',
   'X-LUUKKU-NEEDS:interpreter',
   'END:VEVENT',
-  'BEGIN:VEVENT', // line 24
+  'BEGIN:VEVENT', // line 25
   'UID:KELA-2002',
   'DTSTART:20261124T110000Z',
   'DURATION:PT30M',
@@ -44,14 +45,14 @@ const kelaIcs = [
   'DESCRIPTION:Muistutus: Liisa Virtanen',
   'END:VALARM',
   'END:VEVENT',
-  'BEGIN:VEVENT', // line 36
+  'BEGIN:VEVENT', // line 37
   'UID:KELA-2003',
   'DTSTART:20261124T140000',
   'DTEND:20261124T141500',
   'X-LUUKKU-SER',
   '\tVICE:kunta',
   'END:VEVENT',
-  'BEGIN:VEVENT', // line 43
+  'BEGIN:VEVENT', // line 44
   'UID:KELA-2004',
   'DTSTART;TZID=Europe/Helsinki:20261124T150000',
   'DTEND;TZID=Europe/Helsinki:20261124T152000',
@@ -95,10 +96,10 @@ describe('appointment import', () => {
     const res = expectOk(await importFile({ format: 'ics', serviceId: sid(hub, 'kela'), text: kelaIcs }));
     expect(res).toEqual(expect.objectContaining({ dryRun: false, created: 3, moved: 0, cancelled: 1, unchanged: 0 }));
     expect(res.rows.map((r: { line: number; change: string; startsAt: string }) => [r.line, r.change, r.startsAt])).toEqual([
-      [12, 'created', '2026-11-24T09:30:00.000Z'],
-      [24, 'created', '2026-11-24T11:00:00.000Z'],
-      [36, 'created', '2026-11-24T12:00:00.000Z'],
-      [43, 'cancelled', '2026-11-24T13:00:00.000Z'],
+      [13, 'created', '2026-11-24T09:30:00.000Z'],
+      [25, 'created', '2026-11-24T11:00:00.000Z'],
+      [37, 'created', '2026-11-24T12:00:00.000Z'],
+      [44, 'cancelled', '2026-11-24T13:00:00.000Z'],
     ]);
     for (const r of res.rows) expect(r.code).toMatch(/^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{6}$/);
 
@@ -137,7 +138,7 @@ describe('appointment import', () => {
     const first = expectOk(await importFile({ format: 'ics', serviceId: sid(hub, 'kela'), text: kelaIcs }));
     const moved = expectOk(await importFile({ format: 'ics', serviceId: sid(hub, 'kela'), text: kelaIcs.replace('DTSTART:20261124T140000', 'DTSTART:20261124T143000').replace('DTEND:20261124T141500', 'DTEND:20261124T144500') }));
     expect(moved).toEqual(expect.objectContaining({ created: 0, moved: 1, cancelled: 0, unchanged: 3 }));
-    expect(moved.rows[2]).toEqual(expect.objectContaining({ line: 36, change: 'moved', code: first.rows[2].code, startsAt: '2026-11-24T12:30:00.000Z' }));
+    expect(moved.rows[2]).toEqual(expect.objectContaining({ line: 37, change: 'moved', code: first.rows[2].code, startsAt: '2026-11-24T12:30:00.000Z' }));
   });
 
   it('imports a CSV separated by ";" with local and ISO times, languages and needs', async () => {
@@ -187,7 +188,7 @@ describe('appointment import', () => {
     const before = stored();
     const res = await importFile({ format: 'ics', serviceId: sid(hub, 'kela'), text: allDay });
     expectError(res, 400, 'IMPORT_INVALID');
-    expect(res.body.error.details.problems).toEqual([{ line: 38, message: expect.stringContaining('all-day event') }]);
+    expect(res.body.error.details.problems).toEqual([{ line: 39, message: expect.stringContaining('all-day event') }]);
 
     // good syntax, but an unknown service, a time already over, and another agency's service for Kela's staff
     const csv = 'bookingId,service,start,lengthMin\nK-1,kela,2026-11-24 12:00,20\nK-2,nosuch,2026-11-24 12:00,20\nK-3,kela,2026-11-24 08:00,20\nK-4,kunta,2026-11-24 12:00,20\n';
