@@ -36,6 +36,7 @@ import push from './plugins/push.js';
 import pushRoutes from './routes/push.js';
 import feedbackRoutes from './routes/feedback.js';
 import appointmentRoutes from './routes/appointments.js';
+import appointmentImportRoutes from './routes/appointment-import.js';
 
 export { configFromEnv, testConfig, type Config } from './config.js';
 export type { AppServices } from './plugins/database.js';
@@ -98,6 +99,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(pushRoutes);
   await app.register(feedbackRoutes);
   await app.register(appointmentRoutes);
+  await app.register(appointmentImportRoutes);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(ui);
   await app.register(retention);

@@ -71,6 +71,8 @@ export const errorStatus = {
   DESK_NOT_ACCESSIBLE: 409,
   /** The service is served by appointment only: no walk-in numbers (the kiosk shows how to book). */
   APPOINTMENT_ONLY: 409,
+  /** An appointment import with bad rows: every problem by line in details.problems; nothing stored. */
+  IMPORT_INVALID: 400,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

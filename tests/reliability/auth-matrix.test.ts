@@ -136,6 +136,8 @@ const table: Row[] = [
   ['POST /api/appointments/check-in',            401,    201,   403,   403,   201,   201,   201],
   ['GET /api/admin/hub/appointment-policy',      401,    403,   403,   403,   403,   403,   200],
   ['PUT /api/admin/hub/appointment-policy',      401,    403,   403,   403,   403,   403,   200],
+  // an import of one Kela booking: another agency's staff and a guide get their row refused
+  ['POST /api/admin/appointments/import',        401,    403,   403,   '400 IMPORT_INVALID', 200, '400 IMPORT_INVALID', 200],
 ];
 
 let hub: TestHub;
@@ -328,6 +330,10 @@ const cells: Record<string, Prepare> = {
   'GET /api/appointments': async () => ({ path: '/api/appointments?day=2026-11-24' }),
   'POST /api/appointments/check-in': async () => ({ path: '/api/appointments/check-in', body: { code: (await kelaAppointment()).code, idempotencyKey: key() } }),
   'PUT /api/admin/hub/appointment-policy': async () => ({ path: '/api/admin/hub/appointment-policy', body: { earlyMin: 10, lateMin: 10 } }),
+  'POST /api/admin/appointments/import': async () => ({
+    path: '/api/admin/appointments/import',
+    body: { format: 'csv', text: `bookingId,service,start\nmatrix-${++serial},kela,2026-11-24 15:00\n` },
+  }),
   'PUT /api/admin/kiosk-questions': async () => ({
     path: '/api/admin/kiosk-questions',
     body: { questions: [{ icon: 'home', label: { fi: 'Asunto', sv: 'Bostad', en: 'Housing' }, suggests: [sid('asunnot')] }] },

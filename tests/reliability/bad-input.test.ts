@@ -146,6 +146,7 @@ beforeAll(async () => {
     'POST /api/appointments': { bookingId: 'fuzz-booking-1', serviceId: s.kela, startsAt: '2026-11-24T15:30:00+02:00', lengthMin: 20, language: 'sv', needs: { interpreter: true } },
     'POST /api/appointments/check-in': { code: appointment.code, language: 'fi', idempotencyKey: 'fuzz-check-in-1' },
     'PUT /api/admin/hub/appointment-policy': { earlyMin: 5, lateMin: 15 },
+    'POST /api/admin/appointments/import': { format: 'csv', text: 'bookingId;service;start\nfuzz-import-1;kela;2026-11-24 16:00\n', dryRun: false },
     'POST /api/display/speech': { voices: [{ lang: 'fi', via: 'browser' }, { lang: 'so', via: 'none' }], lastSilent: { lang: 'so', at: '2026-11-24T08:00:00.000Z' } },
     // the discard port of this machine: a nudge to it is refused at once, nothing leaves the host
     'POST /api/visits/{token}/push': { endpoint: 'https://127.0.0.1:9/push/fuzz', keys: { p256dh: 'B' + 'A'.repeat(86), auth: 'A'.repeat(22) }, language: 'sv' },

@@ -50,11 +50,10 @@ function audit(q: Queries, actor: Actor, now: number, action: string, a: { id: n
   });
 }
 
-/** The appointment's news to its agency's staff, and the line figures its estimates count it in. */
-function emitAppointment(q: Queries, w: Writer, hub: HubRecord, change: AppointmentData['change'], a: AppointmentRecord, now: number, lines: number[]): void {
+/** The appointment's news to its agency's staff; its lines' figures go out with the command's `queues`. */
+function tellAgency(w: Writer, change: AppointmentData['change'], a: AppointmentRecord, lines: number[]): void {
   w.emit('appointment', { change, appointment: appointmentView(a) }, { agencyIds: [a.agencyId] });
   for (const id of lines) w.touched.add(id);
-  emitQueues(q, w, hub, now);
 }
 
 /** A code not used by another appointment of that day in the hub. */
@@ -87,50 +86,59 @@ export interface BookResult {
  */
 export function bookAppointment(ctx: CommandContext, actor: Actor, body: AppointmentBody): BookResult {
   return write(ctx, actor.hubId, (w, now) => {
-    const { q } = ctx;
-    const hub = loadHub(q, actor.hubId);
-    const service = loadService(q, hub.id, body.serviceId);
-    assertMayBook(actor, service.agencyId);
+    const hub = loadHub(ctx.q, actor.hubId);
     const source: AppointmentSource = actor.kind === 'device' ? 'api' : (body.source ?? 'console');
-    if (!body.bookingId && actor.kind === 'device') throw new DomainError('VALIDATION_FAILED', 'bookingId: a booking system sends its own id');
-    const bookingId = body.bookingId ?? `console-${randomBytes(9).toString('base64url')}`;
-    const startsAt = Date.parse(body.startsAt);
-    const booking = {
-      serviceId: service.id,
-      startsAt,
-      lengthMin: body.lengthMin,
-      language: body.language ?? null,
-      needs: body.needs,
-    };
-    const requestHash = hashOf(booking);
-    const day = localMoment(new Date(startsAt), hub.timeZone).date;
-    const existing = q.appointmentByBooking(hub.id, service.agencyId, bookingId);
-    if (existing) {
-      if (existing.requestHash === requestHash) return { appointment: existing, change: 'unchanged' };
-      if (existing.status === 'cancelled') throw new DomainError('APPOINTMENT_CANCELLED', 'This appointment was cancelled; book a new one');
-      if (existing.status !== 'booked') throw new DomainError('APPOINTMENT_NOT_MOVABLE', 'This appointment was checked in already or missed');
-      assertBookableTime(service, hub, startsAt, body.lengthMin, now);
-      // the visitor's code stays, unless another appointment of the new day holds it
-      const code = day === existing.day ? existing.code : freeCode(q, hub.id, day, existing.code);
-      q.moveAppointment(existing.id, { ...booking, day, code, requestHash }, now);
-      const moved = q.appointment(existing.id)!;
-      audit(q, actor, now, 'appointment.move', moved, {
-        from: { serviceId: existing.serviceId, startsAt: existing.startsAt, lengthMin: existing.lengthMin },
-        to: { serviceId: moved.serviceId, startsAt: moved.startsAt, lengthMin: moved.lengthMin },
-      });
-      emitAppointment(q, w, hub, 'moved', moved, now, [existing.serviceId, moved.serviceId]);
-      return { appointment: moved, change: 'moved' };
-    }
-    assertBookableTime(service, hub, startsAt, body.lengthMin, now);
-    const id = q.insertAppointment(
-      { ...booking, hubId: hub.id, agencyId: service.agencyId, bookingId, day, code: freeCode(q, hub.id, day), requestHash, source },
-      now,
-    );
-    const created = q.appointment(id)!;
-    audit(q, actor, now, 'appointment.create', created, { serviceId: created.serviceId, startsAt: created.startsAt, source });
-    emitAppointment(q, w, hub, 'created', created, now, [created.serviceId]);
-    return { appointment: created, change: 'created' };
+    const result = bookIn(ctx.q, w, hub, actor, body, source, now);
+    if (result.change !== 'unchanged') emitQueues(ctx.q, w, hub, now);
+    return result;
   });
+}
+
+/**
+ * The booking itself, inside a command's transaction (one POST, or every row of an import);
+ * the caller sends the `queues` figures once at its end.
+ */
+export function bookIn(q: Queries, w: Writer, hub: HubRecord, actor: Actor, body: AppointmentBody, source: AppointmentSource, now: number): BookResult {
+  const service = loadService(q, hub.id, body.serviceId);
+  assertMayBook(actor, service.agencyId);
+  if (!body.bookingId && actor.kind === 'device') throw new DomainError('VALIDATION_FAILED', 'bookingId: a booking system sends its own id');
+  const bookingId = body.bookingId ?? `console-${randomBytes(9).toString('base64url')}`;
+  const startsAt = Date.parse(body.startsAt);
+  const booking = {
+    serviceId: service.id,
+    startsAt,
+    lengthMin: body.lengthMin,
+    language: body.language ?? null,
+    needs: body.needs,
+  };
+  const requestHash = hashOf(booking);
+  const day = localMoment(new Date(startsAt), hub.timeZone).date;
+  const existing = q.appointmentByBooking(hub.id, service.agencyId, bookingId);
+  if (existing) {
+    if (existing.requestHash === requestHash) return { appointment: existing, change: 'unchanged' };
+    if (existing.status === 'cancelled') throw new DomainError('APPOINTMENT_CANCELLED', 'This appointment was cancelled; book a new one');
+    if (existing.status !== 'booked') throw new DomainError('APPOINTMENT_NOT_MOVABLE', 'This appointment was checked in already or missed');
+    assertBookableTime(service, hub, startsAt, body.lengthMin, now);
+    // the visitor's code stays, unless another appointment of the new day holds it
+    const code = day === existing.day ? existing.code : freeCode(q, hub.id, day, existing.code);
+    q.moveAppointment(existing.id, { ...booking, day, code, requestHash }, now);
+    const moved = q.appointment(existing.id)!;
+    audit(q, actor, now, 'appointment.move', moved, {
+      from: { serviceId: existing.serviceId, startsAt: existing.startsAt, lengthMin: existing.lengthMin },
+      to: { serviceId: moved.serviceId, startsAt: moved.startsAt, lengthMin: moved.lengthMin },
+    });
+    tellAgency(w, 'moved', moved, [existing.serviceId, moved.serviceId]);
+    return { appointment: moved, change: 'moved' };
+  }
+  assertBookableTime(service, hub, startsAt, body.lengthMin, now);
+  const id = q.insertAppointment(
+    { ...booking, hubId: hub.id, agencyId: service.agencyId, bookingId, day, code: freeCode(q, hub.id, day), requestHash, source },
+    now,
+  );
+  const created = q.appointment(id)!;
+  audit(q, actor, now, 'appointment.create', created, { serviceId: created.serviceId, startsAt: created.startsAt, source });
+  tellAgency(w, 'created', created, [created.serviceId]);
+  return { appointment: created, change: 'created' };
 }
 
 /** Cancels a booked appointment; cancelling it again changes nothing. */
@@ -139,15 +147,22 @@ export function cancelAppointment(ctx: CommandContext, actor: Actor, id: number)
     const { q } = ctx;
     const a = q.appointment(id);
     if (!a || a.hubId !== actor.hubId) throw new DomainError('APPOINTMENT_NOT_FOUND', `No appointment ${id}`);
-    assertMayBook(actor, a.agencyId);
-    if (a.status === 'cancelled') return a;
-    if (a.status !== 'booked') throw new DomainError('APPOINTMENT_NOT_MOVABLE', 'This appointment was checked in already or missed');
-    q.cancelAppointment(a.id, now);
-    const cancelled = q.appointment(a.id)!;
-    audit(q, actor, now, 'appointment.cancel', cancelled);
-    emitAppointment(q, w, loadHub(q, actor.hubId), 'cancelled', cancelled, now, [a.serviceId]);
+    const cancelled = cancelIn(q, w, actor, a, now);
+    if (cancelled !== a) emitQueues(q, w, loadHub(q, actor.hubId), now);
     return cancelled;
   });
+}
+
+/** Cancels inside a command's transaction; the same record back when it was cancelled already. */
+export function cancelIn(q: Queries, w: Writer, actor: Actor, a: AppointmentRecord, now: number): AppointmentRecord {
+  assertMayBook(actor, a.agencyId);
+  if (a.status === 'cancelled') return a;
+  if (a.status !== 'booked') throw new DomainError('APPOINTMENT_NOT_MOVABLE', 'This appointment was checked in already or missed');
+  q.cancelAppointment(a.id, now);
+  const cancelled = q.appointment(a.id)!;
+  audit(q, actor, now, 'appointment.cancel', cancelled);
+  tellAgency(w, 'cancelled', cancelled, [a.serviceId]);
+  return cancelled;
 }
 
 export interface CheckInResult {

@@ -105,3 +105,47 @@ export const AppointmentData = z.object({
   appointment: Appointment,
 });
 export type AppointmentData = z.infer<typeof AppointmentData>;
+
+/** The largest import file (characters): a few thousand bookings, far beyond a hub's day. */
+export const importMaxChars = 1_000_000;
+
+/** An import of a booking system's export (issue 11 §1): all rows or none. */
+export const AppointmentImportBody = z
+  .object({
+    format: z.enum(['ics', 'csv']),
+    /** For .ics events without X-LUUKKU-SERVICE (a CSV row names its service). */
+    serviceId: Id.optional(),
+    text: z.string().min(1).max(importMaxChars),
+    /** Check and count without storing anything (the admin page's preview). */
+    dryRun: z.boolean().default(false),
+  })
+  .strict();
+export type AppointmentImportBody = z.infer<typeof AppointmentImportBody>;
+
+export const ImportChange = z.enum(['created', 'moved', 'cancelled', 'unchanged']);
+export type ImportChange = z.infer<typeof ImportChange>;
+
+export const AppointmentImportResult = z.object({
+  dryRun: z.boolean(),
+  created: z.number().int(),
+  moved: z.number().int(),
+  cancelled: z.number().int(),
+  unchanged: z.number().int(),
+  rows: z.array(
+    z.object({
+      /** The file's line the row or event starts on. */
+      line: z.number().int(),
+      bookingId: z.string(),
+      change: ImportChange,
+      serviceId: Id,
+      startsAt: z.string(),
+      /** The check-in code to tell the visitor; null in a dry run for a booking not yet made. */
+      code: z.string().nullable(),
+    }),
+  ),
+});
+export type AppointmentImportResult = z.infer<typeof AppointmentImportResult>;
+
+/** One problem of a refused import (`IMPORT_INVALID` details: { problems }). */
+export const ImportProblem = z.object({ line: z.number().int(), message: z.string(), code: z.string().optional() });
+export type ImportProblem = z.infer<typeof ImportProblem>;

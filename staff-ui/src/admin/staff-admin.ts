@@ -3,18 +3,22 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { base } from '../styles.js';
 import { AdminController } from './admin-data.js';
 import { adminMessages, displayAdminMessages, type AdminMessages } from './i18n.js';
+import { importMessages } from './import-i18n.js';
 import './admin-audit.js';
 import './admin-basics.js';
 import './admin-devices.js';
 import './admin-display.js';
+import './admin-import.js';
 import './admin-people.js';
 import './admin-questions.js';
 import './admin-services.js';
 
-type Tab = keyof AdminMessages['tabs'] | 'display';
+type Tab = keyof AdminMessages['tabs'] | 'display' | 'import';
 const tabs: Tab[] = ['hub', 'agencies', 'services', 'desks', 'staff', 'questions', 'devices', 'audit'];
 // the display's tab (its words in displayAdminMessages), after the devices
 tabs.splice(tabs.indexOf('devices') + 1, 0, 'display');
+// the appointment import's tab (its words in importMessages), after the services
+tabs.splice(tabs.indexOf('services') + 1, 0, 'import');
 
 /** The hub coordinator's pages, at /staff/admin: everything about the hub, without a file. */
 @customElement('staff-admin')
@@ -53,10 +57,11 @@ export class StaffAdmin extends LitElement {
   override render() {
     const t = adminMessages[this.language];
     const c = this._ctl;
-    const heading = this._tab === 'display' ? displayAdminMessages[this.language].tab : t.tabs[this._tab];
+    const tabName = (tab: Tab) => (tab === 'display' ? displayAdminMessages[this.language].tab : tab === 'import' ? importMessages[this.language].tab : t.tabs[tab]);
+    const heading = tabName(this._tab);
     return html`<h2>${t.title}</h2>
       <nav aria-label=${t.title}>
-        ${tabs.map((tab) => html`<button aria-pressed=${tab === this._tab ? 'true' : 'false'} @click=${() => (this._tab = tab)}>${tab === 'display' ? displayAdminMessages[this.language].tab : t.tabs[tab]}</button>`)}
+        ${tabs.map((tab) => html`<button aria-pressed=${tab === this._tab ? 'true' : 'false'} @click=${() => (this._tab = tab)}>${tabName(tab)}</button>`)}
       </nav>
       <div role="status">${c.saved ? html`<p class="badge">${c.saved}</p>` : nothing}</div>
       ${c.error ? html`<p class="banner" role="alert">${c.error}</p>` : nothing}
@@ -80,6 +85,8 @@ export class StaffAdmin extends LitElement {
         return html`<admin-devices .t=${t} .ctl=${c} .catalog=${c.catalog}></admin-devices>`;
       case 'audit':
         return html`<admin-audit .t=${t} .ctl=${c} .catalog=${c.catalog}></admin-audit>`;
+      case 'import':
+        return html`<admin-import .t=${importMessages[this.language]} .language=${this.language} .catalog=${c.catalog}></admin-import>`;
       case 'display':
         return html`<admin-display .t=${t} .d=${displayAdminMessages[this.language]} .ctl=${c} .catalog=${c.catalog}></admin-display>`;
     }
