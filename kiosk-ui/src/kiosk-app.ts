@@ -35,8 +35,11 @@ const ticketSeconds = 30;
 const menuRefreshMs = 30_000;
 /** A scanned confirmation ends in its code: the code alone, or an address whose last part it is. */
 const scannedCode = new RegExp(`([${codeAlphabet}]{${codeLength}})$`);
-/** The appointment's time on the kiosk's clock: the kiosk stands in the hub, so its zone is the hub's. */
-const clockTime = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+/**
+ * The appointment's time on the hub's clock, as the confirmation said it: a kiosk set to another
+ * zone (a box left on UTC) must not move it.
+ */
+const clockTime = (timeZone: string | undefined) => new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone });
 
 /**
  * The kiosk: start → (guided path) → ticket, in the visitor's language. It holds the state;
@@ -458,7 +461,7 @@ export class KioskApp extends LitElement {
     switch (outcome.kind) {
       case 'ticket':
         this._appointment = outcome.appointment
-          ? { time: clockTime.format(new Date(outcome.appointment.startsAt)), late: outcome.appointment.late }
+          ? { time: clockTime(this._menu?.timeZone).format(new Date(outcome.appointment.startsAt)), late: outcome.appointment.late }
           : null;
         return this._showTicket(outcome.ticket);
       case 'offline':

@@ -14,7 +14,7 @@ import { staffSession } from './support/server.js';
 
 /** Tuesday 10:00 in Helsinki: the demo's appointments are due around it (README, "The demo"). */
 const now = new Date('2026-11-24T10:00:00+02:00');
-const clockTime = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+const clockTime = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Europe/Helsinki' });
 
 describe.skipIf(!hasBrowser)('check-in of an appointment at the kiosk', () => {
   const env = useServerAndBrowser({ now: () => now, demoAppointments: true });

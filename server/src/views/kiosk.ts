@@ -27,6 +27,7 @@ export function kioskMenu(q: Queries, hub: HubRecord, device: DeviceRecord, lang
     language: lang,
     languages: hub.kioskLanguages,
     printer: printer.success ? printer.data.kind : ('none' as const),
+    timeZone: hub.timeZone,
     hubName: text(hub.name),
     guidance: guidance ? item(guidance) : null,
     agencies: q

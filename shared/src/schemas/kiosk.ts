@@ -24,6 +24,8 @@ export const KioskMenu = z.object({
   languages: z.array(VisitorLanguage),
   /** How this kiosk prints its tickets (configured per device by an admin). */
   printer: z.enum(['network', 'file', 'browser', 'none']),
+  /** The hub's time zone (IANA): times on the kiosk's screen are the hub's, whatever the kiosk's own zone. */
+  timeZone: z.string(),
   hubName: z.string(),
   guidance: MenuService.nullable(),
   agencies: z.array(z.object({ id: Id, name: z.string(), color: z.string(), services: z.array(MenuService) })),
