@@ -7,3 +7,4 @@ export { isStorageFault, storageProbe } from './storage.js';
 export type { PushSubscriptionRecord, NudgeKind } from './queries/push.js';
 export type { FeedbackAnswer, FeedbackEntry, FeedbackPath, FeedbackRow, FeedbackSource } from './queries/feedback.js';
 export type { AppointmentRecord, AppointmentBooking } from './queries/appointments.js';
+export type { HubTemplateCopy } from './queries/hub-template.js';

@@ -73,6 +73,8 @@ export const errorStatus = {
   APPOINTMENT_ONLY: 409,
   /** An appointment import with bad rows: every problem by line in details.problems; nothing stored. */
   IMPORT_INVALID: 400,
+  /** A new hub's slug (its address part) is another hub's already. */
+  HUB_SLUG_TAKEN: 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;
