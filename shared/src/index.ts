@@ -13,6 +13,7 @@ export * from './schemas/printer.js';
 export * from './i18n/languages.js';
 export * from './i18n/ticket-words.js';
 export * from './schemas/reports.js';
+export * from './schemas/hub-reports.js';
 export * from './estimates.js';
 export * from './lines.js';
 export * from './schemas/display.js';

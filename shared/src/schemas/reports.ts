@@ -36,7 +36,7 @@ export function daysBetween(from: string, to: string): number {
 }
 
 /** A real calendar date: 2026-02-30 is refused, not rolled over into March. */
-const CalendarDate = z
+export const CalendarDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
   .refine((d) => d >= '2000-01-01' && d <= '2199-12-31' && dateOf(utcOf(d)) === d, 'not a calendar date');
@@ -59,7 +59,11 @@ export const ReportQuery = z
     sep: z.enum(['comma', 'semicolon']).optional(),
   })
   .strict()
-  .superRefine((q, ctx) => {
+  .superRefine((q, ctx) => periodRule(q, ctx));
+export type ReportQuery = z.infer<typeof ReportQuery>;
+
+/** One of: a day, a week, or a range from–to (both given, in order); shared by every report query. */
+export function periodRule(q: { day?: string; week?: string; from?: string; to?: string }, ctx: z.RefinementCtx): void {
     const forms = [q.day !== undefined, q.week !== undefined, q.from !== undefined || q.to !== undefined].filter(Boolean).length;
     if (forms !== 1) {
       ctx.addIssue({ code: 'custom', path: ['day'], message: 'give one of: day, week, or from and to' });
@@ -71,8 +75,7 @@ export const ReportQuery = z
     }
     // a range longer than maxReportDays is well-formed; the server refuses it with its own code
     if (q.from !== undefined && q.to !== undefined && q.from > q.to) ctx.addIssue({ code: 'custom', path: ['to'], message: 'to is before from' });
-  });
-export type ReportQuery = z.infer<typeof ReportQuery>;
+}
 
 export interface ReportPeriod {
   from: string;
