@@ -10,12 +10,13 @@ import { fitsPc858 } from '../../server/src/printing/cp858.js';
 import { previewPng } from '../../server/src/printing/preview.js';
 import { ticketLayout } from '../../server/src/printing/ticket-layout.js';
 import { languageInfo, languages, ticketWords } from '@luukku/shared/i18n';
-import type { VisitorLanguage } from '@luukku/shared';
+import type { IssuedVisit, VisitorLanguage } from '@luukku/shared';
 import { key, kiosk, startHub, type TestHub } from '../support/app.js';
 import { aid, as, expectOk, issue, sid } from '../api/helpers.js';
 import { indexesOf, pc858, rasterImages } from './support/escpos-bytes.js';
 import { startFakePrinter, type FakePrinter } from './support/fake-printer.js';
 import { finnishTicket } from './support/tickets.js';
+import { ticketRasterLines } from '../../kiosk-ui/src/ticket-raster.js';
 
 /** The words of the appointment lines in every visitor language, for "no such line" checks. */
 const visitorLanguages = languages.map((l) => l.code as VisitorLanguage);
@@ -49,7 +50,7 @@ describe("a checked-in appointment's printed ticket", () => {
   });
 
   /** Books a Kela appointment at a Helsinki time, checks it in at the kiosk and prints its ticket. */
-  async function checkInAndPrint(at: string, language: string, raster?: Buffer): Promise<{ bytes: Buffer; number: string; late: boolean }> {
+  async function checkInAndPrint(at: string, language: string, raster?: Buffer): Promise<{ bytes: Buffer; number: string; late: boolean; visit: IssuedVisit }> {
     const startsAt = `2026-11-24T${at}:00+02:00`;
     const appointment = expectOk(
       await hub.call('POST', '/api/appointments', booking, { serviceId: sid(hub, 'kela'), lengthMin: 30, bookingId: `KELA-${at}-${language}`, startsAt }),
@@ -58,7 +59,7 @@ describe("a checked-in appointment's printed ticket", () => {
     const checked = expectOk(await hub.call('POST', '/api/appointments/check-in', kiosk, { code: appointment.code, language, idempotencyKey: key() }), 201);
     const body = raster ? { token: checked.token, raster: raster.toString('base64') } : { token: checked.token };
     expect(expectOk(await hub.call('POST', '/api/kiosk/print', kiosk, body))).toEqual({ ok: true, printer: 'network', previewPath: null });
-    return { bytes: await printer.nextJob(), number: checked.number, late: checked.appointment.late };
+    return { bytes: await printer.nextJob(), number: checked.number, late: checked.appointment.late, visit: checked };
   }
 
   it("reads the appointment's time on the hub's clock, below the number (fi)", async () => {
@@ -78,10 +79,15 @@ describe("a checked-in appointment's printed ticket", () => {
   });
 
   it("reads the time in English beside the kiosk's picture of the Arabic lines", async () => {
-    const { bytes } = await checkInAndPrint('10:15', 'ar', blackPng(200, 96));
+    const { bytes, visit, number } = await checkInAndPrint('10:15', 'ar', blackPng(200, 96));
     expect(indexesOf(bytes, 'Your appointment: 10:15')).toHaveLength(1);
     expect(indexesOf(bytes, 'Queue number')).toHaveLength(1);
     expect(rasterImages(bytes)).toEqual([expect.objectContaining({ widthBytes: 25, height: 96 })]);
+    // the lines the kiosk draws into that picture (kiosk-ui/src/ticket-raster.ts) have the time under the number
+    const ar = ticketWords.ar;
+    expect(ticketRasterLines(visit, 'ar', { time: '10:15', late: false }).slice(0, 2)).toEqual([`${ar.queueNumber}: ${number}`, ar.appointmentAt('10:15')]);
+    expect(ticketRasterLines(visit, 'ar', { time: '10:15', late: false })).not.toContain(ar.lateJoined);
+    expect(ticketRasterLines(visit, 'ar', null)).toEqual([`${ar.queueNumber}: ${number}`, ...ticketRasterLines(visit, 'ar', { time: '10:15', late: false }).slice(2)]);
   });
 
   it('says a late check-in joined the line at check-in time (fi, and English words for Persian)', async () => {
@@ -95,6 +101,7 @@ describe("a checked-in appointment's printed ticket", () => {
     expect(fa.late).toBe(true);
     expect(indexesOf(fa.bytes, 'Your appointment: 09:45')).toHaveLength(1);
     expect(indexesOf(fa.bytes, ticketWords.en.lateJoined)).toHaveLength(1);
+    expect(ticketRasterLines(fa.visit, 'fa', { time: '09:45', late: true }).slice(1, 3)).toEqual([ticketWords.fa.appointmentAt('09:45'), ticketWords.fa.lateJoined]);
   });
 
   it("prints a walk-in's ticket with no appointment line, in any language", async () => {
