@@ -171,9 +171,11 @@ describe.skipIf(!hasBrowser)('check-in of an appointment at the kiosk', () => {
     const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Helsinki', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
       new Date(appointment.startsAt),
     );
+    const t = messages('ar');
+    await page.getByRole('button', { name: t.haveAppointment }).click();
+    await typeOnScreen(page, appointment.code);
     const printRequest = page.waitForRequest((r) => r.url().endsWith('/api/kiosk/print'));
-    await page.keyboard.type(appointment.code, { delay: 5 });
-    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: t.checkIn, exact: true }).click();
 
     const ticket = page.locator('kiosk-ticket');
     await ticket.locator('.appointment').waitFor();
