@@ -489,7 +489,7 @@ export class KioskApp extends LitElement {
     this._print = 'printing';
     const lang = this._lang;
     void this._flow
-      .print(ticket, lang, this._menu, async () => {
+      .print(ticket, lang, this._appointment, this._menu, async () => {
         await this.updateComplete;
         window.print();
       })

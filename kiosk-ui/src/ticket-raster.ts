@@ -1,4 +1,27 @@
-import { languageInfo } from '@luukku/shared/i18n';
+import { languageInfo, pickText, ticketWords } from '@luukku/shared/i18n';
+import type { IssuedVisit, VisitorLanguage } from '@luukku/shared';
+
+/** A checked-in appointment's time (HH:MM) and whether it came past the late limit. */
+export interface TicketAppointment {
+  time: string;
+  late: boolean;
+}
+
+/**
+ * The ticket's lines for scripts the printer's code page lacks, drawn as an image: the same
+ * lines, in the same order, as the printer's text lines (server/src/printing/ticket-layout.ts).
+ */
+export function ticketRasterLines(ticket: IssuedVisit, lang: VisitorLanguage, appointment: TicketAppointment | null): string[] {
+  const w = ticketWords[lang];
+  return [
+    `${w.queueNumber}: ${ticket.number}`,
+    ...(appointment ? [w.appointmentAt(appointment.time), ...(appointment.late ? [w.lateJoined] : [])] : []),
+    ...ticket.steps.map((s) => pickText(s.label, lang)),
+    `${w.peopleAhead}: ${ticket.current?.peopleAhead ?? 0}`,
+    `${w.estimatedWait}: ${w.minutes(ticket.current?.estimateMin ?? 0)}`,
+    w.followOnPhone,
+  ];
+}
 
 /**
  * Draws the visitor-language lines of the ticket as a black-on-white PNG, 576 dots wide (80 mm

@@ -3,9 +3,13 @@
  * screen's keys or read by a scanner that types like a keyboard, and gets a ticket like a
  * walk-in's with the appointment's time; a late one is told so; a wrong code is told plainly.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { VisitorLanguage } from '@luukku/shared';
+import { ticketWords } from '@luukku/shared/i18n';
 import { messages } from '../../kiosk-ui/src/i18n/index.js';
 import { axeProblems, hasBrowser } from './support/browser.js';
 import { measure } from './support/kiosk-layout.js';
@@ -56,7 +60,7 @@ describe.skipIf(!hasBrowser)('check-in of an appointment at the kiosk', () => {
     const ticket = page.locator('kiosk-ticket');
     await ticket.locator('.number').waitFor();
     expect(await ticket.locator('.number').textContent()).toMatch(/^K\d{3}$/);
-    expect((await ticket.locator('.appointment').textContent())?.trim()).toBe(t.appointmentAt(clockTime.format(new Date(startsAt))));
+    expect((await ticket.locator('.appointment').textContent())?.trim()).toBe(ticketWords[lang].appointmentAt(clockTime.format(new Date(startsAt))));
     expect(await ticket.locator('.late').count()).toBe(0);
     expect(await page.evaluate(() => document.documentElement.dir)).toBe(lang === 'ar' ? 'rtl' : 'ltr');
     expect(await axeProblems(page)).toEqual([]);
@@ -152,6 +156,49 @@ describe.skipIf(!hasBrowser)('check-in of an appointment at the kiosk', () => {
       }
       await page.close();
     }
+  });
+
+  it("prints the appointment's time: on the screen, in the kiosk's picture of the Arabic lines, on paper and in the browser-print fallback", async () => {
+    const appointment = await book(25);
+    const page = await env.browser.newPage();
+    // the kiosk stands in the hub: its clock is the hub's, whatever zone this machine is in
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setTimezoneOverride', { timezoneId: 'Europe/Helsinki' });
+    await page.goto(`${env.hub.url}/kiosk?device=demo-kiosk`);
+    await page.getByRole('button', { name: 'Kieli' }).click();
+    await page.getByRole('button', { name: names.ar, exact: true }).click();
+    await page.getByRole('button', { name: messages('ar').takeNumber }).waitFor();
+    const time = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Helsinki', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+      new Date(appointment.startsAt),
+    );
+    const t = messages('ar');
+    await page.getByRole('button', { name: t.haveAppointment }).click();
+    await typeOnScreen(page, appointment.code);
+    const printRequest = page.waitForRequest((r) => r.url().endsWith('/api/kiosk/print'));
+    await page.getByRole('button', { name: t.checkIn, exact: true }).click();
+
+    const ticket = page.locator('kiosk-ticket');
+    await ticket.locator('.appointment').waitFor();
+    expect((await ticket.locator('.appointment').textContent())?.trim()).toBe(ticketWords.ar.appointmentAt(time));
+    const number = (await ticket.locator('.number').textContent())!;
+
+    // the demo kiosk's file printer: the kiosk draws the Arabic lines, the server prints the rest
+    const request = await printRequest;
+    expect((await request.response())?.status()).toBe(200);
+    const raster = PNG.sync.read(Buffer.from((request.postDataJSON() as { raster: string }).raster, 'base64'));
+    // 40 px a line (ticket-raster.ts): number, appointment time, the one service, people ahead, wait, phone
+    expect(raster.height).toBe(6 * 40 + 16);
+    const day = join(env.hub.dataDir, 'prints', now.toISOString().slice(0, 10));
+    const bin = readdirSync(day).find((f) => f.startsWith(`${number}-`) && f.endsWith('.bin'))!;
+    const paper = readFileSync(join(day, bin));
+    expect(paper.includes(Buffer.from(`Your appointment: ${time}`, 'latin1'))).toBe(true);
+    expect(readdirSync(day)).toContain(bin.replace(/\.bin$/, '.png'));
+
+    // a kiosk with a browser printer prints this screen: the time is on it, the buttons are not
+    await page.emulateMedia({ media: 'print' });
+    expect(await ticket.locator('.appointment').isVisible()).toBe(true);
+    expect(await ticket.locator('.nav').isVisible()).toBe(false);
+    await page.close();
   });
 
   it('a double tap on "check in" makes one visit, not two', async () => {

@@ -142,7 +142,7 @@ export class KioskTicket extends LitElement {
         <h1>${w.queueNumber}</h1>
         <p class="number" aria-label=${`${w.queueNumber} ${this.ticket.number.split('').join(' ')}`}>${this.ticket.number}</p>
         ${this.appointment
-          ? html`<p class="appointment">${t.appointmentAt(this.appointment.time)}</p>
+          ? html`<p class="appointment">${w.appointmentAt(this.appointment.time)}</p>
               ${this.appointment.late ? html`<p class="late" role="alert">${t.lateNotice}</p>` : nothing}`
           : nothing}
         <ul class="services">

@@ -1,7 +1,7 @@
 import { ApiError } from '@luukku/shared/http';
-import { languageInfo, pickText, ticketWords } from '@luukku/shared/i18n';
+import { languageInfo } from '@luukku/shared/i18n';
 import type { CheckedIn, CheckInBody, IssuedVisit, IssueVisitBody, KioskMenu, Needs, VisitorLanguage } from '@luukku/shared';
-import { renderTicketLines } from '../ticket-raster.js';
+import { renderTicketLines, ticketRasterLines, type TicketAppointment } from '../ticket-raster.js';
 import { newIdempotencyKey, type KioskData } from './kiosk-data.js';
 
 export type PrintState = 'printing' | 'printed' | 'failed' | 'none';
@@ -77,7 +77,13 @@ export class IssueFlow {
    * Prints the ticket on the kiosk's printer. The visit exists whatever the printer does; the
    * state tells the screen what to say. `browserPrint` prints the screen for a browser printer.
    */
-  async print(ticket: IssuedVisit, lang: VisitorLanguage, menu: KioskMenu | null, browserPrint: () => Promise<void>): Promise<PrintState> {
+  async print(
+    ticket: IssuedVisit,
+    lang: VisitorLanguage,
+    appointment: TicketAppointment | null,
+    menu: KioskMenu | null,
+    browserPrint: () => Promise<void>,
+  ): Promise<PrintState> {
     const kind = menu?.printer ?? 'none';
     if (kind === 'none') return 'none';
     if (kind === 'browser') {
@@ -85,23 +91,11 @@ export class IssueFlow {
       return 'printed';
     }
     try {
-      const raster = languageInfo(lang).raster ? renderTicketLines(rasterLines(ticket, lang), lang) : null;
+      const raster = languageInfo(lang).raster ? renderTicketLines(ticketRasterLines(ticket, lang, appointment), lang) : null;
       await this.data()!.print(ticket.token, raster);
       return 'printed';
     } catch {
       return 'failed';
     }
   }
-}
-
-/** The ticket's lines for scripts the printer's code page lacks, drawn as an image. */
-function rasterLines(ticket: IssuedVisit, lang: VisitorLanguage): string[] {
-  const w = ticketWords[lang];
-  return [
-    `${w.queueNumber}: ${ticket.number}`,
-    ...ticket.steps.map((s) => pickText(s.label, lang)),
-    `${w.peopleAhead}: ${ticket.current?.peopleAhead ?? 0}`,
-    `${w.estimatedWait}: ${w.minutes(ticket.current?.estimateMin ?? 0)}`,
-    w.followOnPhone,
-  ];
 }

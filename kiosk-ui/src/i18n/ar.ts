@@ -57,7 +57,6 @@ export const ar: KioskMessages = {
   codeLabel: 'الرمز',
   deleteChar: 'احذف حرفًا',
   checkIn: 'سجّل الوصول',
-  appointmentAt: (t) => `موعدك: الساعة ${t}`,
   lateNotice: 'لقد فات وقت موعدك. ستنضم إلى الطابور حسب ترتيب الوصول.',
   codeUnknown: 'لم نجد هذا الرمز. تحقق منه أو اسأل في مكتب الإرشاد.',
   codeOtherDay: 'هذا الموعد ليس اليوم. تحقق من يوم حجزك.',

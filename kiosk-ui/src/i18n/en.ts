@@ -57,7 +57,6 @@ export const en: KioskMessages = {
   codeLabel: 'Code',
   deleteChar: 'Delete a character',
   checkIn: 'Check in',
-  appointmentAt: (t) => `Your appointment: ${t}`,
   lateNotice: 'Your appointment time has passed. You join the queue in order of arrival.',
   codeUnknown: 'We did not find this code. Please check it, or ask at the guidance desk.',
   codeOtherDay: 'This appointment is not today. Please check the day of your booking.',

@@ -57,7 +57,6 @@ export const et: KioskMessages = {
   codeLabel: 'Kood',
   deleteChar: 'Kustuta märk',
   checkIn: 'Registreeru',
-  appointmentAt: (t) => `Sinu aeg: kell ${t}`,
   lateNotice: 'Sinu aeg on juba möödas. Pääsed järjekorda saabumise järjekorras.',
   codeUnknown: 'Koodi ei leitud. Kontrolli koodi või küsi nõustamislauast.',
   codeOtherDay: 'See aeg ei ole täna. Kontrolli broneeringu kuupäeva.',

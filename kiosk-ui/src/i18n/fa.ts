@@ -57,7 +57,6 @@ export const fa: KioskMessages = {
   codeLabel: 'کد',
   deleteChar: 'حذف یک حرف',
   checkIn: 'اعلام حضور',
-  appointmentAt: (t) => `نوبت شما: ساعت ${t}`,
   lateNotice: 'زمان نوبت شما گذشته است. به ترتیب رسیدن وارد صف می‌شوید.',
   codeUnknown: 'این کد پیدا نشد. آن را بررسی کنید یا از میز راهنمایی بپرسید.',
   codeOtherDay: 'این نوبت برای امروز نیست. روز رزرو خود را بررسی کنید.',

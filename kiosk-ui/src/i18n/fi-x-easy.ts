@@ -58,7 +58,6 @@ export const fiEasy: KioskMessages = {
   codeLabel: 'Koodi',
   deleteChar: 'Poista merkki',
   checkIn: 'Ilmoittaudu',
-  appointmentAt: (t) => `Sinun aikasi on kello ${t}`,
   lateNotice: 'Sinun aikasi meni jo. Saat vuoron, kun edelläsi olevat ovat käyneet.',
   codeUnknown: 'Koodi on väärä. Katso koodi uudestaan tai kysy neuvonnasta.',
   codeOtherDay: 'Sinun aikasi ei ole tänään. Katso, minä päivänä aikasi on.',

@@ -57,7 +57,6 @@ export const fi: KioskMessages = {
   codeLabel: 'Koodi',
   deleteChar: 'Poista merkki',
   checkIn: 'Ilmoittaudu',
-  appointmentAt: (t) => `Varattu aikasi: klo ${t}`,
   lateNotice: 'Aikasi on jo mennyt. Pääset jonoon saapumisjärjestyksessä.',
   codeUnknown: 'Koodia ei löytynyt. Tarkista koodi tai kysy neuvonnasta.',
   codeOtherDay: 'Tämä aika ei ole tänään. Tarkista ajanvarauksesi päivä.',

@@ -66,8 +66,6 @@ export interface KioskMessages {
   codeLabel: string;
   deleteChar: string;
   checkIn: string;
-  /** On the ticket: the appointment's time (HH:MM, the hub's time). */
-  appointmentAt: (time: string) => string;
   /** Checked in past the late limit: the visitor joins the line in arrival order. */
   lateNotice: string;
   codeUnknown: string;

@@ -57,7 +57,6 @@ export const so: KioskMessages = {
   codeLabel: 'Koodh',
   deleteChar: 'Tirtir xaraf',
   checkIn: 'Isdiiwaangeli',
-  appointmentAt: (t) => `Ballantaada: saacadda ${t}`,
   lateNotice: 'Waqtigii ballantaadu wuu dhaafay. Waxaad safka ku geli doontaa sida aad u timid.',
   codeUnknown: 'Koodhkan lama helin. Hubi ama weydii miiska hagidda.',
   codeOtherDay: 'Ballantani maaha maanta. Hubi maalinta ballantaada.',

@@ -57,7 +57,6 @@ export const sv: KioskMessages = {
   codeLabel: 'Kod',
   deleteChar: 'Radera tecken',
   checkIn: 'Anmäl dig',
-  appointmentAt: (t) => `Din bokade tid: kl. ${t}`,
   lateNotice: 'Din tid har redan gått ut. Du kommer in i kön i den ordning du kom.',
   codeUnknown: 'Koden hittades inte. Kontrollera koden eller fråga vid rådgivningen.',
   codeOtherDay: 'Den här tiden är inte i dag. Kontrollera dagen för din bokning.',

@@ -34,6 +34,11 @@ export function ticketLayout(ticket: TicketModel): TicketBlock[] {
   const blank: TicketBlock = { kind: 'blank' };
 
   const blocks: TicketBlock[] = [text(ticket.hubName, true), blank, text(words.queueNumber), text(ticket.number, true, numberScale), blank];
+  // right under the number: the time is what the visitor with an appointment looks for
+  if (ticket.appointment) {
+    blocks.push(text(words.appointmentAt(ticket.appointment.time), true));
+    if (ticket.appointment.late) blocks.push(text(words.lateJoined));
+  }
   // a label in the visitor's script is in the image; "???" on paper helps nobody
   for (const label of ticket.services) if (!(info.raster && !fitsPc858(label))) blocks.push(text(label));
   blocks.push(

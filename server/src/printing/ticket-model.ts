@@ -14,6 +14,11 @@ export interface TicketModel {
   phoneUrl: string;
   language: VisitorLanguage;
   /**
+   * A checked-in appointment's start (HH:MM on the hub's clock), and whether it checked in past
+   * the late limit and so joined the line at its check-in time; null for a walk-in.
+   */
+  appointment: { time: string; late: boolean } | null;
+  /**
    * The visitor-language lines as a 1-bit-ready PNG, for scripts the printer has no code page
    * for (Cyrillic, Arabic, Persian). The kiosk renders it with the browser's text shaping.
    */

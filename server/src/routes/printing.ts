@@ -30,6 +30,21 @@ function localTime(ms: number, timeZone: string): string {
     .replace(' klo', '');
 }
 
+/** HH:MM on the hub's clock, as the kiosk's screen shows the appointment. */
+function clockTime(ms: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(ms));
+}
+
+/** The appointment a visit was checked in for; null for a walk-in. */
+function appointmentOf(app: FastifyInstance, hub: HubRecord, visit: VisitRecord): TicketModel['appointment'] {
+  const first = app.q.stepsOfVisit(visit.id)[0];
+  const startsAt = first && app.q.appointmentStartOfStep(visit.id, first.serviceId);
+  if (!first || startsAt === undefined) return null;
+  // the check-in's own rule (commands/appointments.ts): past the late limit its step joined the
+  // line like a walk-in's, with no appointment priority
+  return { time: clockTime(startsAt, hub.timeZone), late: first.priority === 0 };
+}
+
 function ticketModel(app: FastifyInstance, hub: HubRecord, visit: VisitRecord, phoneUrl: string, raster: Buffer | null): TicketModel {
   const view = publicVisit(app.q, hub, visit, app.config.now().getTime());
   const lang = view.language;
@@ -45,6 +60,7 @@ function ticketModel(app: FastifyInstance, hub: HubRecord, visit: VisitRecord, p
     estimateMin: view.current?.estimateMin ?? 0,
     phoneUrl,
     language: lang,
+    appointment: appointmentOf(app, hub, visit),
     raster,
   };
 }

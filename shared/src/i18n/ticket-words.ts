@@ -17,6 +17,10 @@ export interface TicketWords {
   callPhrase: (number: string, desk: string) => string;
   /** Phone page, for a number of an earlier day: its link ends with the day. */
   numberExpired: string;
+  /** A checked-in appointment's time (HH:MM on the hub's clock), on the ticket and the kiosk's ticket screen. */
+  appointmentAt: (time: string) => string;
+  /** On the ticket of an appointment checked in past the late limit: it joined the line as a walk-in. */
+  lateJoined: string;
 }
 
 /** "K023" is spoken "K 23": the letter, then the number without its leading zeros. */
@@ -39,6 +43,8 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     connectionLost: 'Yhteys katkesi – tiedot päivittyvät, kun yhteys palaa.',
     callPhrase: (n, d) => `Vuoronumero ${n}, palvelupiste ${d}`,
     numberExpired: 'Tämä vuoronumero on päättynyt.',
+    appointmentAt: (t) => `Varattu aikasi: klo ${t}`,
+    lateJoined: 'Myöhässä: jonossa ilmoittautumisajan mukaan',
   },
   sv: {
     queueNumber: 'Könummer',
@@ -53,6 +59,8 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     connectionLost: 'Anslutningen bröts – uppgifterna uppdateras när den är tillbaka.',
     callPhrase: (n, d) => `Könummer ${n}, servicepunkt ${d}`,
     numberExpired: 'Det här könumret har upphört att gälla.',
+    appointmentAt: (t) => `Din bokade tid: kl. ${t}`,
+    lateJoined: 'Försenad: i kön från incheckningstiden',
   },
   en: {
     queueNumber: 'Queue number',
@@ -67,6 +75,8 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     connectionLost: 'Connection lost – this page updates when it is back.',
     callPhrase: (n, d) => `Number ${n}, desk ${d}`,
     numberExpired: 'This queue number has expired.',
+    appointmentAt: (t) => `Your appointment: ${t}`,
+    lateJoined: 'Late: joined the line at check-in time',
   },
   ru: {
     queueNumber: 'Номер очереди',
@@ -81,6 +91,8 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     connectionLost: 'Связь прервалась – страница обновится, когда она восстановится.',
     callPhrase: (n, d) => `Номер ${n}, окно ${d}`,
     numberExpired: 'Срок действия этого номера очереди истёк.',
+    appointmentAt: (t) => `Ваша запись: ${t}`,
+    lateJoined: 'Опоздание: в очереди со времени регистрации',
   },
   uk: {
     queueNumber: 'Номер черги',
@@ -95,6 +107,8 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     connectionLost: 'Зв’язок перервався – сторінка оновиться, коли він відновиться.',
     callPhrase: (n, d) => `Номер ${n}, віконце ${d}`,
     numberExpired: 'Термін дії цього номера черги закінчився.',
+    appointmentAt: (t) => `Ваш запис: ${t}`,
+    lateJoined: 'Запізнення: у черзі з часу реєстрації',
   },
   et: {
     queueNumber: 'Järjekorranumber',
@@ -109,6 +123,8 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     connectionLost: 'Ühendus katkes – leht uueneb, kui ühendus taastub.',
     callPhrase: (n, d) => `Number ${n}, teeninduskoht ${d}`,
     numberExpired: 'See järjekorranumber on aegunud.',
+    appointmentAt: (t) => `Sinu aeg: kell ${t}`,
+    lateJoined: 'Hilinenud: järjekorras registreerimise ajast',
   },
   ar: {
     queueNumber: 'رقم الدور',
@@ -123,6 +139,8 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     connectionLost: 'انقطع الاتصال – ستتحدث الصفحة عند عودته.',
     callPhrase: (n, d) => `الرقم ${n}، المكتب ${d}`,
     numberExpired: 'انتهت صلاحية رقم الدور هذا.',
+    appointmentAt: (t) => `موعدك: الساعة ${t}`,
+    lateJoined: 'متأخر: في الطابور منذ وقت تسجيل الوصول',
   },
   so: {
     queueNumber: 'Lambarka safka',
@@ -137,6 +155,8 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     connectionLost: 'Xiriirku wuu go’ay – boggu wuu cusboonaan doonaa marka uu soo laabto.',
     callPhrase: (n, d) => `Lambarka ${n}, miiska ${d}`,
     numberExpired: 'Lambarkan safka wuu dhacay.',
+    appointmentAt: (t) => `Ballantaada: saacadda ${t}`,
+    lateJoined: 'Daahay: safka waxaad gashay markaad is-diiwaangelisay',
   },
   fa: {
     queueNumber: 'شماره نوبت',
@@ -151,6 +171,8 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     connectionLost: 'اتصال قطع شد – صفحه پس از برقراری دوباره به‌روز می‌شود.',
     callPhrase: (n, d) => `شماره ${n}، باجه ${d}`,
     numberExpired: 'این شماره نوبت منقضی شده است.',
+    appointmentAt: (t) => `نوبت شما: ساعت ${t}`,
+    lateJoined: 'دیر رسیدید: از زمان ثبت ورود در صف هستید',
   },
   'fi-x-easy': {
     queueNumber: 'Sinun numerosi',
@@ -165,5 +187,7 @@ export const ticketWords: Record<VisitorLanguage, TicketWords> = {
     connectionLost: 'Yhteys ei toimi. Sivu päivittyy, kun yhteys toimii.',
     callPhrase: (n, d) => `Numero ${n}, paikka ${d}`,
     numberExpired: 'Tämä numero ei ole enää voimassa.',
+    appointmentAt: (t) => `Sinun aikasi on kello ${t}`,
+    lateJoined: 'Tulit myöhässä. Olet jonossa siitä, kun tulit.',
   },
 };

@@ -14,6 +14,7 @@ export function finnishTicket(overrides: Partial<TicketModel> = {}): TicketModel
     phoneUrl,
     language: 'fi',
     raster: null,
+    appointment: null,
     ...overrides,
   };
 }
