@@ -8,6 +8,7 @@ import errors, { frameworkErrors } from './plugins/errors.js';
 import metrics from './plugins/metrics.js';
 import ui from './plugins/ui.js';
 import retention from './plugins/retention.js';
+import dueSteps from './plugins/due-steps.js';
 import reports from './plugins/reports.js';
 import requestLimits from './plugins/request-limits.js';
 import csrf from './plugins/csrf.js';
@@ -103,6 +104,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(ui);
   await app.register(retention);
+  await app.register(dueSteps);
 
   if (config.demo) await seedDemo(app.q, config.now().getTime(), config.scryptLog2N);
   if (config.demo && config.demoAppointments) seedDemoAppointments(app.q, config.now().getTime());
