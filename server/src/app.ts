@@ -42,6 +42,7 @@ import appointmentImportRoutes from './routes/appointment-import.js';
 export { configFromEnv, testConfig, type Config } from './config.js';
 export type { AppServices } from './plugins/database.js';
 export type { PushService } from './plugins/push.js';
+export type { DueSteps } from './plugins/due-steps.js';
 
 /** Builds the whole server, ready to inject or listen; it never listens itself. */
 export async function buildApp(config: Config): Promise<FastifyInstance> {
