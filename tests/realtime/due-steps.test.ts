@@ -130,4 +130,19 @@ describe('the line re-sorts when an early appointment comes due', () => {
     h.app.dueSteps.run();
     expect(h.app.q.lastSeq(1)).toBe(seq);
   });
+
+  it('tells every page of the line its count when the run comes late, so a page that loaded its count after the moment does not count twice', async () => {
+    const h = await start();
+    const walkIn = await issue(h, 'kela');
+    await bookAndCheckIn(h, '2026-11-24T11:00:00+02:00');
+    const phone = await clients.phone(walkIn.token, 'walk-in');
+    // the process was busy: at 10:51 nothing has announced the 10:50 moment, and the page loads
+    h.clock.set('2026-11-24T10:51:00+02:00');
+    const page = await pageOf(h, walkIn.token);
+    expect(page.current?.peopleAhead).toBe(1);
+    h.app.dueSteps.run();
+    await phone.barrier();
+    expect(phone.ofType('queues').filter((e) => e.seq > page.seq)).toHaveLength(1);
+    expect(follow(page, phone.events).current).toEqual((await pageOf(h, walkIn.token)).current);
+  });
 });
