@@ -51,6 +51,8 @@ export default fp(
     function run(): void {
       try {
         const upTo = now();
+        // a wall clock set back: steps ahead of it come due again, on the new time line
+        if (upTo < after) after = upTo;
         if (upTo > after) {
           const n = announceDueSteps(app.commands, after, upTo);
           after = upTo;
