@@ -14,6 +14,7 @@ import { pushQueries } from './queries/push.js';
 import { feedbackQueries } from './queries/feedback.js';
 import { appointmentQueries } from './queries/appointments.js';
 import { hubTemplateQueries } from './queries/hub-template.js';
+import { dueStepQueries } from './queries/due-steps.js';
 
 /** Every statement, prepared once per database. Each test gets its own through its own Db. */
 export function createQueries(db: Db) {
@@ -34,6 +35,7 @@ export function createQueries(db: Db) {
     ...feedbackQueries(db),
     ...appointmentQueries(db),
     ...hubTemplateQueries(db, cache),
+    ...dueStepQueries(db),
     /**
      * Runs `fn` as one write transaction, taking the write lock up front (no upgrade deadlocks).
      * With the lock held it checks the cache against other connections' commits; a failed

@@ -8,6 +8,7 @@ import errors, { frameworkErrors } from './plugins/errors.js';
 import metrics from './plugins/metrics.js';
 import ui from './plugins/ui.js';
 import retention from './plugins/retention.js';
+import dueSteps from './plugins/due-steps.js';
 import reports from './plugins/reports.js';
 import requestLimits from './plugins/request-limits.js';
 import csrf from './plugins/csrf.js';
@@ -41,6 +42,7 @@ import appointmentImportRoutes from './routes/appointment-import.js';
 export { configFromEnv, testConfig, type Config } from './config.js';
 export type { AppServices } from './plugins/database.js';
 export type { PushService } from './plugins/push.js';
+export type { DueSteps } from './plugins/due-steps.js';
 
 /** Builds the whole server, ready to inject or listen; it never listens itself. */
 export async function buildApp(config: Config): Promise<FastifyInstance> {
@@ -103,6 +105,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(ui);
   await app.register(retention);
+  await app.register(dueSteps);
 
   if (config.demo) await seedDemo(app.q, config.now().getTime(), config.scryptLog2N);
   if (config.demo && config.demoAppointments) seedDemoAppointments(app.q, config.now().getTime());
