@@ -92,7 +92,7 @@ describe.skipIf(!hasBrowser)("the visitor's whole journey", () => {
     const ticket = (await (await checkedIn).json()) as { number: string; token: string };
     const shown = kiosk.locator('kiosk-ticket');
     await shown.locator('.number', { hasText: ticket.number }).waitFor();
-    expect((await shown.locator('.appointment').textContent())?.trim()).toBe(t.appointmentAt('10:05'));
+    expect((await shown.locator('.appointment').textContent())?.trim()).toBe(ticketWords.fi.appointmentAt('10:05'));
     expect(await axeProblems(kiosk)).toEqual([]);
     await screenshot(kiosk, 'journey-kiosk-ticket');
     await kiosk.close();
