@@ -135,7 +135,11 @@ describe.skipIf(!hasBrowser || !hasNginx)('two Luukku processes behind nginx, ro
       });
     });
     await page.goto(`${base(hub)}/display?device=demo-display&zone=all`);
-    await inRooms;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const noSocket = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${hub.host}'s display got no socket.io connection through nginx in 10 s (websockets: ${JSON.stringify(watched.socketUrls)})`)), 10_000);
+    });
+    await Promise.race([inRooms, noSocket]).finally(() => clearTimeout(timer));
     return watched;
   }
 
@@ -177,7 +181,7 @@ describe.skipIf(!hasBrowser || !hasNginx)('two Luukku processes behind nginx, ro
     return page;
   }
 
-  it("serves each hub's kiosk, console and display through the proxy, calls arriving over websockets, never across hubs", async () => {
+  it("serves each hub's kiosk, console and display through the proxy, calls arriving over websockets, never across hubs", { timeout: 180_000 }, async () => {
     const displays = new Map<HubPlan, WatchedDisplay>();
     for (const hub of [mantsala, pornainen]) displays.set(hub, await openDisplay(hub));
 
