@@ -19,12 +19,18 @@ export interface Browser {
   close: () => Promise<void>;
 }
 
-export async function launch(): Promise<Browser> {
+export interface LaunchOptions {
+  /** Chromium's --host-resolver-rules, e.g. 'MAP *.luukku.example 127.0.0.1': host names without DNS. */
+  hostResolverRules?: string;
+}
+
+export async function launch(options: LaunchOptions = {}): Promise<Browser> {
   const dir = mkdtempSync(join(tmpdir(), 'luukku-chromium-'));
+  const extra = options.hostResolverRules === undefined ? [] : [`--host-resolver-rules=${options.hostResolverRules}`];
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: chromiumPath,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extra],
   });
   return {
     context,
