@@ -97,7 +97,10 @@ export function createOidcClient(config: OidcConfig, now: () => number) {
         if (!claims || !tokens.id_token) throw new Error('no ID token');
         return { claims: { ...claims }, idToken: tokens.id_token };
       } catch (err) {
-        throw new DomainError('OIDC_LOGIN_FAILED', `The sign-in was refused: ${(err as Error).message}`);
+        // openid-client wraps the precise reason ("unexpected ID Token "nonce" claim value") as the cause
+        const cause = (err as { cause?: unknown }).cause;
+        const why = cause instanceof Error ? `${(err as Error).message}: ${cause.message}` : (err as Error).message;
+        throw new DomainError('OIDC_LOGIN_FAILED', `The sign-in was refused: ${why}`);
       }
     },
 

@@ -52,7 +52,7 @@ export default fp(
     const refuse = (req: FastifyRequest, reply: FastifyReply, err: unknown) => {
       const code = err instanceof DomainError && isErrorCode(err.code) ? err.code : 'OIDC_LOGIN_FAILED';
       req.log.warn({ code, reason: (err as Error).message }, 'organisation sign-in refused');
-      app.q.audit({ hubId: null, at: app.config.now().getTime(), actorKind: 'anonymous', actorId: null, action: 'auth.oidc_refused', subject: null, detail: { code, ip: req.ip } });
+      app.q.audit({ hubId: null, at: app.config.now().getTime(), actorKind: 'anonymous', actorId: null, action: 'auth.oidc_refused', subject: null, detail: { code, reason: (err as Error).message.slice(0, 300), ip: req.ip } });
       return reply.redirect(`${consolePath}?loginError=${code}`, 303);
     };
 
