@@ -101,6 +101,21 @@ describe('sign-in with the organisation account', () => {
     expect((await me(second.b)).status).toBe(200);
   });
 
+  it('keeps the authorization code, state and ID token out of the log', async () => {
+    const lines: string[] = [];
+    const logged = await startHub({ config: { oidc: oidcSettings(provider.issuer, redirectUrl), logLevel: 'info', logStream: { write: (l: string) => lines.push(l) } } });
+    closers.push(() => logged.app.close());
+    provider.accounts.set('maija', { groups: ['luukku-kela'] });
+    const b = new Browser(logged.app, luukku);
+    await b.go(`${luukku}/api/auth/oidc/start`, { login: 'maija' });
+    const callback = new URL(b.hops.find((h) => h.url.startsWith(redirectUrl))!.url);
+    expect(lines.some((l) => l.includes('/api/auth/oidc/callback'))).toBe(true);
+    const log = lines.join('\n');
+    expect(log).not.toContain(callback.searchParams.get('code')!);
+    expect(log).not.toContain(callback.searchParams.get('state')!);
+    expect(log).not.toMatch(/ey[\w-]{20,}\.[\w-]+\.[\w-]+/);
+  });
+
   it('does not take over a local account that has the same username', async () => {
     provider.accounts.set('kela', { groups: ['luukku-admins'] });
     const { b } = await signIn('kela');
