@@ -93,6 +93,17 @@ describe('sign-in with the organisation account', () => {
     expect((await me(second.b)).status).toBe(401);
   });
 
+  it('keeps refusing an account the admin deactivated, whatever its groups say', async () => {
+    provider.accounts.set('aino', { groups: ['luukku-kela'] });
+    const first = await signIn('aino');
+    const u = (await me(first.b)).body.user;
+    const admin = await hub.login('admin');
+    expect((await hub.call('PUT', `/api/admin/users/${u.id}`, { cookie: admin }, { displayName: u.displayName, role: u.role, agencyIds: u.agencyIds, active: false, language: u.language })).status).toBe(200);
+    const again = await signIn('aino');
+    expect(again.b.hops.at(-1)!.location).toBe(`${luukku}/staff?loginError=FORBIDDEN`);
+    expect((await me(again.b)).status).toBe(401);
+  });
+
   it('keeps the session of a person whose groups did not change', async () => {
     provider.accounts.set('liisa', { groups: ['luukku-kela'] });
     const first = await signIn('liisa');
