@@ -15,6 +15,7 @@ import { feedbackQueries } from './queries/feedback.js';
 import { appointmentQueries } from './queries/appointments.js';
 import { hubTemplateQueries } from './queries/hub-template.js';
 import { dueStepQueries } from './queries/due-steps.js';
+import { oidcQueries } from './queries/oidc.js';
 
 /** Every statement, prepared once per database. Each test gets its own through its own Db. */
 export function createQueries(db: Db) {
@@ -36,6 +37,7 @@ export function createQueries(db: Db) {
     ...appointmentQueries(db),
     ...hubTemplateQueries(db, cache),
     ...dueStepQueries(db),
+    ...oidcQueries(db),
     /**
      * Runs `fn` as one write transaction, taking the write lock up front (no upgrade deadlocks).
      * With the lock held it checks the cache against other connections' commits; a failed

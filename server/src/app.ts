@@ -21,6 +21,7 @@ import adminRoutes from './routes/admin.js';
 import adminCatalogRoutes from './routes/admin-catalog.js';
 import pairingRoutes from './routes/pairing.js';
 import authRoutes from './routes/auth.js';
+import oidcRoutes from './routes/oidc.js';
 import deskRoutes from './routes/desks.js';
 import healthRoutes from './routes/health.js';
 import kioskRoutes from './routes/kiosk.js';
@@ -82,6 +83,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   });
 
   await app.register(healthRoutes);
+  await app.register(oidcRoutes);
   await app.register(authRoutes);
   await app.register(kioskRoutes);
   await app.register(printingRoutes);

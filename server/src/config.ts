@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import type { Agent } from 'node:https';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { oidcFromEnv, type OidcConfig } from './auth/oidc-config.js';
 
 const flag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no'])
@@ -58,6 +59,22 @@ export const EnvSchema = z.object({
   LUUKKU_FEEDBACK_RATE_LIMIT: z.coerce.number().int().min(0).max(100_000).default(12),
   /** The demo hub's appointments for today (check-in codes AJAN22…), seeded when today has none. */
   LUUKKU_DEMO_APPOINTMENTS: flag.default(true),
+  /** Sign-in with the organisation's account: the OpenID provider's issuer URL; unset turns it off. */
+  LUUKKU_OIDC_ISSUER: z.url().optional(),
+  LUUKKU_OIDC_CLIENT_ID: z.string().min(1).max(500).optional(),
+  LUUKKU_OIDC_CLIENT_SECRET: z.string().min(1).max(2000).optional(),
+  /** Default: LUUKKU_PUBLIC_URL + /api/auth/oidc/callback. */
+  LUUKKU_OIDC_REDIRECT_URL: z.url().optional(),
+  LUUKKU_OIDC_SCOPES: z.string().regex(/^[\x21-\x7e]+( [\x21-\x7e]+)*$/, 'scopes separated by single spaces').max(1000).default('openid profile email'),
+  /** The claims mapping as JSON (see the README), or the path of a file holding it. */
+  LUUKKU_OIDC_CLAIMS: z.string().max(100_000).optional(),
+  LUUKKU_OIDC_CLAIMS_FILE: z.string().min(1).max(1000).optional(),
+  /** Plain http to a loopback issuer, for tests only; refused for any other issuer. */
+  LUUKKU_OIDC_ALLOW_HTTP: flag.default(false),
+  /** 0 turns local passwords off for everyone but the LUUKKU_BREAK_GLASS users. */
+  LUUKKU_LOCAL_PASSWORDS: flag.default(true),
+  /** Usernames (comma-separated) that may still log in with a password when local passwords are off. */
+  LUUKKU_BREAK_GLASS: z.string().regex(/^[\w.@-]*(\s*,\s*[\w.@-]+)*$/, 'usernames separated by commas').max(1000).default(''),
 });
 
 export interface Config {
@@ -124,6 +141,12 @@ export interface Config {
   feedbackRateLimitPerMinute: number;
   /** Seed today's demo appointments on start when the demo hub has none for today. */
   demoAppointments: boolean;
+  /** Sign-in with the organisation's account; null when not configured. */
+  oidc: OidcConfig | null;
+  /** Whether local passwords log in; when false only breakGlassUsers may. */
+  localPasswords: boolean;
+  /** Usernames (lower case) that log in with a password even when local passwords are off. */
+  breakGlassUsers: string[];
 }
 
 /** Whether HOST listens on this machine only (no one on the network can reach it directly). */
@@ -174,9 +197,13 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
     pushKeysFile: resolve(dataDir, 'vapid.json'),
     feedbackRateLimitPerMinute: e.LUUKKU_FEEDBACK_RATE_LIMIT,
     demoAppointments: e.LUUKKU_DEMO_APPOINTMENTS,
+    oidc: oidcFromEnv(e),
+    localPasswords: e.LUUKKU_LOCAL_PASSWORDS,
+    breakGlassUsers: usernameList(e.LUUKKU_BREAK_GLASS),
   };
 }
 
+const usernameList = (v: string): string[] => v.split(',').map((u) => u.trim().toLowerCase()).filter(Boolean);
 const pushHostList = (v: string): string[] => v.split(',').map((h) => h.trim().toLowerCase()).filter(Boolean);
 
 let testApps = 0;
@@ -227,6 +254,9 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     feedbackRateLimitPerMinute: 12,
     // off: the suite's lines and estimates assume no appointments; the demo's own tests turn it on
     demoAppointments: false,
+    oidc: null,
+    localPasswords: true,
+    breakGlassUsers: [],
     ...overrides,
   };
 }

@@ -1,8 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 
 const hidden = '[redacted]';
-/** Query parameters that carry a credential: a device token on first load, an old client's pairing secret. */
-const secretParams = new Set(['device', 'secret', 'token', 'visit']);
+/**
+ * Query parameters that carry a credential: a device token on first load, an old client's
+ * pairing secret, and the authorization code and state an OpenID provider sends back.
+ */
+const secretParams = new Set(['device', 'secret', 'token', 'visit', 'code', 'state']);
 /** Paths whose last part is a visit's follow token: the phone page and its API. */
 const tokenPaths = [/^(\/v\/)[^/?#]+/, /^(\/api\/visits\/)[^/?#]+/];
 

@@ -75,6 +75,16 @@ export const errorStatus = {
   IMPORT_INVALID: 400,
   /** A new hub's slug (its address part) is another hub's already. */
   HUB_SLUG_TAKEN: 409,
+  /** Sign-in with the organisation's account is not configured on this install. */
+  OIDC_NOT_CONFIGURED: 404,
+  /** The identity provider could not be reached, or its discovery document was refused (e.g. it names another issuer). */
+  OIDC_UNAVAILABLE: 502,
+  /** The sign-in came back wrong: unknown or reused state, a tampered nonce, another issuer, a refused code. */
+  OIDC_LOGIN_FAILED: 400,
+  /** The user's claims map to no Luukku role: they have no access (any more). */
+  OIDC_NOT_MAPPED: 403,
+  /** Local passwords are turned off on this install, except for its break-glass admins. */
+  LOCAL_LOGIN_DISABLED: 403,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

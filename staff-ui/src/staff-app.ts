@@ -179,7 +179,10 @@ export class StaffApp extends LitElement {
       return html`<main>
         <staff-login
           .t=${t}
-          .error=${d.error === 'BAD_CREDENTIALS' ? t.loginFailed : d.error}
+          .error=${d.error === 'BAD_CREDENTIALS' ? t.loginFailed : d.error === 'LOCAL_LOGIN_DISABLED' ? t.oidc.errors.LOCAL_LOGIN_DISABLED : d.error}
+          .oidc=${d.loginOptions.oidc}
+          .passwords=${d.loginOptions.passwords}
+          .loginError=${d.loginError}
           @login=${(e: CustomEvent<LoginDetail>) => void this._login(e.detail)}
         ></staff-login>
       </main>`;

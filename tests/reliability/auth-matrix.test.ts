@@ -42,6 +42,12 @@ const table: Row[] = [
   ['POST /api/auth/login',                       200,    200,   200,   200,   200,   200,   200],
   ['POST /api/auth/logout',                      200,    200,   200,   200,   200,   200,   200],
   ['GET /api/me',                                401,    200,   200,   200,   200,   200,   200],
+  // the organisation's sign-in is for anyone to begin; its provider here is unreachable, so
+  // /start comes back to the console (303 ?loginError=OIDC_UNAVAILABLE), and a callback with no
+  // sign-in under way in this browser is refused the same way (tests/security/oidc.test.ts)
+  ['GET /api/auth/options',                      200,    200,   200,   200,   200,   200,   200],
+  ['GET /api/auth/oidc/start',                   303,    303,   303,   303,   303,   303,   303],
+  ['GET /api/auth/oidc/callback',                303,    303,   303,   303,   303,   303,   303],
   // "my day" is a staff member's own counts: devices have none
   ['GET /api/me/day',                            401,    403,   403,   200,   200,   200,   200],
   ['POST /api/pairing',                          201,    201,   201,   201,   201,   201,   201],
@@ -224,6 +230,7 @@ const cells: Record<string, Prepare> = {
     path: '/api/auth/logout',
     ...(c in usernames ? { as: { cookie: await hub.login(usernames[c as keyof typeof usernames]) } } : {}),
   }),
+  'GET /api/auth/oidc/callback': async () => ({ path: '/api/auth/oidc/callback?code=matrix&state=matrix' }),
   'POST /api/pairing': async () => ({ path: '/api/pairing', body: { kind: 'display' } }),
   'GET /api/pairing/{id}': async () => {
     const p = expectOk(await hub.call('POST', '/api/pairing', null, { kind: 'kiosk' }), 201);
@@ -344,7 +351,9 @@ const routes = await apiRoutes();
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'luukku-auth-matrix-'));
-  hub = await startHub({ config: { dataDir: dir, uiDir: dir, pushHosts: ['127.0.0.1'] } });
+  // the organisation's sign-in is on, at the discard port: nothing answers there
+  const oidc = { issuer: 'http://127.0.0.1:9', clientId: 'matrix', clientSecret: undefined, redirectUrl: 'http://127.0.0.1/api/auth/oidc/callback', postLogoutUrl: 'http://127.0.0.1/staff', scopes: 'openid', claims: { claim: 'groups', map: {} }, allowInsecureRequests: true };
+  hub = await startHub({ config: { dataDir: dir, uiDir: dir, pushHosts: ['127.0.0.1'], oidc } });
   const [otherAgency, staff, guide, admin] = await Promise.all(Object.values(usernames).map((u) => hub.login(u)));
   sessions = { otherAgency: { cookie: otherAgency! }, staff: { cookie: staff! }, guide: { cookie: guide! }, admin: { cookie: admin! } };
   const kiosk = expectOk(await hub.call('POST', '/api/admin/devices', sessions.admin, { kind: 'kiosk', name: 'Target kiosk' }), 201);

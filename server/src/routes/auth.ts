@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { DomainError, ErrorBody, LoginBody, Me, Ok } from '@luukku/shared';
+import { DomainError, ErrorBody, LoginBody, LogoutResult, Me } from '@luukku/shared';
 import type { UserRecord } from '@luukku/db';
 import { hashPassword, hashToken, needsRehash, newToken, verifyPassword } from '../auth/secrets.js';
 import { createLoginThrottle } from '../auth/login-throttle.js';
 import { requireActor, sessionCookie } from '../plugins/auth.js';
+import { startSession } from '../auth/session.js';
 import { perAddress } from '../plugins/request-limits.js';
 import { deviceView, userView } from '../views/catalog.js';
 
@@ -13,7 +14,6 @@ export default async function authRoutes(app: FastifyInstance) {
   // checked against for unknown usernames, so timing does not reveal which usernames exist
   let dummyHash: Promise<string> | undefined;
   const throttle = createLoginThrottle();
-  const secureCookie = app.config.publicUrl?.startsWith('https:') ?? false;
 
   const refuseWhileLocked = (reply: FastifyReply, waitMs: number): never => {
     const seconds = Math.ceil(waitMs / 1000);
@@ -38,11 +38,15 @@ export default async function authRoutes(app: FastifyInstance) {
     '/api/auth/login',
     {
       config: { rateLimit: perAddress(app.config.loginRateLimitPerMinute) },
-      schema: { tags: ['auth'], summary: 'Staff login; sets an http-only session cookie', body: LoginBody, response: { 200: Me, 401: ErrorBody, 429: ErrorBody } },
+      schema: { tags: ['auth'], summary: 'Staff login; sets an http-only session cookie', body: LoginBody, response: { 200: Me, 401: ErrorBody, 403: ErrorBody, 429: ErrorBody } },
     },
     async (req, reply) => {
       const username = req.body.username.toLowerCase();
       const user = app.q.userByUsername(username);
+      if (!app.config.localPasswords && !app.config.breakGlassUsers.includes(username)) {
+        auditFailure(req, user, 'local_passwords_off', app.config.now().getTime(), 0);
+        throw new DomainError('LOCAL_LOGIN_DISABLED', "Passwords are turned off here: sign in with your organisation's account");
+      }
       const wait = throttle.waitMs(username, app.config.now().getTime());
       if (wait > 0) {
         auditFailure(req, user, 'locked', app.config.now().getTime(), wait);
@@ -63,35 +67,25 @@ export default async function authRoutes(app: FastifyInstance) {
       if (needsRehash(user.passwordHash, app.config.scryptLog2N)) {
         app.q.rehashPassword(user.id, await hashPassword(req.body.password, app.config.scryptLog2N));
       }
-      const token = newToken(32);
-      app.q.transaction(() => {
-        app.q.deleteExpiredSessions(now);
-        app.q.insertSession(hashToken(token), user.id, now, now + app.config.sessionHours * 3600_000, app.config.sessionIdleMinutes * 60_000);
-        app.q.audit({ hubId: user.hubId, at: now, actorKind: 'user', actorId: user.id, action: 'auth.login', subject: null, detail: null });
-      });
-      // no Max-Age: the browser forgets the cookie when it closes, so a shared desk PC does not
-      // keep the login; the server ends the session itself when idle or at its absolute limit
-      reply.setCookie(sessionCookie, token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: secureCookie || req.protocol === 'https',
-      });
+      startSession(app, req, reply, user);
       return { kind: 'user' as const, hubId: user.hubId, user: userView(user) };
     },
   );
 
   r.post(
     '/api/auth/logout',
-    { schema: { tags: ['auth'], summary: 'Ends the session', response: { 200: Ok } } },
+    { schema: { tags: ['auth'], summary: "Ends the session; after an organisation sign-in, gives the identity provider's logout page", response: { 200: LogoutResult } } },
     async (req, reply) => {
       const token = req.cookies[sessionCookie];
+      let logoutUrl: string | undefined;
       if (token) {
+        const idToken = app.q.sessionIdToken(hashToken(token));
+        if (idToken && req.actor?.kind === 'user') logoutUrl = await app.oidc?.endSessionUrl(idToken);
         app.q.deleteSession(hashToken(token));
         app.realtime.kick({ sessionHash: hashToken(token) });
       }
       reply.clearCookie(sessionCookie, { path: '/' });
-      return { ok: true as const };
+      return logoutUrl ? { ok: true as const, logoutUrl } : { ok: true as const };
     },
   );
 

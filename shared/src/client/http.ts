@@ -7,6 +7,7 @@ import type { Desk } from '../schemas/catalog.js';
 import type { PrintBody, PrintResult } from '../schemas/printer.js';
 import type { VisitorLanguage } from '../schemas/common.js';
 import type { CheckedIn, CheckInBody } from '../schemas/appointments.js';
+import type { LoginOptions, LogoutResult } from '../schemas/oidc.js';
 
 /** A failed call: the server's code, or NETWORK when it could not be reached at all. */
 export class ApiError extends Error {
@@ -83,7 +84,8 @@ export function createApi(options: ApiOptions = {}) {
     visit: (token: string) => request<PublicVisit>('GET', `/api/visits/${encodeURIComponent(token)}`),
     me: () => request<Me>('GET', '/api/me'),
     login: (username: string, password: string) => request<Me>('POST', '/api/auth/login', { username, password }),
-    logout: () => request<{ ok: true }>('POST', '/api/auth/logout'),
+    logout: () => request<LogoutResult>('POST', '/api/auth/logout'),
+    loginOptions: () => request<LoginOptions>('GET', '/api/auth/options'),
     queues: () => request<QueuesResponse>('GET', '/api/queues'),
     desks: () => request<{ desks: Desk[] }>('GET', '/api/desks'),
     openDesk: (deskId: number, services: number[]) => request<Desk>('POST', `/api/desks/${deskId}/open`, { services }),

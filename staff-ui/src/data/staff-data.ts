@@ -4,7 +4,7 @@ import { connectRealtime, type ConnectionState } from '@luukku/shared/realtime';
 import type { Agency, Desk, HubEvent, Hub, MyDay, PrinterStatus, QueueSummary, ReferBody, Service, StaffStep, StepResponse, User } from '@luukku/shared';
 import { consoleListsAfter } from '@luukku/shared/lines';
 import { atDesk, decide, type Planned, type Press, type Refusal } from './staff-actions.js';
-import type { AppointmentBody, AppointmentResult, AppointmentsResponse, CheckedIn } from '@luukku/shared';
+import type { AppointmentBody, AppointmentResult, AppointmentsResponse, CheckedIn, LoginOptions } from '@luukku/shared';
 import { withAppointment } from './appointments-data.js';
 
 const deskKey = 'luukku.staff.desk';
@@ -46,6 +46,10 @@ export class StaffController implements ReactiveController {
   connection: ConnectionState = 'connecting';
   loaded = false;
   error = '';
+  /** What the login page offers (the organisation's sign-in, passwords); read while logged out. */
+  loginOptions: LoginOptions = { oidc: false, passwords: true };
+  /** Why the organisation's sign-in was refused: the code the server sent back in ?loginError. */
+  loginError = '';
   /** Actions accepted and not yet done (running or queued). */
   busy = false;
   /**
@@ -106,6 +110,13 @@ export class StaffController implements ReactiveController {
   }
 
   private async start(): Promise<void> {
+    // a refused organisation sign-in comes back as /staff?loginError=CODE: keep the code, clean the address
+    const params = new URLSearchParams(location.search);
+    if (params.has('loginError')) {
+      this.loginError = params.get('loginError') ?? '';
+      params.delete('loginError');
+      history.replaceState(null, '', location.pathname + (params.toString() ? `?${params}` : ''));
+    }
     try {
       const me = await this.api.me();
       if (me.kind !== 'user') throw new ApiError(403, 'FORBIDDEN', 'not a staff login');
@@ -113,6 +124,7 @@ export class StaffController implements ReactiveController {
       this.connect();
     } catch {
       this.user = null;
+      this.loginOptions = await this.api.loginOptions().catch(() => this.loginOptions);
     }
     this.loaded = true;
     this.host.requestUpdate();
@@ -294,17 +306,23 @@ export class StaffController implements ReactiveController {
       this.host.requestUpdate();
       return true;
     } catch (err) {
-      this.error = err instanceof ApiError && err.code === 'BAD_CREDENTIALS' ? 'BAD_CREDENTIALS' : String(err);
+      this.error = err instanceof ApiError && (err.code === 'BAD_CREDENTIALS' || err.code === 'LOCAL_LOGIN_DISABLED') ? err.code : String(err);
       this.host.requestUpdate();
       return false;
     }
   }
 
   async logout(): Promise<void> {
-    await this.api.logout().catch(() => undefined);
+    const out = await this.api.logout().catch(() => undefined);
     this.rt?.close();
     this.user = null;
     this.current = null;
+    // signed in with the organisation's account: its own session ends at its logout page
+    if (out?.logoutUrl) {
+      location.assign(out.logoutUrl);
+      return;
+    }
+    this.loginOptions = await this.api.loginOptions().catch(() => this.loginOptions);
     this.host.requestUpdate();
   }
 

@@ -105,4 +105,16 @@ export const en: StaffMessages = {
   followUpBook: 'Book',
   followUpCode: "Tell the visitor the appointment's code",
   followUpWhen: (d, t) => `${d} at ${t}`,
+  oidc: {
+    signIn: "Sign in with your organisation's account",
+    breakGlass: 'Break-glass admin login with a password',
+    errors: {
+      OIDC_NOT_MAPPED: "Your organisation's account has no access to Luukku. Ask your organisation's administrator for access.",
+      OIDC_LOGIN_FAILED: 'The sign-in did not succeed. Please try again.',
+      OIDC_UNAVAILABLE: "Your organisation's sign-in service cannot be reached. Try again in a moment.",
+      FORBIDDEN: 'Your account has been deactivated in Luukku.',
+      LOCAL_LOGIN_DISABLED: "Passwords are turned off here. Sign in with your organisation's account.",
+      other: 'The sign-in did not succeed.',
+    },
+  },
 };

@@ -105,4 +105,16 @@ export const fi: StaffMessages = {
   followUpBook: 'Varaa',
   followUpCode: 'Kerro asiakkaalle ajanvarauksen koodi',
   followUpWhen: (d, t) => `${d} klo ${t}`,
+  oidc: {
+    signIn: 'Kirjaudu organisaation tunnuksella',
+    breakGlass: 'Pääkäyttäjän varakirjautuminen salasanalla',
+    errors: {
+      OIDC_NOT_MAPPED: 'Organisaatiotunnuksellasi ei ole käyttöoikeutta Luukkuun. Pyydä oikeus organisaatiosi pääkäyttäjältä.',
+      OIDC_LOGIN_FAILED: 'Kirjautuminen ei onnistunut. Yritä uudelleen.',
+      OIDC_UNAVAILABLE: 'Organisaation kirjautumispalveluun ei saada yhteyttä. Yritä hetken kuluttua uudelleen.',
+      FORBIDDEN: 'Tunnuksesi on poistettu käytöstä Luukussa.',
+      LOCAL_LOGIN_DISABLED: 'Salasanalla kirjautuminen on poistettu käytöstä. Kirjaudu organisaation tunnuksella.',
+      other: 'Kirjautuminen ei onnistunut.',
+    },
+  },
 };

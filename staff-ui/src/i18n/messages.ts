@@ -121,4 +121,12 @@ export interface StaffMessages {
   /** Above the large code once booked: tell it to the visitor. */
   followUpCode: string;
   followUpWhen: (date: string, time: string) => string;
+  /** The organisation's sign-in (OpenID Connect) on the login page. */
+  oidc: {
+    signIn: string;
+    /** Above the password form when local passwords are off for all but the break-glass admins. */
+    breakGlass: string;
+    /** Why a sign-in was refused, by the code the server sent back; `other` for the rest. */
+    errors: { OIDC_NOT_MAPPED: string; OIDC_LOGIN_FAILED: string; OIDC_UNAVAILABLE: string; FORBIDDEN: string; LOCAL_LOGIN_DISABLED: string; other: string };
+  };
 }

@@ -105,4 +105,16 @@ export const sv: StaffMessages = {
   followUpBook: 'Boka',
   followUpCode: 'Ge kunden tidsbokningens kod',
   followUpWhen: (d, t) => `${d} kl. ${t}`,
+  oidc: {
+    signIn: 'Logga in med organisationens konto',
+    breakGlass: 'Huvudanvändarens reservinloggning med lösenord',
+    errors: {
+      OIDC_NOT_MAPPED: 'Ditt organisationskonto har ingen behörighet i Luukku. Be organisationens huvudanvändare om behörighet.',
+      OIDC_LOGIN_FAILED: 'Inloggningen misslyckades. Försök igen.',
+      OIDC_UNAVAILABLE: 'Organisationens inloggningstjänst svarar inte. Försök igen om en stund.',
+      FORBIDDEN: 'Ditt konto har inaktiverats i Luukku.',
+      LOCAL_LOGIN_DISABLED: 'Inloggning med lösenord är avstängd. Logga in med organisationens konto.',
+      other: 'Inloggningen misslyckades.',
+    },
+  },
 };

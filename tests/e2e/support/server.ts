@@ -13,7 +13,7 @@ export interface RunningHub {
 }
 
 /** The real server with the built UIs and the demo hub, on a free port, with its own data folder. */
-export async function startServer(overrides: Partial<Config> = {}): Promise<RunningHub> {
+export async function startServer(overrides: Partial<Config> = {}, port = 0): Promise<RunningHub> {
   const dataDir = mkdtempSync(join(tmpdir(), 'luukku-e2e-'));
   const app = await buildApp(
     testConfig({
@@ -23,12 +23,12 @@ export async function startServer(overrides: Partial<Config> = {}): Promise<Runn
       ...overrides,
     }),
   );
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  await app.listen({ port, host: '127.0.0.1' });
   const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const listening = typeof address === 'object' && address ? address.port : 0;
   return {
     app,
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${listening}`,
     dataDir,
     close: async () => {
       await app.close();
