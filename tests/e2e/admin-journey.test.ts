@@ -3,9 +3,19 @@
  * nudge, and gives an agency's booking system its token (shown once) and takes it away again.
  */
 import { describe, expect, it } from 'vitest';
-import { axeProblems, hasBrowser, screenshot } from './support/browser.js';
+import { axeProblems, hasBrowser, launch, screenshot, type Browser } from './support/browser.js';
 import { useServerAndBrowser } from './support/lifecycle.js';
 import { staffSession } from './support/server.js';
+
+// several pages, axe runs and a second browser: more than the default minute on a busy machine
+const slow = 150_000;
+
+/** The admin's session cookie on this browser, as a login would set it, so each test stands alone. */
+async function signIn(url: string, browser: Browser): Promise<void> {
+  const { cookie } = await staffSession(url, 'admin');
+  const at = cookie.indexOf('=');
+  await browser.context.addCookies([{ name: cookie.slice(0, at), value: cookie.slice(at + 1), url }]);
+}
 
 describe.skipIf(!hasBrowser)('the journey settings in the admin pages', () => {
   const env = useServerAndBrowser();
@@ -56,7 +66,7 @@ describe.skipIf(!hasBrowser)('the journey settings in the admin pages', () => {
     expect((await api.call('GET', '/api/admin/push')).body).toEqual({ ahead: 2 });
     expect(await axeProblems(admin)).toEqual([]);
     await admin.close();
-  });
+  }, slow);
 
   it("creates a booking system for Kela, shows its token once, and revoking it refuses the system's next appointment", async () => {
     const { hub, browser } = env;
@@ -70,6 +80,7 @@ describe.skipIf(!hasBrowser)('the journey settings in the admin pages', () => {
         body: JSON.stringify({ bookingId, serviceId: kelaAika.id, startsAt: new Date(Date.now() + 24 * 3600_000).toISOString() }),
       });
 
+    await signIn(hub.url, browser);
     const admin = await browser.newPage({ width: 1366, height: 1000 });
     await admin.goto(`${hub.url}/staff/admin`);
     await admin.getByRole('heading', { name: 'Ylläpito' }).waitFor();
@@ -107,5 +118,40 @@ describe.skipIf(!hasBrowser)('the journey settings in the admin pages', () => {
     expect(refused.status).toBe(401);
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('UNAUTHENTICATED');
     await admin.close();
-  });
+  }, slow);
+
+  it('pairs a feedback tablet by the code on its screen, with the admin pages in Swedish', async () => {
+    const { hub, browser } = env;
+    const tabletBrowser = await launch();
+    try {
+      const tablet = await tabletBrowser.newPage({ width: 1280, height: 800 });
+      await tablet.goto(`${hub.url}/feedback`);
+      const codeText = tablet.locator('feedback-app .pairing-code');
+      await codeText.waitFor();
+      const code = (await codeText.textContent())!.trim();
+
+      await signIn(hub.url, browser);
+      const admin = await browser.newPage({ width: 1366, height: 1000 });
+      await admin.goto(`${hub.url}/staff/admin`);
+      await admin.getByRole('heading', { name: 'Ylläpito' }).waitFor();
+      await admin.getByLabel('Kieli').selectOption({ label: 'Svenska' });
+      await admin.getByRole('form', { name: 'Tidsbokningarnas tidsfönster' }).getByLabel('Högst så här tidigt (min)').waitFor();
+      await admin.getByRole('form', { name: 'Avisering till telefonen när turen närmar sig' }).waitFor();
+      expect(await axeProblems(admin)).toEqual([]);
+
+      await admin.getByRole('button', { name: 'Enheter' }).click();
+      await admin.getByRole('form', { name: 'Token för bokningssystem' }).waitFor();
+      await admin.getByLabel('Kod').fill(code);
+      await admin.getByLabel('Namn').first().fill('Surfplattan vid utgången');
+      await admin.getByRole('button', { name: 'Ta i bruk' }).click();
+      const card = admin.locator('admin-devices form', { has: admin.getByRole('heading', { name: /Surfplattan vid utgången/ }) });
+      await card.getByText('responsplatta').waitFor();
+      expect(await axeProblems(admin)).toEqual([]);
+      // the tablet picks up its token and asks the question
+      await tablet.getByText('Saitko asiasi hoidettua tänään?').waitFor({ timeout: 15_000 });
+      await admin.close();
+    } finally {
+      await tabletBrowser.close();
+    }
+  }, slow);
 });
