@@ -61,7 +61,8 @@ describe.skipIf(!hasBrowser)('service names in the admin pages, in a real browse
     await admin.getByRole('checkbox', { name: 'Soomaali' }).uncheck();
     expect(await admin.getByRole('checkbox', { name: 'Suomi', exact: true }).isDisabled()).toBe(true);
     expect(await axeProblems(admin)).toEqual([]);
-    await admin.getByRole('button', { name: 'Tallenna' }).click();
+    // the hub page also holds the journey's settings, each form with its own save
+    await admin.locator('admin-basics').getByRole('button', { name: 'Tallenna' }).click();
     await admin.getByText('Tallennettu.').waitFor();
 
     await admin.getByRole('button', { name: 'Palvelut', exact: true }).click();

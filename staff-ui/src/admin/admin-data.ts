@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { ApiError, createApi } from '@luukku/shared/http';
+import { createApi } from '@luukku/shared/http';
 import type { AdminCatalog } from '@luukku/shared';
 
 /** The admin pages' data: the whole catalogue, and one way to send a change and reload. */
@@ -8,6 +8,8 @@ export class AdminController implements ReactiveController {
   error = '';
   saved = '';
   busy = false;
+  /** How a failure reads on the page; the admin pages set one that speaks the admin's language. */
+  describe: (err: unknown) => string = (err) => (err instanceof Error ? err.message : String(err));
   private readonly api = createApi();
 
   constructor(private readonly host: ReactiveControllerHost) {
@@ -22,7 +24,7 @@ export class AdminController implements ReactiveController {
     try {
       this.catalog = await this.api.request<AdminCatalog>('GET', '/api/admin/catalog');
     } catch (err) {
-      this.error = err instanceof Error ? err.message : String(err);
+      this.error = this.describe(err);
     }
     this.host.requestUpdate();
   }
@@ -39,12 +41,18 @@ export class AdminController implements ReactiveController {
       await this.reload();
       return result;
     } catch (err) {
-      this.error = err instanceof ApiError ? err.message : String(err);
+      this.error = this.describe(err);
       return undefined;
     } finally {
       this.busy = false;
       this.host.requestUpdate();
     }
+  }
+
+  /** Shows a failure that happened outside `send`, e.g. a section's own load. */
+  fail(err: unknown): void {
+    this.error = this.describe(err);
+    this.host.requestUpdate();
   }
 
   get<T>(path: string): Promise<T> {

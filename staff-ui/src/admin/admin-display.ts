@@ -49,7 +49,7 @@ export class AdminDisplay extends LitElement {
         this.ctl.get<DisplaySpeechStatus>('/api/admin/displays/speech'),
       ]);
     } catch (err) {
-      this.ctl.error = err instanceof Error ? err.message : String(err);
+      this.ctl.fail(err);
     }
   }
 

@@ -4,11 +4,13 @@ import { base } from '../styles.js';
 import { AdminController } from './admin-data.js';
 import { adminMessages, displayAdminMessages, type AdminMessages } from './i18n.js';
 import { importMessages } from './import-i18n.js';
+import { adminErrorText, journeyMessages } from './journey-i18n.js';
 import './admin-audit.js';
 import './admin-basics.js';
 import './admin-devices.js';
 import './admin-display.js';
 import './admin-import.js';
+import './admin-journey.js';
 import './admin-people.js';
 import './admin-questions.js';
 import './admin-services.js';
@@ -54,6 +56,11 @@ export class StaffAdmin extends LitElement {
   @state() private _tab: Tab = 'hub';
   private _ctl = new AdminController(this);
 
+  constructor() {
+    super();
+    this._ctl.describe = (err) => adminErrorText(err, this.language);
+  }
+
   override render() {
     const t = adminMessages[this.language];
     const c = this._ctl;
@@ -72,6 +79,8 @@ export class StaffAdmin extends LitElement {
     const c = this._ctl;
     switch (this._tab) {
       case 'hub':
+        return html`<admin-basics .t=${t} .language=${this.language} .section=${this._tab} .ctl=${c} .catalog=${c.catalog}></admin-basics>
+          <admin-journey .t=${t} .j=${journeyMessages[this.language]} .ctl=${c}></admin-journey>`;
       case 'agencies':
       case 'desks':
         return html`<admin-basics .t=${t} .language=${this.language} .section=${this._tab} .ctl=${c} .catalog=${c.catalog}></admin-basics>`;
@@ -82,7 +91,7 @@ export class StaffAdmin extends LitElement {
       case 'questions':
         return html`<admin-questions .t=${t} .language=${this.language} .ctl=${c} .catalog=${c.catalog}></admin-questions>`;
       case 'devices':
-        return html`<admin-devices .t=${t} .ctl=${c} .catalog=${c.catalog}></admin-devices>`;
+        return html`<admin-devices .t=${t} .j=${journeyMessages[this.language]} .language=${this.language} .ctl=${c} .catalog=${c.catalog}></admin-devices>`;
       case 'audit':
         return html`<admin-audit .t=${t} .ctl=${c} .catalog=${c.catalog}></admin-audit>`;
       case 'import':
