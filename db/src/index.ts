@@ -7,3 +7,4 @@ export { isStorageFault, storageProbe } from './storage.js';
 export type { PushSubscriptionRecord, NudgeKind } from './queries/push.js';
 export type { FeedbackAnswer, FeedbackEntry, FeedbackPath, FeedbackRow, FeedbackSource } from './queries/feedback.js';
 export type { AppointmentRecord, AppointmentBooking } from './queries/appointments.js';
+export { defaultPresence, type AgencyPresenceRecord } from './queries/presence.js';

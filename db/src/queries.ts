@@ -13,6 +13,7 @@ import { myDayQueries } from './queries/my-day.js';
 import { pushQueries } from './queries/push.js';
 import { feedbackQueries } from './queries/feedback.js';
 import { appointmentQueries } from './queries/appointments.js';
+import { presenceQueries } from './queries/presence.js';
 
 /** Every statement, prepared once per database. Each test gets its own through its own Db. */
 export function createQueries(db: Db) {
@@ -32,6 +33,7 @@ export function createQueries(db: Db) {
     ...pushQueries(db),
     ...feedbackQueries(db),
     ...appointmentQueries(db),
+    ...presenceQueries(db),
     /**
      * Runs `fn` as one write transaction, taking the write lock up front (no upgrade deadlocks).
      * With the lock held it checks the cache against other connections' commits; a failed

@@ -21,3 +21,4 @@ export * from './schemas/push.js';
 export * from './schemas/feedback.js';
 export * from './schemas/appointments.js';
 export * from './fit.js';
+export * from './schemas/presence.js';
