@@ -111,3 +111,19 @@ describe('an agency that is here on Tuesdays only', () => {
     expectOk(await hub.call('PUT', `/api/admin/agencies/${vero}/presence`, admin, presence));
   });
 });
+
+describe("the demo hub's agencies", () => {
+  it('come with their public phone services and online addresses, and point to Guidance', async () => {
+    const hub = await startHub({ now: wednesday });
+    const presence = expectOk(await hub.call('GET', '/api/admin/agency-presence', await as(hub, 'admin'))).presence;
+    const of = (code: string) => presence.find((p: any) => p.agencyId === aid(hub, code));
+    expect(of('kela')).toMatchObject({ phone: '020 692 202', onlineUrl: 'https://www.kela.fi/asiointi', guidance: true });
+    expect(of('kela').text.fi).toContain('verkossa');
+    expect(of('poliisi')).toMatchObject({ onlineUrl: 'https://poliisi.fi/asiointi', guidance: true });
+    expect(presence).toHaveLength(6);
+    expect(presence.every((p: any) => p.guidance)).toBe(true);
+    // every demo agency is here every day: nothing is absent until an admin changes a schedule
+    expect(expectOk(await hub.call('GET', '/api/kiosk/menu', kiosk)).absent).toEqual([]);
+    await hub.app.close();
+  });
+});
