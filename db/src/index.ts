@@ -8,3 +8,4 @@ export type { PushSubscriptionRecord, NudgeKind } from './queries/push.js';
 export type { FeedbackAnswer, FeedbackEntry, FeedbackPath, FeedbackRow, FeedbackSource } from './queries/feedback.js';
 export type { AppointmentRecord, AppointmentBooking } from './queries/appointments.js';
 export type { HubTemplateCopy } from './queries/hub-template.js';
+export { defaultPresence, type AgencyPresenceRecord } from './queries/presence.js';

@@ -16,6 +16,7 @@ import { appointmentQueries } from './queries/appointments.js';
 import { hubTemplateQueries } from './queries/hub-template.js';
 import { dueStepQueries } from './queries/due-steps.js';
 import { oidcQueries } from './queries/oidc.js';
+import { presenceQueries } from './queries/presence.js';
 
 /** Every statement, prepared once per database. Each test gets its own through its own Db. */
 export function createQueries(db: Db) {
@@ -38,6 +39,7 @@ export function createQueries(db: Db) {
     ...hubTemplateQueries(db, cache),
     ...dueStepQueries(db),
     ...oidcQueries(db),
+    ...presenceQueries(db),
     /**
      * Runs `fn` as one write transaction, taking the write lock up front (no upgrade deadlocks).
      * With the lock held it checks the cache against other connections' commits; a failed

@@ -236,6 +236,7 @@ export class KioskApp extends LitElement {
             @dont-know=${this._startGuided}
             @take-number=${() => this._issue({ services: this._selected })}
             @have-appointment=${this._openCheckIn}
+            @take-guidance=${() => this._issue({ guidance: true })}
           ></kiosk-start>
         </main>`;
       case 'check-in':

@@ -39,6 +39,7 @@ import pushRoutes from './routes/push.js';
 import feedbackRoutes from './routes/feedback.js';
 import appointmentRoutes from './routes/appointments.js';
 import appointmentImportRoutes from './routes/appointment-import.js';
+import adminPresenceRoutes from './routes/admin-presence.js';
 
 export { configFromEnv, testConfig, type Config } from './config.js';
 export type { AppServices } from './plugins/database.js';
@@ -104,6 +105,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(feedbackRoutes);
   await app.register(appointmentRoutes);
   await app.register(appointmentImportRoutes);
+  await app.register(adminPresenceRoutes);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   await app.register(ui);
   await app.register(retention);

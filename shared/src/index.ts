@@ -23,3 +23,4 @@ export * from './schemas/feedback.js';
 export * from './schemas/appointments.js';
 export * from './fit.js';
 export * from './schemas/oidc.js';
+export * from './schemas/presence.js';

@@ -52,6 +52,14 @@ describe('a hub made from a template', () => {
     const own = new Set(q.agencies(made.hubId).map((a) => a.id));
     expect(q.services(made.hubId).every((s) => own.has(s.agencyId))).toBe(true);
 
+    // what the kiosk offers on a day an agency is away (the demo's Kela: its phone service)
+    const presence = (id: number) => {
+      const codeOf = new Map(q.agencies(id).map((a) => [a.id, a.code]));
+      return (h.app.db.prepare('SELECT * FROM agency_presence WHERE hub_id = ? ORDER BY agency_id').all(id) as { agency_id: number; hub_id: number }[])
+        .map((r) => ({ ...r, agency_id: codeOf.get(r.agency_id), hub_id: 0 }));
+    };
+    expect(presence(demo.id).length).toBeGreaterThan(0);
+    expect(presence(made.hubId)).toEqual(presence(demo.id));
     expect(q.kioskQuestions(made.hubId).map((x) => ({ ...x, id: 0 }))).toEqual(q.kioskQuestions(demo.id).map((x) => ({ ...x, id: 0 })));
     const pushAhead = (id: number) => h.app.db.prepare(`SELECT value FROM hub_settings WHERE hub_id = ? AND key = 'push_ahead'`).pluck().get(id);
     expect(pushAhead(demo.id)).toBeDefined();

@@ -133,6 +133,8 @@ const table: Row[] = [
   ['POST /api/admin/desks',                      401,    403,   403,   403,   403,   403,   201],
   ['PUT /api/admin/desks/{id}',                  401,    403,   403,   403,   403,   403,   200],
   ['PUT /api/admin/kiosk-questions',             401,    403,   403,   403,   403,   403,   200],
+  ['GET /api/admin/agency-presence',             401,    403,   403,   403,   403,   403,   200],
+  ['PUT /api/admin/agencies/{id}/presence',      401,    403,   403,   403,   403,   403,   200],
 
   // a Kela appointment: Kela staff and admins book and cancel it (and Kela's booking system,
   // tests/api/appointments.test.ts); a kiosk or any Kela-serving staff, guide or admin checks in
@@ -318,6 +320,10 @@ const cells: Record<string, Prepare> = {
   'PUT /api/admin/agencies/{id}': async () => ({
     path: `/api/admin/agencies/${hub.ids.agency.kela}`,
     body: { name: { fi: 'Kela', sv: 'FPA', en: 'Kela' }, color: '#0b6e8a' },
+  }),
+  'PUT /api/admin/agencies/{id}/presence': async () => ({
+    path: `/api/admin/agencies/${hub.ids.agency.poliisi}/presence`,
+    body: { phone: '0295 419 800', onlineUrl: 'https://poliisi.fi', guidance: true, text: null },
   }),
   'POST /api/admin/services': async () => ({
     path: '/api/admin/services',

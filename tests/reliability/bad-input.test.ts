@@ -135,6 +135,7 @@ beforeAll(async () => {
     'PUT /api/admin/hub/policy': { referralPolicy: 'back', targetWaitMin: 20 },
     'POST /api/admin/agencies': { code: 'fuzz-agency', name: text, color: '#123456' },
     'PUT /api/admin/agencies/{id}': { name: text, color: '#654321' },
+    'PUT /api/admin/agencies/{id}/presence': { phone: '020 692 202', onlineUrl: 'https://www.kela.fi', guidance: false, text },
     'POST /api/admin/services': { agencyId: hub.ids.agency.kela, code: 'fuzz-service', name: text, publicLabel: text, prefix: 'Z', schedule: always },
     'PUT /api/admin/services/{id}': { agencyId: hub.ids.agency.kela, name: text, publicLabel: text, prefix: 'K', schedule: always, active: true },
     'POST /api/admin/desks': { name: '9', zone: 'c' },

@@ -3,7 +3,8 @@ import type { Db } from '../open.js';
 
 /**
  * A new hub made from another's catalogue (issue 12 §1, "a page to create a hub from a
- * template"): its settings, agencies, services and kiosk questions. Not its desks (rooms differ
+ * template"): its settings, agencies (with what the kiosk offers on days they are away),
+ * services and kiosk questions. Not its desks (rooms differ
  * from building to building), people, devices or anything that happened there.
  *
  * Columns are copied by name as the schema has them, so a column a later migration adds to
@@ -29,6 +30,7 @@ export function hubTemplateQueries(db: Db, cache: QueryCache) {
   const agencyCols = columns('agencies', (c) => c === 'id' || c === 'hub_id');
   const serviceCols = columns('services', (c) => c === 'id' || c === 'hub_id' || c === 'agency_id');
   const questionCols = columns('kiosk_questions', (c) => c === 'id' || c === 'hub_id');
+  const presenceCols = columns('agency_presence', (c) => c === 'agency_id' || c === 'hub_id');
 
   const insertHub = db.prepare(/* sql */ `
     INSERT INTO hubs (slug, name, created_at, ${list(hubCols)})
@@ -39,6 +41,9 @@ export function hubTemplateQueries(db: Db, cache: QueryCache) {
   const copyServices = db.prepare(/* sql */ `
     INSERT INTO services (hub_id, agency_id, ${list(serviceCols)})
     SELECT @to, @newAgency, ${list(serviceCols)} FROM services WHERE agency_id = @oldAgency ORDER BY id`);
+  const copyPresence = db.prepare(/* sql */ `
+    INSERT INTO agency_presence (agency_id, hub_id, ${list(presenceCols)})
+    SELECT @newAgency, @to, ${list(presenceCols)} FROM agency_presence WHERE agency_id = @oldAgency`);
   const copyQuestions = db.prepare(/* sql */ `
     INSERT INTO kiosk_questions (hub_id, ${list(questionCols)}) SELECT @to, ${list(questionCols)} FROM kiosk_questions WHERE hub_id = @from ORDER BY id`);
   const copySettings = db.prepare(/* sql */ `
@@ -56,6 +61,7 @@ export function hubTemplateQueries(db: Db, cache: QueryCache) {
       for (const oldAgency of agencies) {
         const newAgency = Number(copyAgency.run({ to, id: oldAgency }).lastInsertRowid);
         services += copyServices.run({ to, newAgency, oldAgency }).changes;
+        copyPresence.run({ to, newAgency, oldAgency });
       }
       const questions = copyQuestions.run({ to, from }).changes;
       copySettings.run({ to, from, now }, ...copiedSettings);

@@ -3,11 +3,13 @@ import { cssProps } from '@luukku/shared/css-props';
 import { emit } from '@luukku/shared/emit';
 import { languageInfo } from '@luukku/shared/i18n';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { KioskMenu, Needs, VisitorLanguage } from '@luukku/shared';
+import type { AbsentAgency, KioskMenu, Needs, VisitorLanguage } from '@luukku/shared';
 import type { KioskMessages } from '../i18n/index.js';
+import { nextHereText, presenceMessages } from '../i18n/presence.js';
 import { pictogram } from '../pictograms.js';
 import { base, screen } from '../styles.js';
 import './kiosk-booking.js';
+import './kiosk-presence.js';
 
 type MenuService = KioskMenu['agencies'][number]['services'][number];
 
@@ -21,6 +23,8 @@ export interface KioskStartEvents {
   'accessible-mode': undefined;
   'take-number': undefined;
   'have-appointment': undefined;
+  /** A Guidance ticket in place of an agency that is not here today (issue 12 §1). */
+  'take-guidance': undefined;
 }
 
 /**
@@ -136,6 +140,13 @@ export class KioskStart extends LitElement {
       .tile .only {
         font-weight: 700;
       }
+      /* not in the hub today: greyed, a notice rather than a choice (its text keeps full contrast) */
+      .tile.absent {
+        background: var(--wash);
+        color: var(--muted);
+        border-style: dashed;
+        border-inline-start-style: solid;
+      }
       .needs {
         grid-area: needs;
         display: grid;
@@ -170,6 +181,8 @@ export class KioskStart extends LitElement {
   @property({ type: Boolean }) accessible = false;
   /** The appointment-only service whose booking info is open, if any (its label names the agency). */
   @state() private _booking: MenuService | null = null;
+  /** The absent agency whose next day and alternatives are open, if any. */
+  @state() private _absent: AbsentAgency | null = null;
 
   private _landscape = matchMedia('(orientation: landscape)');
 
@@ -189,6 +202,7 @@ export class KioskStart extends LitElement {
     const t = this.t;
     const any = this.menu.agencies.length > 0 || this.menu.guidance;
     const services = this.menu.agencies.flatMap((a) => a.services.map((s) => ({ a, s })));
+    const absent = this.menu.absent ?? [];
     const lang = languageInfo(this.language);
     return html`
       <section class="info">
@@ -210,7 +224,7 @@ export class KioskStart extends LitElement {
             ${pictogram('question')}<span>${t.dontKnow}</span>
           </button>`
         : nothing}
-      <div class="grid" role="group" aria-label=${t.services} style=${cssProps({ '--columns': String(columns(services.length, this._landscape.matches)) })}>
+      <div class="grid" role="group" aria-label=${t.services} style=${cssProps({ '--columns': String(columns(services.length + absent.length, this._landscape.matches)) })}>
         ${services.map(({ a, s }) => {
           const chosen = this.selected.includes(s.id);
           // the agency's name only where the service's own label does not already say it
@@ -233,6 +247,7 @@ export class KioskStart extends LitElement {
             <span class="wait">${t.waiting(s.waiting, s.estimateMin)}</span>
           </button>`;
         })}
+        ${absent.map((a) => this._absentTile(a))}
       </div>
       <div class="needs" role="group" aria-label=${t.needsTitle}>
         ${this._need('interpreter', t.needInterpreter)} ${this._need('accessible', t.needAccessible)}
@@ -247,7 +262,26 @@ export class KioskStart extends LitElement {
       ${this._booking
         ? html`<kiosk-booking .t=${t} .label=${this._booking.label} .info=${this._booking.bookingInfo ?? ''} @close=${() => (this._booking = null)}></kiosk-booking>`
         : nothing}
+      ${this._absent
+        ? html`<kiosk-presence
+            .agency=${this._absent}
+            .language=${this.language}
+            @close=${() => (this._absent = null)}
+            @take-guidance=${() => emit<KioskStartEvents>(this, 'take-guidance', undefined)}
+          ></kiosk-presence>`
+        : nothing}
     `;
+  }
+
+  /** An agency not here today: its name, "not here today" and when it is next here; touching it opens what to do instead. */
+  private _absentTile(a: AbsentAgency) {
+    const { m, lang } = presenceMessages(this.language);
+    const words = lang === this.language ? {} : { lang, dir: 'ltr' };
+    return html`<button class="tile absent" style=${cssProps({ '--agency': a.color })} aria-haspopup="dialog" @click=${() => (this._absent = a)}>
+      <span class="label">${a.name}</span>
+      <span class="only" lang=${words.lang ?? nothing} dir=${words.dir ?? nothing}>${m.notToday}</span>
+      <span class="next" lang=${words.lang ?? nothing} dir=${words.dir ?? nothing}>${nextHereText(m, a.name, a.nextVisit)}</span>
+    </button>`;
   }
 
   private _need(key: NeedKey, label: string) {

@@ -108,3 +108,19 @@ export const demoQuestions = [
   { icon: 'id-card', suggests: ['poliisi'], label: t('Henkilökortti tai passi', 'Id-kort eller pass', 'ID card or passport') },
   { icon: 'question', suggests: [], label: t('Jotain muuta', 'Något annat', 'Something else') },
 ];
+
+/**
+ * What the kiosk offers on a day an agency is not here (issue 12 §1): the agencies' real public
+ * phone services and online addresses. The demo's agencies are here every day, so this shows
+ * once an admin gives one a pop-up schedule.
+ */
+export const demoPresence = [
+  { agency: 'kela', phone: '020 692 202', onlineUrl: 'https://www.kela.fi/asiointi', guidance: true,
+    text: t('Voit hoitaa Kelan asiat myös verkossa tai puhelimessa.', 'Du kan också sköta dina FPA-ärenden på nätet eller per telefon.', 'You can also deal with Kela online or by phone.') },
+  { agency: 'poliisi', phone: null, onlineUrl: 'https://poliisi.fi/asiointi', guidance: true,
+    text: t('Passin ja henkilökortin voit hakea verkossa.', 'Pass och id-kort kan du ansöka om på nätet.', 'You can apply for a passport or ID card online.') },
+  { agency: 'tyo', phone: null, onlineUrl: 'https://tyomarkkinatori.fi', guidance: true, text: null },
+  { agency: 'ohjaamo', phone: null, onlineUrl: 'https://ohjaamot.fi', guidance: true, text: null },
+  { agency: 'kunta', phone: null, onlineUrl: 'https://www.mantsala.fi', guidance: true, text: null },
+  { agency: 'asunnot', phone: null, onlineUrl: null, guidance: true, text: null },
+];

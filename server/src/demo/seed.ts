@@ -1,6 +1,7 @@
 import type { Queries } from '@luukku/db';
 import { hashPassword, hashToken, productionLog2N } from '../auth/secrets.js';
 import { demoAgencies, demoDesks, demoDevices, demoHub, demoPassword, demoQuestions, demoServices, demoUsers } from './demo-hub.js';
+import { demoPresence } from './demo-hub.js';
 
 const demoHashes = new Map<number, Promise<string>>();
 
@@ -36,6 +37,7 @@ export async function seedDemo(q: Queries, now: number, log2N = productionLog2N)
       });
     });
     demoDesks.forEach((d, i) => q.insertDesk({ hubId, ...d, sortOrder: i }));
+    for (const { agency, ...p } of demoPresence) q.setAgencyPresence(hubId, { agencyId: agencyIds.get(agency)!, ...p });
     for (const u of demoUsers) {
       q.insertUser(
         {

@@ -1,5 +1,8 @@
-import type { DeviceRecord, HubRecord, Queries } from '@luukku/db';
-import { fallbackLanguage, isOpenAt, pickText, PrinterSettings, type KioskMenu, type LocalizedText, type VisitorLanguage } from '@luukku/shared';
+import { defaultPresence, type DeviceRecord, type HubRecord, type Queries, type ServiceRecord } from '@luukku/db';
+import {
+  fallbackLanguage, isOpenAt, localMoment, pickText, PrinterSettings, type AbsentAgency, type KioskMenu, type LocalizedText, type VisitorLanguage,
+} from '@luukku/shared';
+import { hoursOn, nextVisit } from '../domain/presence.js';
 import { publicLines } from './queues.js';
 
 /** What a kiosk offers now, in the visitor's language: open services by agency, Guidance, the questions. */
@@ -40,6 +43,7 @@ export function kioskMenu(q: Queries, hub: HubRecord, device: DeviceRecord, lang
         services: open.filter((s) => s.agencyId === a.id && !s.isGuidance).map(item),
       }))
       .filter((a) => a.services.length > 0),
+    absent: absentAgencies(q, hub, now, text, guidance !== undefined),
     questions: q.kioskQuestions(hub.id).map((question) => ({
       id: question.id,
       icon: question.icon,
@@ -51,4 +55,39 @@ export function kioskMenu(q: Queries, hub: HubRecord, device: DeviceRecord, lang
       }),
     })),
   };
+}
+
+/**
+ * The agencies that have services but none with hours today (issue 12 §1), each with when it is
+ * next here and what the visitor can do instead. An agency open earlier or later today is not
+ * absent: it is in the hub today, just not now.
+ */
+function absentAgencies(
+  q: Queries,
+  hub: HubRecord,
+  now: Date,
+  text: (t: LocalizedText) => string,
+  guidanceOpen: boolean,
+): AbsentAgency[] {
+  const today = localMoment(now, hub.timeZone).date;
+  const byAgency = new Map<number, ServiceRecord[]>();
+  for (const s of q.services(hub.id)) {
+    if (s.active && !s.isGuidance) byAgency.set(s.agencyId, [...(byAgency.get(s.agencyId) ?? []), s]);
+  }
+  const presence = q.agencyPresence(hub.id);
+  return q.agencies(hub.id).flatMap((a) => {
+    const services = byAgency.get(a.id) ?? [];
+    if (a.isGuidance || services.length === 0 || services.some((s) => hoursOn(s.schedule, today).length > 0)) return [];
+    const p = presence.get(a.id) ?? defaultPresence(a.id);
+    return [{
+      id: a.id,
+      name: text(a.name),
+      color: a.color,
+      nextVisit: nextVisit(services.map((s) => s.schedule), today),
+      phone: p.phone,
+      onlineUrl: p.onlineUrl,
+      guidance: p.guidance && guidanceOpen,
+      text: p.text ? text(p.text) : null,
+    }];
+  });
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id, VisitorLanguage } from './common.js';
+import { AbsentAgency } from './presence.js';
 
 export const KioskMenuQuery = z.object({ lang: VisitorLanguage.default('fi') }).strict();
 
@@ -29,6 +30,8 @@ export const KioskMenu = z.object({
   hubName: z.string(),
   guidance: MenuService.nullable(),
   agencies: z.array(z.object({ id: Id, name: z.string(), color: z.string(), services: z.array(MenuService) })),
+  /** Agencies with no service open today: when each is next here and what to do instead (issue 12 §1). */
+  absent: z.array(AbsentAgency),
   questions: z.array(
     z.object({
       id: Id,

@@ -5,6 +5,7 @@ import { AdminController } from './admin-data.js';
 import { adminMessages, displayAdminMessages, type AdminMessages } from './i18n.js';
 import { importMessages } from './import-i18n.js';
 import { adminErrorText, journeyMessages } from './journey-i18n.js';
+import { presenceAdminMessages } from './presence-i18n.js';
 import './admin-audit.js';
 import './admin-basics.js';
 import './admin-devices.js';
@@ -12,15 +13,18 @@ import './admin-display.js';
 import './admin-import.js';
 import './admin-journey.js';
 import './admin-people.js';
+import './admin-presence.js';
 import './admin-questions.js';
 import './admin-services.js';
 
-type Tab = keyof AdminMessages['tabs'] | 'display' | 'import';
+type Tab = keyof AdminMessages['tabs'] | 'display' | 'import' | 'presence';
 const tabs: Tab[] = ['hub', 'agencies', 'services', 'desks', 'staff', 'questions', 'devices', 'audit'];
 // the display's tab (its words in displayAdminMessages), after the devices
 tabs.splice(tabs.indexOf('devices') + 1, 0, 'display');
 // the appointment import's tab (its words in importMessages), after the services
 tabs.splice(tabs.indexOf('services') + 1, 0, 'import');
+// agency presence (its words in presenceAdminMessages), after the agencies
+tabs.splice(tabs.indexOf('agencies') + 1, 0, 'presence');
 
 /** The hub coordinator's pages, at /staff/admin: everything about the hub, without a file. */
 @customElement('staff-admin')
@@ -64,7 +68,10 @@ export class StaffAdmin extends LitElement {
   override render() {
     const t = adminMessages[this.language];
     const c = this._ctl;
-    const tabName = (tab: Tab) => (tab === 'display' ? displayAdminMessages[this.language].tab : tab === 'import' ? importMessages[this.language].tab : t.tabs[tab]);
+    const tabName = (tab: Tab) =>
+      tab === 'presence'
+        ? presenceAdminMessages[this.language].tab
+        : tab === 'display' ? displayAdminMessages[this.language].tab : tab === 'import' ? importMessages[this.language].tab : t.tabs[tab];
     const heading = tabName(this._tab);
     return html`<h2>${t.title}</h2>
       <nav aria-label=${t.title}>
@@ -96,6 +103,8 @@ export class StaffAdmin extends LitElement {
         return html`<admin-audit .t=${t} .ctl=${c} .catalog=${c.catalog}></admin-audit>`;
       case 'import':
         return html`<admin-import .t=${importMessages[this.language]} .language=${this.language} .catalog=${c.catalog}></admin-import>`;
+      case 'presence':
+        return html`<admin-presence .t=${presenceAdminMessages[this.language]} .language=${this.language} .ctl=${c} .catalog=${c.catalog}></admin-presence>`;
       case 'display':
         return html`<admin-display .t=${t} .d=${displayAdminMessages[this.language]} .ctl=${c} .catalog=${c.catalog}></admin-display>`;
     }
