@@ -73,6 +73,10 @@ export const errorStatus = {
   APPOINTMENT_ONLY: 409,
   /** An appointment import with bad rows: every problem by line in details.problems; nothing stored. */
   IMPORT_INVALID: 400,
+  /** A hub switch while the user still has a desk open in the hub they are in. */
+  DESK_STILL_OPEN: 409,
+  /** A hub switch to a hub the user is not assigned to (region admins may enter any). */
+  HUB_NOT_ASSIGNED: 403,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

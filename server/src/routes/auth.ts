@@ -1,12 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { DomainError, ErrorBody, LoginBody, Me, Ok } from '@luukku/shared';
+import { DomainError, ErrorBody, LoginBody, Me, Ok, SwitchHubBody } from '@luukku/shared';
 import type { UserRecord } from '@luukku/db';
 import { hashPassword, hashToken, needsRehash, newToken, verifyPassword } from '../auth/secrets.js';
 import { createLoginThrottle } from '../auth/login-throttle.js';
-import { requireActor, sessionCookie } from '../plugins/auth.js';
+import { requireActor, requireUser, sessionCookie, userInHub } from '../plugins/auth.js';
+import { mayEnterHub } from '../domain/access.js';
+import { openingHub, weekdayIn } from '../domain/hubs.js';
+import { deskOf } from '../commands/load.js';
+import { userMeView } from '../views/me.js';
 import { perAddress } from '../plugins/request-limits.js';
-import { deviceView, userView } from '../views/catalog.js';
+import { deviceView } from '../views/catalog.js';
 
 export default async function authRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -63,11 +67,14 @@ export default async function authRoutes(app: FastifyInstance) {
       if (needsRehash(user.passwordHash, app.config.scryptLog2N)) {
         app.q.rehashPassword(user.id, await hashPassword(req.body.password, app.config.scryptLog2N));
       }
+      // the hub the user is rostered to today on that hub's clock, else their home hub
+      const at = app.config.now();
+      const hubId = openingHub(app.q.roster(user.id), user.hubId, (id) => weekdayIn(at, app.q.hub(id)!.timeZone)) ?? user.hubId;
       const token = newToken(32);
       app.q.transaction(() => {
         app.q.deleteExpiredSessions(now);
-        app.q.insertSession(hashToken(token), user.id, now, now + app.config.sessionHours * 3600_000, app.config.sessionIdleMinutes * 60_000);
-        app.q.audit({ hubId: user.hubId, at: now, actorKind: 'user', actorId: user.id, action: 'auth.login', subject: null, detail: null });
+        app.q.insertSession(hashToken(token), user.id, now, now + app.config.sessionHours * 3600_000, app.config.sessionIdleMinutes * 60_000, hubId);
+        app.q.audit({ hubId, at: now, actorKind: 'user', actorId: user.id, action: 'auth.login', subject: null, detail: null });
       });
       // no Max-Age: the browser forgets the cookie when it closes, so a shared desk PC does not
       // keep the login; the server ends the session itself when idle or at its absolute limit
@@ -77,7 +84,39 @@ export default async function authRoutes(app: FastifyInstance) {
         sameSite: 'strict',
         secure: secureCookie || req.protocol === 'https',
       });
-      return { kind: 'user' as const, hubId: user.hubId, user: userView(user) };
+      return userMeView(app.q, userInHub(app.q, user, hubId), at);
+    },
+  );
+
+  r.post(
+    '/api/auth/hub',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: "Moves the session to another of the user's hubs (any hub for a region admin); refused while the user's desk is open",
+        body: SwitchHubBody,
+        response: { 200: Me, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      const target = app.q.hub(req.body.hubId);
+      if (!target) throw new DomainError('HUB_NOT_FOUND', `No hub ${req.body.hubId}`);
+      if (!mayEnterHub(user, target.id)) throw new DomainError('HUB_NOT_ASSIGNED', 'You are not assigned to that hub');
+      // a desk left open would keep calling visitors in a hub the user no longer sees
+      const desk = deskOf(app.q, user);
+      if (desk !== null) throw new DomainError('DESK_STILL_OPEN', 'Close your desk before you switch hubs');
+      const hash = hashToken(req.cookies[sessionCookie]!);
+      const now = app.config.now();
+      app.q.transaction(() => {
+        app.q.setSessionHub(hash, target.id);
+        const detail = { from: user.hubId, to: target.id };
+        app.q.audit({ hubId: user.hubId, at: now.getTime(), actorKind: 'user', actorId: user.id, action: 'auth.hub_left', subject: `hub:${target.id}`, detail });
+        app.q.audit({ hubId: target.id, at: now.getTime(), actorKind: 'user', actorId: user.id, action: 'auth.hub_entered', subject: `hub:${user.hubId}`, detail });
+      });
+      // the user's sockets reconnect into the new hub's rooms
+      app.realtime.kickUser(user.id);
+      return userMeView(app.q, userInHub(app.q, app.q.user(user.id)!, target.id), now);
     },
   );
 
@@ -101,7 +140,7 @@ export default async function authRoutes(app: FastifyInstance) {
     async (req) => {
       const actor = requireActor(req);
       return actor.kind === 'user'
-        ? { kind: 'user' as const, hubId: actor.hubId, user: userView(actor.user) }
+        ? userMeView(app.q, actor.user, app.config.now())
         : { kind: 'device' as const, hubId: actor.hubId, device: deviceView(actor.device) };
     },
   );
