@@ -60,6 +60,14 @@ export function mayGrantRole(actorRole: Role, targetRoleBefore: Role, targetRole
 }
 
 const isAdmin = (a: Actor): boolean => isAdminRole(a.role);
+
+/**
+ * A visit by its token: the token is the phone page's only credential, so anyone without one
+ * reads it; a device or staff member is always in a hub, and reads only that hub's visits.
+ */
+export function mayReadVisitByToken(callerHubId: number | null, visitHubId: number): boolean {
+  return callerHubId === null || callerHubId === visitHubId;
+}
 const ofAgency = (a: Actor, agencyId: number): boolean => a.agencyIds.includes(agencyId);
 const isHeldStatus = (s: StepStatus): boolean => s === 'called' || s === 'serving';
 
