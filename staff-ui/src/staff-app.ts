@@ -231,9 +231,8 @@ export class StaffApp extends LitElement {
           ? keyed(d.hubId, html`<staff-admin .language=${this._lang}></staff-admin>`)
           : page === 'reports'
             ? keyed(d.hubId, html`<staff-reports .language=${this._lang}></staff-reports>`)
-            : !desk || this._editingDesk
-              ? this._setup(desk?.id ?? null)
-              : this._console()}
+            : // made anew in another hub: the desk form must not keep the last hub's desk
+              keyed(d.hubId, !desk || this._editingDesk ? this._setup(desk?.id ?? null) : this._console())}
       </main>
     `;
   }

@@ -37,10 +37,7 @@ export class StaffHubSwitcher extends LitElement {
       >${this.t.hubSwitch.label}
       <select ?disabled=${this.busy} @change=${this._change}>
         ${this.hubs.map(
-          (h) =>
-            html`<option value=${h.id} ?selected=${h.id === this.current}>
-              ${pickText(h.name, this.language)}${h.today ? ` (${this.t.hubSwitch.today})` : ''}
-            </option>`,
+          (h) => html`<option value=${h.id} ?selected=${h.id === this.current}>${pickText(h.name, this.language)}${h.today ? ` (${this.t.hubSwitch.today})` : ''}</option>`,
         )}
       </select>
     </label>`;
