@@ -103,8 +103,9 @@ describe.skipIf(!hasBrowser)('a console of more than one hub', () => {
       expect(await axeProblems(page)).toEqual([]);
     }
     await page.getByRole('button', { name: 'Close the desk' }).click();
+    await page.getByRole('heading', { name: 'Choose a desk' }).waitFor();
     await page.close();
-  });
+  }, 180_000);
 
   it('opens Mäntsälä on a Monday, and shows no switcher to a worker of one hub', async () => {
     now = monday;
@@ -120,5 +121,5 @@ describe.skipIf(!hasBrowser)('a console of more than one hub', () => {
     await expect.poll(() => heading(one).textContent()).toBe(words.fi.mantsala);
     expect(await one.locator('staff-hub-switcher').count()).toBe(0);
     await one.close();
-  });
+  }, 120_000);
 });
