@@ -72,6 +72,14 @@ export interface UserRecord {
   language: 'fi' | 'sv' | 'en';
   active: boolean;
   agencyIds: number[];
+  /** The hubs the user is assigned to (their roster); hubId is the home hub among them. */
+  hubIds: number[];
+}
+
+/** One hub of a user's roster: ISO weekdays 1 (Monday) … 7, or null for any day. */
+export interface RosterEntry {
+  hubId: number;
+  weekdays: number[] | null;
 }
 
 export interface DeviceRecord {

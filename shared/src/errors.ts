@@ -85,6 +85,10 @@ export const errorStatus = {
   OIDC_NOT_MAPPED: 403,
   /** Local passwords are turned off on this install, except for its break-glass admins. */
   LOCAL_LOGIN_DISABLED: 403,
+  /** A hub switch while the user still has a desk open in the hub they are in. */
+  DESK_STILL_OPEN: 409,
+  /** A hub switch to a hub the user is not assigned to (region admins may enter any). */
+  HUB_NOT_ASSIGNED: 403,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -23,6 +23,8 @@ import './components/staff-next-preview.js';
 import './components/staff-my-day.js';
 import './components/staff-appointments.js';
 import './components/staff-follow-up.js';
+import './components/staff-hub-switcher.js';
+import type { StaffHubSwitcherEvents } from './components/staff-hub-switcher.js';
 import type { StaffAppointmentsEvents } from './components/staff-appointments.js';
 import type { StaffFollowUp, StaffFollowUpEvents } from './components/staff-follow-up.js';
 import type { Appointment } from '@luukku/shared';
@@ -145,6 +147,8 @@ export class StaffApp extends LitElement {
   }));
   @state() private _lang: StaffLang = (localStorage.getItem(langKey) as StaffLang | null) ?? 'fi';
   @state() private _editingDesk = false;
+  /** Why the last hub switch was refused (an open desk), until the next switch. */
+  @state() private _hubRefusal = '';
   @state() private _now = Date.now();
   @query('staff-refer') private _refer!: StaffRefer;
   @query('staff-follow-up') private _followUpDialog!: StaffFollowUp;
@@ -190,6 +194,7 @@ export class StaffApp extends LitElement {
     const desk = d.myDesk;
     const failing = d.printers.filter((p) => !p.ok);
     const page = pageFromPath();
+    const isAdmin = d.user.role === 'admin' || d.user.role === 'region_admin';
     const link = (to: Page, href: string, label: string) =>
       html`<a href=${href} aria-current=${page === to ? 'page' : 'false'}>${label}</a>`;
     return html`
@@ -197,9 +202,19 @@ export class StaffApp extends LitElement {
         <h1>${d.hub ? pickText(d.hub.name, this._lang) : t.appName}${desk ? ` · ${t.desk} ${desk.name}` : ''}</h1>
         <nav aria-label=${t.appName}>
           ${link('console', '/staff', t.nav.console)} ${link('reports', '/staff/reports', t.nav.reports)}
-          ${d.user.role === 'admin' ? link('admin', '/staff/admin', t.nav.admin) : nothing}
+          ${isAdmin ? link('admin', '/staff/admin', t.nav.admin) : nothing}
         </nav>
         <div class="row">
+          ${d.hubs.length > 1
+            ? html`<staff-hub-switcher
+                .t=${t}
+                .language=${this._lang}
+                .hubs=${d.hubs}
+                .current=${d.hubId ?? 0}
+                ?busy=${d.switchingHub}
+                @switch-hub=${(e: CustomEvent<StaffHubSwitcherEvents['switch-hub']>) => void this._switchHub(e.detail.hubId)}
+              ></staff-hub-switcher>`
+            : nothing}
           <span>${d.user.displayName}</span>
           <label
             >${t.language}
@@ -214,15 +229,22 @@ export class StaffApp extends LitElement {
         ${d.connection === 'offline' ? html`<p class="banner" role="status">${t.offline}</p>` : nothing}
         ${failing.map((p) => html`<p class="banner" role="alert">${t.printerFailed(p.name, p.error ?? '')}</p>`)}
         ${d.error ? html`<p class="banner" role="alert">${d.error}</p>` : nothing}
-        ${page === 'admin' && d.user.role === 'admin'
-          ? html`<staff-admin .language=${this._lang}></staff-admin>`
+        ${this._hubRefusal ? html`<p class="banner" role="alert">${this._hubRefusal}</p>` : nothing}
+        ${page === 'admin' && isAdmin
+          ? keyed(d.hubId, html`<staff-admin .language=${this._lang}></staff-admin>`)
           : page === 'reports'
-            ? html`<staff-reports .language=${this._lang}></staff-reports>`
-            : !desk || this._editingDesk
-              ? this._setup(desk?.id ?? null)
-              : this._console()}
+            ? keyed(d.hubId, html`<staff-reports .language=${this._lang}></staff-reports>`)
+            : // made anew in another hub: the desk form must not keep the last hub's desk
+              keyed(d.hubId, !desk || this._editingDesk ? this._setup(desk?.id ?? null) : this._console())}
       </main>
     `;
+  }
+
+  /** Another hub: the admin and report pages are made anew (keyed by hub) and load its data. */
+  private async _switchHub(hubId: number) {
+    const t = messages(this._lang);
+    const result = await this._data.switchHub(hubId);
+    this._hubRefusal = result === 'ok' ? '' : result === 'DESK_STILL_OPEN' ? t.hubSwitch.deskOpen : t.hubSwitch.refused;
   }
 
   /**

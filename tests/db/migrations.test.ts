@@ -41,4 +41,34 @@ describe('migrations that rebuild a table', () => {
     }
   });
 
+  it('keeps the users, their agencies and sessions when roles grow, and rosters each user to their home hub on any day', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'luukku-migrate-'));
+    dirs.push(dir);
+    const path = join(dir, 'luukku.sqlite');
+    const old = new Database(path);
+    old.pragma('foreign_keys = ON');
+    migrate(old, loadMigrations().filter((m) => m.version <= 16));
+    old.exec(`
+      INSERT INTO hubs (id, slug, name, created_at) VALUES (1, 'h', 'Hub', 0);
+      INSERT INTO agencies (id, hub_id, code, name) VALUES (3, 1, 'kela', '{}');
+      INSERT INTO users (id, hub_id, username, display_name, password_hash, role, created_at) VALUES (5, 1, 'kela', 'Kela', 'x', 'staff', 0);
+      INSERT INTO user_agencies (user_id, agency_id) VALUES (5, 3);
+      INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ('s', 5, 0, 1);`);
+    old.close();
+
+    const db = openDatabase(path);
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(17);
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.prepare('SELECT id, username, role FROM users').all()).toEqual([{ id: 5, username: 'kela', role: 'staff' }]);
+      expect(db.prepare('SELECT user_id, agency_id FROM user_agencies').all()).toEqual([{ user_id: 5, agency_id: 3 }]);
+      expect(db.prepare('SELECT user_id, hub_id, weekdays FROM user_hubs').all()).toEqual([{ user_id: 5, hub_id: 1, weekdays: null }]);
+      expect(db.prepare('SELECT user_id, hub_id FROM sessions').all()).toEqual([{ user_id: 5, hub_id: 1 }]);
+      db.prepare(`INSERT INTO users (hub_id, username, display_name, password_hash, role, created_at) VALUES (1, 'alue', 'Alue', 'x', 'region_admin', 0)`).run();
+      expect(() => db.prepare(`INSERT INTO user_hubs (user_id, hub_id) VALUES (999, 1)`).run()).toThrow(/FOREIGN KEY/);
+      expect(db.pragma('foreign_key_check')).toEqual([]);
+    } finally {
+      db.close();
+    }
+  });
 });

@@ -48,6 +48,8 @@ const table: Row[] = [
   ['GET /api/auth/options',                      200,    200,   200,   200,   200,   200,   200],
   ['GET /api/auth/oidc/start',                   303,    303,   303,   303,   303,   303,   303],
   ['GET /api/auth/oidc/callback',                303,    303,   303,   303,   303,   303,   303],
+  // into the caller's own hub (Mäntsälä); other hubs are the hub dimension below
+  ['POST /api/auth/hub',                         401,    403,   403,   200,   200,   200,   200],
   // "my day" is a staff member's own counts: devices have none
   ['GET /api/me/day',                            401,    403,   403,   200,   200,   200,   200],
   ['POST /api/pairing',                          201,    201,   201,   201,   201,   201,   201],
@@ -233,6 +235,10 @@ const cells: Record<string, Prepare> = {
     ...(c in usernames ? { as: { cookie: await hub.login(usernames[c as keyof typeof usernames]) } } : {}),
   }),
   'GET /api/auth/oidc/callback': async () => ({ path: '/api/auth/oidc/callback?code=matrix&state=matrix' }),
+  'POST /api/auth/hub': async () => {
+    await resetDesks();
+    return { path: '/api/auth/hub', body: { hubId: hub.app.q.hubBySlug('mantsala')!.id } };
+  },
   'POST /api/pairing': async () => ({ path: '/api/pairing', body: { kind: 'display' } }),
   'GET /api/pairing/{id}': async () => {
     const p = expectOk(await hub.call('POST', '/api/pairing', null, { kind: 'kiosk' }), 201);
@@ -486,6 +492,156 @@ describe('who may act on and read a visitor, by who holds what', () => {
       if (expected === 'hidden' || expected === 'visible') {
         wanted.push(`${caller}: 200 ${expected}`);
         answers.push(`${caller}: ${res.status} ${JSON.stringify(res.body).includes(planNote) ? 'visible' : 'hidden'}`);
+        continue;
+      }
+      const [status, code] = expected.split(' ');
+      const wantCode = code ?? (status === '401' ? 'UNAUTHENTICATED' : status === '403' ? 'FORBIDDEN' : undefined);
+      wanted.push(`${caller}: ${status}${wantCode ? ` ${wantCode}` : ''}`);
+      answers.push(`${caller}: ${res.status}${wantCode ? ` ${res.body?.error?.code}` : ''}${String(res.status) !== status ? ` (${JSON.stringify(res.body).slice(0, 160)})` : ''}`);
+    }
+    expect(answers.join('\n')).toBe(wanted.join('\n'));
+  });
+});
+
+/**
+ * The hub dimension (issue 12 §1): every route, called by the Pornainen pop-up point's kiosk,
+ * display, rotating Kela worker (rostered to Pornainen today) and hub admin, on Mäntsälä's
+ * targets, made by the same cells as above for the caller of the same kind. Each is refused, or
+ * answers for its own hub only: `own` is a 2xx whose answer names none of Mäntsälä's services
+ * or agencies.
+ */
+const otherHub = ['kioskB', 'displayB', 'staffB', 'adminB'] as const;
+type OtherHubCaller = (typeof otherHub)[number];
+const kindOf = { kioskB: 'kiosk', displayB: 'display', staffB: 'staff', adminB: 'admin' } as const satisfies Record<OtherHubCaller, Caller>;
+type HubExpected = Expected | 'own';
+type HubRow = [route: string, ...expected: [HubExpected, HubExpected, HubExpected, HubExpected]];
+// prettier-ignore
+const hubTable: HubRow[] = [
+  //  route                                      Pornainen's kiosk, display, rotating Kela worker (in Pornainen today), hub admin
+  ['GET /api/health',                          'own', 'own', 'own', 'own'],
+  ['GET /api/openapi.json',                    'own', 'own', 'own', 'own'],
+  ['GET /metrics',                             'own', 'own', 'own', 'own'],
+  ['POST /api/auth/login',                     'own', 'own', 'own', 'own'],
+  ['POST /api/auth/logout',                    'own', 'own', 'own', 'own'],
+  ['GET /api/me',                              'own', 'own', 'own', 'own'],
+  // into Mäntsälä: the rotating worker is assigned there too; Pornainen's hub admin is not
+  ['POST /api/auth/hub',                       '403 FORBIDDEN', '403 FORBIDDEN', 'own', '403 HUB_NOT_ASSIGNED'],
+  ['GET /api/me/day',                          '403 FORBIDDEN', '403 FORBIDDEN', 'own', 'own'],
+  ['POST /api/pairing',                        'own', 'own', 'own', 'own'],
+  ['GET /api/pairing/{id}',                    'own', 'own', 'own', 'own'],
+  ['GET /api/kiosk/menu',                      'own', '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN'],
+  ['POST /api/kiosk/print',                    '404 VISIT_NOT_FOUND', '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN'],
+  ['GET /api/display/snapshot',                '403 FORBIDDEN', 'own', 'own', 'own'],
+  ['GET /api/display/info',                    '403 FORBIDDEN', 'own', 'own', 'own'],
+  ['GET /api/display/audio',                   '403 FORBIDDEN', '503 SPEECH_UNAVAILABLE', '403 FORBIDDEN', '403 FORBIDDEN'],
+  ['POST /api/display/speech',                 '403 FORBIDDEN', 'own', '403 FORBIDDEN', '403 FORBIDDEN'],
+  ['GET /api/admin/display-info',              '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', 'own'],
+  ['PUT /api/admin/display-info',              '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', 'own'],
+  ['GET /api/admin/displays/speech',           '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', 'own'],
+  ['GET /api/printers',                        '403 FORBIDDEN', '403 FORBIDDEN', 'own', 'own'],
+  ['POST /api/visits',                         '404 SERVICE_NOT_FOUND', '403 FORBIDDEN', '404 SERVICE_NOT_FOUND', '404 SERVICE_NOT_FOUND'],
+  ['GET /api/visits/{token}',                  '404 VISIT_NOT_FOUND', '404 VISIT_NOT_FOUND', '404 VISIT_NOT_FOUND', '404 VISIT_NOT_FOUND'],
+  ['GET /api/push/key',                        'own', 'own', 'own', 'own'],
+  ['POST /api/visits/{token}/push',            '404 VISIT_NOT_FOUND', '404 VISIT_NOT_FOUND', '404 VISIT_NOT_FOUND', '404 VISIT_NOT_FOUND'],
+  ['DELETE /api/visits/{token}/push',          '404 VISIT_NOT_FOUND', '404 VISIT_NOT_FOUND', '404 VISIT_NOT_FOUND', '404 VISIT_NOT_FOUND'],
+  ['GET /api/admin/push',                      '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', 'own'],
+  ['PUT /api/admin/push',                      '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', 'own'],
+  ['GET /api/desks',                           'own', 'own', 'own', 'own'],
+  ['GET /api/queues',                          'own', 'own', 'own', 'own'],
+  ['GET /api/services',                        'own', 'own', 'own', 'own'],
+  ['POST /api/desks/{id}/open',                '403 FORBIDDEN', '403 FORBIDDEN', '404 DESK_NOT_FOUND', '404 DESK_NOT_FOUND'],
+  ['POST /api/desks/{id}/close',               '403 FORBIDDEN', '403 FORBIDDEN', '404 DESK_NOT_FOUND', '404 DESK_NOT_FOUND'],
+  ['POST /api/desks/{id}/break',               '403 FORBIDDEN', '403 FORBIDDEN', '404 DESK_NOT_FOUND', '404 DESK_NOT_FOUND'],
+  ['POST /api/desks/{id}/call-next',           '403 FORBIDDEN', '403 FORBIDDEN', '404 DESK_NOT_FOUND', '404 DESK_NOT_FOUND'],
+  ['GET /api/steps/{id}',                      '403 FORBIDDEN', '403 FORBIDDEN', '404 STEP_NOT_FOUND', '404 STEP_NOT_FOUND'],
+  ['POST /api/steps/{id}/call',                '403 FORBIDDEN', '403 FORBIDDEN', '404 DESK_NOT_FOUND', '404 DESK_NOT_FOUND'],
+  ['POST /api/steps/{id}/recall',              '403 FORBIDDEN', '403 FORBIDDEN', '404 STEP_NOT_FOUND', '404 STEP_NOT_FOUND'],
+  ['POST /api/steps/{id}/start',               '403 FORBIDDEN', '403 FORBIDDEN', '404 STEP_NOT_FOUND', '404 STEP_NOT_FOUND'],
+  ['POST /api/steps/{id}/finish',              '403 FORBIDDEN', '403 FORBIDDEN', '404 STEP_NOT_FOUND', '404 STEP_NOT_FOUND'],
+  ['POST /api/steps/{id}/no-show',             '403 FORBIDDEN', '403 FORBIDDEN', '404 STEP_NOT_FOUND', '404 STEP_NOT_FOUND'],
+  ['POST /api/steps/{id}/return',              '403 FORBIDDEN', '403 FORBIDDEN', '404 STEP_NOT_FOUND', '404 STEP_NOT_FOUND'],
+  ['POST /api/steps/{id}/cancel',              '403 FORBIDDEN', '403 FORBIDDEN', '404 STEP_NOT_FOUND', '404 STEP_NOT_FOUND'],
+  ['POST /api/steps/{id}/refer',               '403 FORBIDDEN', '403 FORBIDDEN', '404 STEP_NOT_FOUND', '404 STEP_NOT_FOUND'],
+  ['POST /api/steps/{id}/take-over',           '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', '404 STEP_NOT_FOUND'],
+  ['GET /api/reports/arrivals',                '403 FORBIDDEN', '403 FORBIDDEN', '404 NOT_FOUND', '404 NOT_FOUND'],
+  ['GET /api/reports/waits',                   '403 FORBIDDEN', '403 FORBIDDEN', '404 NOT_FOUND', '404 NOT_FOUND'],
+  ['GET /api/reports/services',                '403 FORBIDDEN', '403 FORBIDDEN', '404 NOT_FOUND', '404 NOT_FOUND'],
+  ['GET /api/reports/desks',                   '403 FORBIDDEN', '403 FORBIDDEN', '404 NOT_FOUND', '404 NOT_FOUND'],
+  ['GET /api/reports/referrals',               '403 FORBIDDEN', '403 FORBIDDEN', '404 NOT_FOUND', '404 NOT_FOUND'],
+  ['GET /api/reports/guidance',                '403 FORBIDDEN', '403 FORBIDDEN', '404 NOT_FOUND', '404 NOT_FOUND'],
+  ['GET /api/reports/stay',                    '403 FORBIDDEN', '403 FORBIDDEN', '404 NOT_FOUND', '404 NOT_FOUND'],
+  ['GET /api/reports/feedback',                '403 FORBIDDEN', '403 FORBIDDEN', '404 NOT_FOUND', '404 NOT_FOUND'],
+  ['POST /api/visits/{token}/feedback',        '404 VISIT_NOT_FOUND', '404 VISIT_NOT_FOUND', '404 VISIT_NOT_FOUND', '404 VISIT_NOT_FOUND'],
+  ['POST /api/feedback',                       '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN'],
+  ['GET /api/feedback/setup',                  '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN'],
+  ['GET /api/admin/catalog',                   '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', 'own'],
+  ['GET /api/admin/audit',                     '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', 'own'],
+  ['GET /api/admin/devices',                   '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', 'own'],
+  ['POST /api/admin/devices',                  '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', 'own'],
+  ['POST /api/admin/devices/pair',             '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', 'own'],
+  ['PUT /api/admin/devices/{id}',              '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', '404 DEVICE_NOT_FOUND'],
+  ['PUT /api/admin/devices/{id}/printer',      '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', '404 DEVICE_NOT_FOUND'],
+  ['POST /api/admin/devices/{id}/revoke',      '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', '404 DEVICE_NOT_FOUND'],
+  ['GET /api/admin/users',                     '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', 'own'],
+  ['POST /api/admin/users',                    '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', '404 NOT_FOUND'],
+  ['PUT /api/admin/users/{id}',                '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', '404 USER_NOT_FOUND'],
+  ['POST /api/admin/users/{id}/password',      '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', '404 USER_NOT_FOUND'],
+  ['PUT /api/admin/hub/policy',                '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', 'own'],
+  ['POST /api/admin/agencies',                 '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', 'own'],
+  ['PUT /api/admin/agencies/{id}',             '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', '404 NOT_FOUND'],
+  ['POST /api/admin/services',                 '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', '404 NOT_FOUND'],
+  ['PUT /api/admin/services/{id}',             '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', '404 SERVICE_NOT_FOUND'],
+  ['POST /api/admin/desks',                    '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', 'own'],
+  ['PUT /api/admin/desks/{id}',                '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', '404 DESK_NOT_FOUND'],
+  ['PUT /api/admin/kiosk-questions',           '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', '404 SERVICE_NOT_FOUND'],
+  ['POST /api/appointments',                   '404 SERVICE_NOT_FOUND', '404 SERVICE_NOT_FOUND', '404 SERVICE_NOT_FOUND', '404 SERVICE_NOT_FOUND'],
+  ['POST /api/appointments/{id}/cancel',       '404 APPOINTMENT_NOT_FOUND', '404 APPOINTMENT_NOT_FOUND', '404 APPOINTMENT_NOT_FOUND', '404 APPOINTMENT_NOT_FOUND'],
+  ['GET /api/appointments',                    '403 FORBIDDEN', '403 FORBIDDEN', 'own', 'own'],
+  ['POST /api/appointments/check-in',          '404 APPOINTMENT_NOT_FOUND', '403 FORBIDDEN', '404 APPOINTMENT_NOT_FOUND', '404 APPOINTMENT_NOT_FOUND'],
+  ['GET /api/admin/hub/appointment-policy',    '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', 'own'],
+  ['PUT /api/admin/hub/appointment-policy',    '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', 'own'],
+  ['POST /api/admin/appointments/import',      '403 FORBIDDEN', '403 FORBIDDEN', 'own', 'own'],
+];
+
+let otherSessions: Record<'staffB' | 'adminB', Identity>;
+const otherIdentity = (c: OtherHubCaller): Identity =>
+  c === 'kioskB' ? { token: 'demo-kiosk-pornainen' } : c === 'displayB' ? { token: 'demo-display-pornainen' } : otherSessions[c];
+
+/** Whether an answer names one of Mäntsälä's services or agencies by id. */
+function namesHubA(body: unknown): boolean {
+  const text = JSON.stringify(body ?? null);
+  const ids = (key: string, values: number[]) => values.some((v) => new RegExp(`"${key}":${v}[,}]`).test(text));
+  return ids('serviceId', Object.values(hub.ids.service)) || ids('agencyId', Object.values(hub.ids.agency));
+}
+
+describe('who may call what, from another hub', () => {
+  beforeAll(async () => {
+    const [staffB, adminB] = await Promise.all(['kela-kierto', 'admin-pornainen'].map((u) => hub.login(u)));
+    otherSessions = { staffB: { cookie: staffB! }, adminB: { cookie: adminB! } };
+    const pornainen = hub.app.q.hubBySlug('pornainen')!.id;
+    for (const c of ['staffB', 'adminB'] as const) expect(expectOk(await hub.call('GET', '/api/me', otherSessions[c])).hubId).toBe(pornainen);
+  });
+
+  it('has a row for every route the server has', () => {
+    expect(hubTable.map((r) => r[0]).sort()).toEqual(routes.map((r) => r.key).sort());
+  });
+
+  it.each(hubTable.map((row) => [row[0], row] as const))('%s', async (route, row) => {
+    const method = route.split(' ')[0]!;
+    const answers: string[] = [];
+    const wanted: string[] = [];
+    for (const [i, caller] of otherHub.entries()) {
+      const expected = String(row[i + 1]);
+      const cell: Cell = await (cells[route] ?? (async () => ({ path: route.split(' ')[1]! })))(kindOf[caller]);
+      // the rotating worker may move into Mäntsälä, their other hub: a fresh session does, so the
+      // table's own session stays in Pornainen for the rows after this one
+      const fresh = route === 'POST /api/auth/hub' && caller === 'staffB' ? { cookie: await hub.login('kela-kierto') } : undefined;
+      const who = cell.as ?? fresh ?? otherIdentity(caller);
+      const res = await send(method, cell.path, who, cell.body, cell.headers);
+      if (expected === 'own') {
+        wanted.push(`${caller}: own`);
+        const ok = res.status >= 200 && res.status < 300 && !namesHubA(res.body);
+        answers.push(`${caller}: ${ok ? 'own' : `${res.status} ${JSON.stringify(res.body).slice(0, 200)}`}`);
         continue;
       }
       const [status, code] = expected.split(' ');

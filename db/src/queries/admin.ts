@@ -18,10 +18,14 @@ export function adminQueries(db: Db, cache: QueryCache) {
   const updateDesk = db.prepare(/* sql */ `
     UPDATE desks SET name = @name, zone = @zone, accessible = @accessible, languages = @languages WHERE id = @id AND hub_id = @hubId`);
   const updateUser = db.prepare(/* sql */ `
-    UPDATE users SET display_name = @displayName, role = @role, active = @active, language = @language WHERE id = @id AND hub_id = @hubId`);
-  const clearUserAgencies = db.prepare(/* sql */ `DELETE FROM user_agencies WHERE user_id = ?`);
+    UPDATE users SET display_name = @displayName, role = @role, active = @active, language = @language
+    WHERE id = @id AND id IN (SELECT user_id FROM user_hubs WHERE hub_id = @hubId)`);
+  // a user of several hubs keeps their agencies of the other hubs when one hub's admin edits them
+  const clearUserAgencies = db.prepare(/* sql */ `
+    DELETE FROM user_agencies WHERE user_id = ? AND agency_id IN (SELECT id FROM agencies WHERE hub_id = ?)`);
   const addUserAgency = db.prepare(/* sql */ `INSERT INTO user_agencies (user_id, agency_id) VALUES (?, ?)`);
-  const setPassword = db.prepare(/* sql */ `UPDATE users SET password_hash = @hash WHERE id = @id AND hub_id = @hubId`);
+  const setPassword = db.prepare(/* sql */ `
+    UPDATE users SET password_hash = @hash WHERE id = @id AND id IN (SELECT user_id FROM user_hubs WHERE hub_id = @hubId)`);
   const deleteSessionsOf = db.prepare(/* sql */ `DELETE FROM sessions WHERE user_id = ?`);
   const clearQuestions = db.prepare(/* sql */ `DELETE FROM kiosk_questions WHERE hub_id = ?`);
   const insertQuestion = db.prepare(/* sql */ `
@@ -59,7 +63,7 @@ export function adminQueries(db: Db, cache: QueryCache) {
     updateUser: (u: { id: number; hubId: number; displayName: string; role: string; active: boolean; language: string; agencyIds: readonly number[] }): boolean => {
       const changed = updateUser.run({ ...u, active: u.active ? 1 : 0 }).changes === 1;
       if (changed) {
-        clearUserAgencies.run(u.id);
+        clearUserAgencies.run(u.id, u.hubId);
         for (const a of u.agencyIds) addUserAgency.run(u.id, a);
         // a deactivated account stops working at once, everywhere
         if (!u.active) deleteSessionsOf.run(u.id);

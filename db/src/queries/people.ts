@@ -1,9 +1,9 @@
 import type { Db } from '../open.js';
-import type { DeviceRecord, UserRecord } from '../records.js';
+import type { DeviceRecord, RosterEntry, UserRecord } from '../records.js';
 
 interface UserRow {
   id: number; hub_id: number; username: string; display_name: string; password_hash: string;
-  role: string; language: string; active: number; agency_ids: string | null;
+  role: string; language: string; active: number; agency_ids: string | null; hub_ids: string | null;
 }
 interface DeviceRow {
   id: number; hub_id: number; kind: string; name: string; zone: string | null; revoked_at: number | null; last_seen_at: number | null;
@@ -21,6 +21,7 @@ const toUser = (r: UserRow): UserRecord => ({
   language: r.language as UserRecord['language'],
   active: r.active === 1,
   agencyIds: r.agency_ids ? r.agency_ids.split(',').map(Number) : [],
+  hubIds: r.hub_ids ? r.hub_ids.split(',').map(Number) : [],
 });
 
 const toDevice = (r: DeviceRow): DeviceRecord => ({
@@ -32,22 +33,32 @@ const toDevice = (r: DeviceRow): DeviceRecord => ({
 });
 
 const userSelect = /* sql */ `
-  SELECT u.*, (SELECT group_concat(agency_id) FROM user_agencies WHERE user_id = u.id) AS agency_ids FROM users u`;
+  SELECT u.*, (SELECT group_concat(agency_id) FROM user_agencies WHERE user_id = u.id) AS agency_ids,
+    (SELECT group_concat(hub_id) FROM user_hubs WHERE user_id = u.id) AS hub_ids FROM users u`;
 
 export function peopleQueries(db: Db) {
   const userById = db.prepare<[number], UserRow>(`${userSelect} WHERE u.id = ?`);
   const userByName = db.prepare<[string], UserRow>(`${userSelect} WHERE u.username = ?`);
-  const usersOfHub = db.prepare<[number], UserRow>(`${userSelect} WHERE u.hub_id = ? ORDER BY u.id`);
+  // a hub's people are those rostered to it (on any day), their home hub or not
+  const usersOfHub = db.prepare<[number], UserRow>(
+    `${userSelect} WHERE u.id IN (SELECT user_id FROM user_hubs WHERE hub_id = ?) ORDER BY u.id`);
+  const rosterOf = db.prepare<[number], { hub_id: number; weekdays: string | null }>(/* sql */ `
+    SELECT hub_id, weekdays FROM user_hubs WHERE user_id = ? ORDER BY hub_id`);
+  const setRosterEntry = db.prepare(/* sql */ `
+    INSERT INTO user_hubs (user_id, hub_id, weekdays) VALUES (@userId, @hubId, @weekdays)
+    ON CONFLICT (user_id, hub_id) DO UPDATE SET weekdays = excluded.weekdays`);
+  const sessionHub = db.prepare<[string], { hub_id: number | null }>(/* sql */ `SELECT hub_id FROM sessions WHERE token_hash = ?`);
+  const setSessionHub = db.prepare(/* sql */ `UPDATE sessions SET hub_id = @hubId WHERE token_hash = @tokenHash`);
   const insertUser = db.prepare(/* sql */ `
     INSERT INTO users (hub_id, username, display_name, password_hash, role, language, created_at)
     VALUES (@hubId, @username, @displayName, @passwordHash, @role, @language, @now)`);
   const addAgency = db.prepare(/* sql */ `INSERT INTO user_agencies (user_id, agency_id) VALUES (?, ?)`);
   const insertSession = db.prepare(/* sql */ `
-    INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at, idle_ms)
-    VALUES (@tokenHash, @userId, @now, @expiresAt, @now, @idleMs)`);
+    INSERT INTO sessions (token_hash, user_id, created_at, expires_at, last_seen_at, idle_ms, hub_id)
+    VALUES (@tokenHash, @userId, @now, @expiresAt, @now, @idleMs, @hubId)`);
   // a session ends at its absolute limit, or after idle_ms without use, whichever comes first
-  const sessionUser = db.prepare<{ tokenHash: string; now: number }, { user_id: number; last_seen_at: number; ends_at: number }>(/* sql */ `
-    SELECT user_id, last_seen_at, min(expires_at, last_seen_at + idle_ms) AS ends_at FROM sessions
+  const sessionUser = db.prepare<{ tokenHash: string; now: number }, { user_id: number; hub_id: number | null; last_seen_at: number; ends_at: number }>(/* sql */ `
+    SELECT user_id, hub_id, last_seen_at, min(expires_at, last_seen_at + idle_ms) AS ends_at FROM sessions
     WHERE token_hash = @tokenHash AND expires_at > @now AND last_seen_at + idle_ms > @now`);
   const touchSession = db.prepare(/* sql */ `UPDATE sessions SET last_seen_at = @now WHERE token_hash = @tokenHash`);
   const rehashPassword = db.prepare(/* sql */ `UPDATE users SET password_hash = @hash WHERE id = @id`);
@@ -76,20 +87,34 @@ export function peopleQueries(db: Db) {
       return r && toUser(r);
     },
     users: (hubId: number): UserRecord[] => usersOfHub.all(hubId).map(toUser),
-    insertUser: (u: Omit<UserRecord, 'id' | 'active'>, now: number): number => {
+    /** A new user is rostered to their home hub on any day; more hubs through setRoster. */
+    insertUser: (u: Omit<UserRecord, 'id' | 'active' | 'hubIds'>, now: number): number => {
       const id = Number(insertUser.run({ ...u, now }).lastInsertRowid);
       for (const a of u.agencyIds) addAgency.run(id, a);
+      setRosterEntry.run({ userId: id, hubId: u.hubId, weekdays: null });
       return id;
     },
-    insertSession: (tokenHash: string, userId: number, now: number, expiresAt: number, idleMs = 30 * 60_000): void => {
-      insertSession.run({ tokenHash, userId, now, expiresAt, idleMs });
+    /** The hubs a user works in, and on which weekdays. */
+    roster: (userId: number): RosterEntry[] =>
+      rosterOf.all(userId).map((r) => ({ hubId: r.hub_id, weekdays: r.weekdays === null ? null : r.weekdays.split(',').map(Number) })),
+    /** Assigns the user to a hub on these ISO weekdays (null = any day), or changes the days. */
+    setRoster: (userId: number, entry: RosterEntry): void => {
+      setRosterEntry.run({ userId, hubId: entry.hubId, weekdays: entry.weekdays === null ? null : [...entry.weekdays].sort().join(',') });
+    },
+    /** A session starts in one hub (the login picks it); hubId null is for sessions older than hubs. */
+    insertSession: (tokenHash: string, userId: number, now: number, expiresAt: number, idleMs = 30 * 60_000, hubId: number | null = null): void => {
+      insertSession.run({ tokenHash, userId, now, expiresAt, idleMs, hubId });
+    },
+    sessionHub: (tokenHash: string): number | null => sessionHub.get(tokenHash)?.hub_id ?? null,
+    setSessionHub: (tokenHash: string, hubId: number): void => {
+      setSessionHub.run({ tokenHash, hubId });
     },
     /** The user of a session that has neither expired nor gone idle. */
     sessionUserId: (tokenHash: string, now: number): number | undefined => sessionUser.get({ tokenHash, now })?.user_id,
     /** The same, with when the session was last marked as used (marking is coarse, see touchSession). */
-    activeSession: (tokenHash: string, now: number): { userId: number; lastSeenAt: number; endsAt: number } | undefined => {
+    activeSession: (tokenHash: string, now: number): { userId: number; hubId: number | null; lastSeenAt: number; endsAt: number } | undefined => {
       const r = sessionUser.get({ tokenHash, now });
-      return r && { userId: r.user_id, lastSeenAt: r.last_seen_at, endsAt: r.ends_at };
+      return r && { userId: r.user_id, hubId: r.hub_id, lastSeenAt: r.last_seen_at, endsAt: r.ends_at };
     },
     touchSession: (tokenHash: string, now: number): void => {
       touchSession.run({ tokenHash, now });

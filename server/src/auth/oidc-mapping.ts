@@ -29,7 +29,7 @@ export interface MappedAccess {
 }
 
 // a user in several mapped groups gets the widest of their roles
-const rank: Record<Role, number> = { staff: 1, guide: 2, admin: 3 };
+const rank: Record<Role, number> = { staff: 1, guide: 2, admin: 3, region_admin: 4 };
 
 function claimValues(claims: Record<string, unknown>, path: string): string[] {
   let v: unknown = claims[path];

@@ -17,6 +17,7 @@ import { write, type Actor, type CommandContext, type Writer } from './context.j
 import { emitQueues } from './events.js';
 import { startVisit } from './issue-visit.js';
 import { loadHub, loadService } from './load.js';
+import { isAdminRole } from '../domain/access.js';
 
 /** How far ahead a booking may be: a year and a bit. */
 const maxAheadMs = 400 * 24 * 3_600_000;
@@ -33,7 +34,7 @@ function assertMayBook(actor: Actor, agencyId: number): void {
     if (actor.device.agencyId !== agencyId) throw new DomainError('FORBIDDEN', "This booking system books its own agency's services only");
     return;
   }
-  if (actor.user.role !== 'admin' && !actor.user.agencyIds.includes(agencyId)) {
+  if (!isAdminRole(actor.user.role) && !actor.user.agencyIds.includes(agencyId)) {
     throw new DomainError('FORBIDDEN', "You book your own agency's services only");
   }
 }

@@ -1,6 +1,6 @@
 import type { Queries, StepRecord, UserRecord } from '@luukku/db';
 import { DomainError } from '@luukku/shared';
-import { mayServe } from '../domain/access.js';
+import { isAdminRole, mayServe } from '../domain/access.js';
 import { write, type CommandContext, type Writer } from './context.js';
 import { emitCall, emitDesk, emitQueues, emitStep, emitVisit } from './events.js';
 import { assertDeskAllowed, loadDesk, loadHub, loadOwnOpenDesk, loadService } from './load.js';
@@ -27,6 +27,11 @@ export function openDesk(ctx: CommandContext, user: UserRecord, deskId: number, 
     }
     for (const other of q.desksOfUser(user.id)) {
       if (other.id === desk.id) continue;
+      // one desk at a time across hubs too: a desk left open in another hub is closed there, by its own hub's stream
+      if (other.hubId !== user.hubId && other.status !== 'closed') {
+        throw new DomainError('DESK_STILL_OPEN', `Close your desk ${other.name} in the other hub first`);
+      }
+      if (other.hubId !== user.hubId) continue;
       if (q.activeStepOfDesk(other.id)) {
         throw new DomainError('DESK_BUSY', `Finish the visitor at desk ${other.name} before moving`);
       }
@@ -47,7 +52,7 @@ export function closeDesk(ctx: CommandContext, user: UserRecord, deskId: number)
     const { q } = ctx;
     const desk = loadDesk(q, user.hubId, deskId);
     if (desk.status === 'closed') return;
-    if (desk.userId !== user.id && user.role !== 'admin') {
+    if (desk.userId !== user.id && !isAdminRole(user.role)) {
       throw new DomainError('DESK_TAKEN', `Desk ${desk.name} is open for another staff member`);
     }
     if (q.activeStepOfDesk(desk.id)) {

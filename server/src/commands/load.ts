@@ -36,7 +36,8 @@ export function stepRef(q: Queries, step: StepRecord): StepRef {
 
 /** The user's own desk while it is open or on a break; null when they are at none. */
 export function deskOf(q: Queries, user: UserRecord): DeskRef | null {
-  return q.desksOfUser(user.id).find((d) => d.status !== 'closed') ?? null;
+  // the desk in the hub the user is in now; a desk elsewhere holds nothing here
+  return q.desksOfUser(user.id).find((d) => d.hubId === user.hubId && d.status !== 'closed') ?? null;
 }
 
 /** The step, if this user may take this action on it (docs/security.md §1). */

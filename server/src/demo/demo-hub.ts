@@ -124,3 +124,65 @@ export const demoPresence = [
   { agency: 'kunta', phone: null, onlineUrl: 'https://www.mantsala.fi', guidance: true, text: null },
   { agency: 'asunnot', phone: null, onlineUrl: null, guidance: true, text: null },
 ];
+
+/**
+ * The second demo hub (issue 12 §1): a pop-up point in Pornainen, open Tuesdays and Thursdays,
+ * where Kela and employment services come from Mäntsälä. The same agency codes and ticket
+ * letters as Mäntsälä's: numbers and lines are kept apart by hub, not by letter.
+ */
+const tueThu: Schedule = {
+  weekly: { tue: [{ from: '09:00', to: '16:00' }], thu: [{ from: '09:00', to: '16:00' }] },
+  dates: [],
+  closed: [],
+};
+
+export const demoPopUp = {
+  hub: {
+    slug: 'pornainen',
+    name: t('Pornaisten palvelupiste', 'Pornainen servicepunkt', 'Pornainen service point'),
+    timeZone: 'Europe/Helsinki',
+    languages: ['fi', 'sv', 'en'],
+    referralPolicy: 'keep' as const,
+    targetWaitMin: 15,
+  },
+  agencies: demoAgencies.filter((a) => ['neuvonta', 'kela', 'tyo'].includes(a.code)),
+  services: [
+    { code: 'neuvonta', agency: 'neuvonta', prefix: 'A', isGuidance: true, schedule: tueThu, minutes: 5,
+      name: t('Neuvonta', 'Rådgivning', 'Guidance'), label: t('Neuvonta', 'Rådgivning', 'Guidance') },
+    { code: 'kela', agency: 'kela', prefix: 'K', isGuidance: false, schedule: tueThu, minutes: 12,
+      name: t('Kela: etuudet ja asumistuki', 'FPA: förmåner och bostadsbidrag', 'Kela: benefits and housing allowance'),
+      label: t('Kela', 'FPA', 'Kela') },
+    { code: 'tyo', agency: 'tyo', prefix: 'T', isGuidance: false, schedule: tueThu, minutes: 12,
+      name: t('Työllisyyspalvelut', 'Sysselsättningstjänster', 'Employment services'),
+      label: t('Työllisyyspalvelut', 'Sysselsättningstjänster', 'Employment services') },
+  ],
+  desks: [
+    { name: '1', zone: 'a', accessible: true, languages: ['fi', 'sv', 'en'] },
+    { name: '2', zone: 'a', accessible: false, languages: ['fi', 'en'] },
+  ],
+  devices: [
+    { token: 'demo-kiosk-pornainen', kind: 'kiosk' as const, name: 'Pornaisten kioski', zone: null, printer: { kind: 'file' as const } },
+    { token: 'demo-display-pornainen', kind: 'display' as const, name: 'Pornaisten näyttö', zone: null, printer: null },
+  ],
+  questions: [
+    { icon: 'briefcase', suggests: ['tyo', 'kela'], label: t('Menetin työni', 'Jag har förlorat mitt jobb', 'I lost my job') },
+    { icon: 'coins', suggests: ['kela'], label: t('Raha ja etuudet', 'Pengar och förmåner', 'Money and benefits') },
+    { icon: 'question', suggests: [], label: t('Jotain muuta', 'Något annat', 'Something else') },
+  ],
+  /** Its own hub admin: manages Pornainen only. */
+  users: [{ username: 'admin-pornainen', displayName: 'Pornaisten ylläpitäjä (demo)', role: 'admin' as const, agencies: [] as string[] }],
+};
+
+/**
+ * Logins of more than one hub. The original demo logins stay in Mäntsälä on every day (tests
+ * and scripts rely on that); the rotating staff are new logins. Weekdays are ISO (1 = Monday).
+ */
+export const demoSharedUsers = [
+  { username: 'kela-kierto', displayName: 'Kela, kiertävä (demo)', role: 'staff' as const, agencies: ['kela'],
+    roster: { mantsala: [1, 3, 5], pornainen: [2, 4] } },
+  { username: 'tyo-kierto', displayName: 'Työllisyyspalvelut, kiertävä (demo)', role: 'staff' as const, agencies: ['tyo'],
+    roster: { mantsala: [1, 3, 5], pornainen: [2, 4] } },
+  // the region admin may enter every hub without a roster; home is Mäntsälä
+  { username: 'alue', displayName: 'Alueen ylläpitäjä (demo)', role: 'region_admin' as const, agencies: [] as string[],
+    roster: { mantsala: null, pornainen: null } },
+] as const;

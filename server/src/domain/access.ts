@@ -36,7 +36,38 @@ export interface StepRef {
 
 export type StepAction = 'recall' | 'start' | 'finish' | 'no-show' | 'return' | 'cancel' | 'refer';
 
-const isAdmin = (a: Actor): boolean => a.role === 'admin';
+/**
+ * Hubs (issue 12 §1): a region admin passes every admin check in any hub; an admin is an admin
+ * of the hubs they are assigned to. Every query is scoped by the hub the session is in, and only
+ * assigned hubs can be entered (mayEnterHub), so "admin" here always means "admin of this hub".
+ */
+export const isAdminRole = (role: Role): boolean => role === 'admin' || role === 'region_admin';
+
+/** A route that needs one of these roles: a region admin stands in for an admin. */
+export function hasRole(role: Role, required: readonly Role[]): boolean {
+  return required.includes(role) || (role === 'region_admin' && required.includes('admin'));
+}
+
+/** Which hubs a session may be in: the user's assigned hubs; any hub for a region admin. */
+export function mayEnterHub(user: { role: Role; hubIds: readonly number[] }, hubId: number): boolean {
+  return user.role === 'region_admin' || user.hubIds.includes(hubId);
+}
+
+/** Only a region admin makes someone a region admin, or changes a region admin's account. */
+export function mayGrantRole(actorRole: Role, targetRoleBefore: Role, targetRoleAfter: Role): boolean {
+  if (actorRole === 'region_admin') return true;
+  return targetRoleBefore !== 'region_admin' && targetRoleAfter !== 'region_admin';
+}
+
+const isAdmin = (a: Actor): boolean => isAdminRole(a.role);
+
+/**
+ * A visit by its token: the token is the phone page's only credential, so anyone without one
+ * reads it; a device or staff member is always in a hub, and reads only that hub's visits.
+ */
+export function mayReadVisitByToken(callerHubId: number | null, visitHubId: number): boolean {
+  return callerHubId === null || callerHubId === visitHubId;
+}
 const ofAgency = (a: Actor, agencyId: number): boolean => a.agencyIds.includes(agencyId);
 const isHeldStatus = (s: StepStatus): boolean => s === 'called' || s === 'serving';
 

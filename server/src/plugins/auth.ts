@@ -5,6 +5,7 @@ import { DomainError, type DeviceKind, type Role } from '@luukku/shared';
 import type { DeviceRecord, UserRecord } from '@luukku/db';
 import type { Actor } from '../commands/context.js';
 import { hashToken } from '../auth/secrets.js';
+import { hasRole, mayEnterHub } from '../domain/access.js';
 
 export const sessionCookie = 'luukku_session';
 const touchEveryMs = 60_000;
@@ -34,9 +35,23 @@ export function resolveActor(
     if (active && now - active.lastSeenAt >= touchEveryMs) app.q.touchSession(hash, now);
     const user = active === undefined ? undefined : app.q.user(active.userId);
     if (!user || !user.active) return null;
-    return { kind: 'user', hubId: user.hubId, user };
+    const hubId = active!.hubId ?? user.hubId;
+    // taken off this hub's roster: the session ends with it (rule 8)
+    if (!mayEnterHub(user, hubId)) return null;
+    return { kind: 'user', hubId, user: userInHub(app.q, user, hubId) };
   }
   return null;
+}
+
+/**
+ * The user as the session's hub sees them: hubId is the hub they are in now, so every query
+ * already scoped by `user.hubId` stays in it, and their agencies are this hub's rows only (a Kela
+ * worker of two hubs is linked to each hub's Kela agency).
+ */
+export function userInHub(q: import('@luukku/db').Queries, user: UserRecord, hubId: number): UserRecord {
+  if (user.hubId === hubId && user.hubIds.length <= 1) return user;
+  const here = new Set(q.agencies(hubId).map((a) => a.id));
+  return { ...user, hubId, agencyIds: user.agencyIds.filter((a) => here.has(a)) };
 }
 
 export function bearerToken(header: string | undefined): string | undefined {
@@ -65,7 +80,7 @@ export function requireActor(req: FastifyRequest): Actor {
 export function requireUser(req: FastifyRequest, roles?: readonly Role[]): UserRecord {
   const actor = requireActor(req);
   if (actor.kind !== 'user') throw new DomainError('FORBIDDEN', 'This needs a staff login');
-  if (roles && !roles.includes(actor.user.role)) throw new DomainError('FORBIDDEN', `This needs the role ${roles.join(' or ')}`);
+  if (roles && !hasRole(actor.user.role, roles)) throw new DomainError('FORBIDDEN', `This needs the role ${roles.join(' or ')}`);
   return actor.user;
 }
 

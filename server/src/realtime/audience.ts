@@ -73,7 +73,9 @@ export function roomsOf(a: SocketAudience): string[] {
         h + 'public',
         h + 'zone:*',
         h + 'staff',
+        // the user's own room cuts them off anywhere; their steps reach them only in this hub
         userRoom(a.userId),
+        h + userRoom(a.userId),
         ...(a.agencies === 'all' ? [h + 'staff:all'] : a.agencies.map((id) => h + `agency:${id}`)),
         ...a.guidanceDesk.map((id) => h + `guidance-desk:${id}`),
       ];
@@ -96,7 +98,7 @@ export function roomsFor(hubId: number, e: Routed): string[] {
       return [
         h + 'staff:all',
         ...(e.agencyIds ?? []).flatMap((id) => [h + `agency:${id}`, h + `guidance-desk:${id}`]),
-        ...(user === null ? [] : [userRoom(user)]),
+        ...(user === null ? [] : [h + userRoom(user)]),
       ];
     }
     case 'visit':

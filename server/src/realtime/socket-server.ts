@@ -6,7 +6,7 @@ import { DomainError, SyncRequest, Zone, type ClientEvents, type HubEvent, type 
 import { deskServesGuidance, visibleAgencies } from '../domain/access.js';
 import { deskOf } from '../commands/load.js';
 import { assertVisitCurrent, visitExpired } from '../domain/visit-day.js';
-import { resolveActor, sessionCookie } from '../plugins/auth.js';
+import { resolveActor, sessionCookie, userInHub } from '../plugins/auth.js';
 import { hashToken } from '../auth/secrets.js';
 import { socketOriginCheck } from '../plugins/csrf.js';
 import { canReceive, roomsFor, roomsOf, userRoom, type SocketAudience } from './audience.js';
@@ -165,7 +165,8 @@ export function attachRealtime(app: FastifyInstance): LuukkuServer {
       for (const id of [...ids]) {
         const socket = io.of('/').sockets.get(id);
         if (!socket || !user || socket.data.audience.kind !== 'staff' || socket.data.audience.userId !== userId) continue;
-        const audience = staffAudience(app, user);
+        // recomputed in the hub the socket is in, not the user's home hub
+        const audience = staffAudience(app, userInHub(app.q, user, socket.data.audience.hubId));
         const after = new Set(roomsOf(audience));
         for (const room of roomsOf(socket.data.audience)) if (!after.has(room)) void socket.leave(room);
         void socket.join([...after]);

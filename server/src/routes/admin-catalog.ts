@@ -7,7 +7,8 @@ import {
 } from '@luukku/shared';
 import { accountChange, adminChange } from '../commands/admin.js';
 import { hashPassword } from '../auth/secrets.js';
-import { requireUser } from '../plugins/auth.js';
+import { requireUser, userInHub } from '../plugins/auth.js';
+import { mayGrantRole } from '../domain/access.js';
 import { agencyView, deskView, deviceView, hubView, serviceView, userView } from '../views/catalog.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -132,12 +133,15 @@ export default async function adminCatalogRoutes(app: FastifyInstance) {
 
   r.put('/api/admin/users/:id', { schema: { tags: ['admin'], summary: 'Change a staff account: agencies, role, active', params: IdParams, body: UserUpdateBody, response: { 200: Ok, ...errors } } }, async (req) => {
     const user = admin(req);
-    const target = q.user(req.params.id);
-    if (!target || target.hubId !== user.hubId) throw new DomainError('USER_NOT_FOUND', `No user ${req.params.id}`);
+    const found = q.user(req.params.id);
+    // a hub's people are those assigned to it; their agencies here are this hub's rows
+    if (!found || !found.hubIds.includes(user.hubId)) throw new DomainError('USER_NOT_FOUND', `No user ${req.params.id}`);
+    const target = userInHub(q, found, user.hubId);
     for (const a of req.body.agencyIds) agencyOf(user.hubId, a);
-    if (target.id === user.id && (req.body.role !== 'admin' || !req.body.active)) {
+    if (target.id === user.id && (req.body.role !== user.role || !req.body.active)) {
       throw new DomainError('VALIDATION_FAILED', 'You cannot remove your own admin rights');
     }
+    if (!mayGrantRole(user.role, target.role, req.body.role)) throw new DomainError('FORBIDDEN', 'Only a region admin makes or changes a region admin');
     const detail = { role: req.body.role, active: req.body.active, agencyIds: req.body.agencyIds };
     const sameAgencies = [...target.agencyIds].sort().join() === [...new Set(req.body.agencyIds)].sort().join();
     const apply = () => q.updateUser({ id: target.id, hubId: user.hubId, ...req.body });
@@ -154,7 +158,8 @@ export default async function adminCatalogRoutes(app: FastifyInstance) {
   r.post('/api/admin/users/:id/password', { schema: { tags: ['admin'], summary: "Reset a staff member's password (ends their sessions)", params: IdParams, body: PasswordBody, response: { 200: Ok, ...errors } } }, async (req) => {
     const user = admin(req);
     const target = q.user(req.params.id);
-    if (!target || target.hubId !== user.hubId) throw new DomainError('USER_NOT_FOUND', `No user ${req.params.id}`);
+    if (!target || !target.hubIds.includes(user.hubId)) throw new DomainError('USER_NOT_FOUND', `No user ${req.params.id}`);
+    if (!mayGrantRole(user.role, target.role, target.role)) throw new DomainError('FORBIDDEN', "Only a region admin resets a region admin's password");
     const hash = await hashPassword(req.body.password, app.config.scryptLog2N);
     accountChange(app.commands, user, target.id, 'user.password', null, () => q.setPassword(target.id, user.hubId, hash));
     app.realtime.kickUser(target.id);

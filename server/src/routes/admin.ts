@@ -3,7 +3,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { fallbackLanguage, visitorLanguages, PrinterSettings, CreatedDevice, CreateDeviceBody, CreateUserBody, Device, DomainError, ErrorBody, HubPolicyBody, Hub, IdParams, User } from '@luukku/shared';
 import { hashPassword, hashToken, newToken } from '../auth/secrets.js';
-import { requireUser } from '../plugins/auth.js';
+import { requireUser, userInHub } from '../plugins/auth.js';
+import { mayGrantRole } from '../domain/access.js';
 import { deviceView, hubView, userView } from '../views/catalog.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -78,7 +79,7 @@ export default async function adminRoutes(app: FastifyInstance) {
   r.get('/api/admin/users', { schema: { tags: ['admin'], summary: 'Staff accounts', response: { 200: z.object({ users: z.array(User) }), ...errors } } },
     async (req) => {
       const admin = requireUser(req, ['admin']);
-      return { users: q.users(admin.hubId).map(userView) };
+      return { users: q.users(admin.hubId).map((u) => userView(userInHub(q, u, admin.hubId))) };
     });
 
   r.post(
@@ -86,6 +87,7 @@ export default async function adminRoutes(app: FastifyInstance) {
     { schema: { tags: ['admin'], summary: 'Create a staff account', body: CreateUserBody, response: { 201: User, ...errors } } },
     async (req, reply) => {
       const admin = requireUser(req, ['admin']);
+      if (!mayGrantRole(admin.role, req.body.role, req.body.role)) throw new DomainError('FORBIDDEN', 'Only a region admin makes a region admin');
       const agencies = new Set(q.agencies(admin.hubId).map((a) => a.id));
       const unknown = req.body.agencyIds.filter((a) => !agencies.has(a));
       if (unknown.length > 0) throw new DomainError('NOT_FOUND', `No agency ${unknown.join(', ')} in this hub`);

@@ -19,6 +19,7 @@ import { requireActor, requireUser } from '../plugins/auth.js';
 import { createKioskLimiter } from '../plugins/rate-limit.js';
 import { appointmentPolicy, appointmentPolicyKey, appointmentView } from '../views/appointments.js';
 import { publicVisit } from '../views/visits.js';
+import { isAdminRole } from '../domain/access.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
@@ -73,7 +74,7 @@ export default async function appointmentRoutes(app: FastifyInstance) {
       const user = requireUser(req);
       const hub = q.hub(user.hubId)!;
       const day = req.query.day ?? localMoment(app.config.now(), hub.timeZone).date;
-      const rows = q.appointmentsOfDay(hub.id, day, user.role === 'admin' ? null : user.agencyIds);
+      const rows = q.appointmentsOfDay(hub.id, day, isAdminRole(user.role) ? null : user.agencyIds);
       return { day, appointments: rows.map((a) => appointmentView(a, a.number)) };
     },
   );

@@ -1,13 +1,16 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { DomainError, ErrorBody, LoginBody, LogoutResult, Me } from '@luukku/shared';
+import { DomainError, ErrorBody, LoginBody, LogoutResult, Me, SwitchHubBody } from '@luukku/shared';
 import type { UserRecord } from '@luukku/db';
 import { hashPassword, hashToken, needsRehash, newToken, verifyPassword } from '../auth/secrets.js';
 import { createLoginThrottle } from '../auth/login-throttle.js';
-import { requireActor, sessionCookie } from '../plugins/auth.js';
+import { requireActor, requireUser, sessionCookie, userInHub } from '../plugins/auth.js';
 import { startSession } from '../auth/session.js';
+import { mayEnterHub } from '../domain/access.js';
+import { deskOf } from '../commands/load.js';
+import { userMeView } from '../views/me.js';
 import { perAddress } from '../plugins/request-limits.js';
-import { deviceView, userView } from '../views/catalog.js';
+import { deviceView } from '../views/catalog.js';
 
 export default async function authRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -67,8 +70,40 @@ export default async function authRoutes(app: FastifyInstance) {
       if (needsRehash(user.passwordHash, app.config.scryptLog2N)) {
         app.q.rehashPassword(user.id, await hashPassword(req.body.password, app.config.scryptLog2N));
       }
-      startSession(app, req, reply, user);
-      return { kind: 'user' as const, hubId: user.hubId, user: userView(user) };
+      const hubId = startSession(app, req, reply, user);
+      return userMeView(app.q, userInHub(app.q, user, hubId), app.config.now());
+    },
+  );
+
+  r.post(
+    '/api/auth/hub',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: "Moves the session to another of the user's hubs (any hub for a region admin); refused while the user's desk is open",
+        body: SwitchHubBody,
+        response: { 200: Me, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody },
+      },
+    },
+    async (req) => {
+      const user = requireUser(req);
+      const target = app.q.hub(req.body.hubId);
+      if (!target) throw new DomainError('HUB_NOT_FOUND', `No hub ${req.body.hubId}`);
+      if (!mayEnterHub(user, target.id)) throw new DomainError('HUB_NOT_ASSIGNED', 'You are not assigned to that hub');
+      // a desk left open would keep calling visitors in a hub the user no longer sees
+      const desk = deskOf(app.q, user);
+      if (desk !== null) throw new DomainError('DESK_STILL_OPEN', 'Close your desk before you switch hubs');
+      const hash = hashToken(req.cookies[sessionCookie]!);
+      const now = app.config.now();
+      app.q.transaction(() => {
+        app.q.setSessionHub(hash, target.id);
+        const detail = { from: user.hubId, to: target.id };
+        app.q.audit({ hubId: user.hubId, at: now.getTime(), actorKind: 'user', actorId: user.id, action: 'auth.hub_left', subject: `hub:${target.id}`, detail });
+        app.q.audit({ hubId: target.id, at: now.getTime(), actorKind: 'user', actorId: user.id, action: 'auth.hub_entered', subject: `hub:${user.hubId}`, detail });
+      });
+      // the user's sockets reconnect into the new hub's rooms
+      app.realtime.kickUser(user.id);
+      return userMeView(app.q, userInHub(app.q, app.q.user(user.id)!, target.id), now);
     },
   );
 
@@ -95,7 +130,7 @@ export default async function authRoutes(app: FastifyInstance) {
     async (req) => {
       const actor = requireActor(req);
       return actor.kind === 'user'
-        ? { kind: 'user' as const, hubId: actor.hubId, user: userView(actor.user) }
+        ? userMeView(app.q, actor.user, app.config.now())
         : { kind: 'device' as const, hubId: actor.hubId, device: deviceView(actor.device) };
     },
   );

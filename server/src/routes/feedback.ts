@@ -5,6 +5,7 @@ import { giveFeedback } from '../commands/feedback.js';
 import { requireDevice } from '../plugins/auth.js';
 import { createKioskLimiter } from '../plugins/rate-limit.js';
 import { assertVisitCurrent } from '../domain/visit-day.js';
+import { mayReadVisitByToken } from '../domain/access.js';
 
 /** The one question at the end of a visit: from the visitor's phone page, or the tablet by the exit. */
 export default async function feedbackRoutes(app: FastifyInstance) {
@@ -24,7 +25,8 @@ export default async function feedbackRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const visit = app.q.visitByToken(req.params.token);
-      if (!visit) throw new DomainError('VISIT_NOT_FOUND', 'No such visit');
+      // a device or login of another hub does not see this hub's visits (issue 12 §1)
+      if (!visit || !mayReadVisitByToken(req.actor?.hubId ?? null, visit.hubId)) throw new DomainError('VISIT_NOT_FOUND', 'No such visit');
       const hub = app.q.hub(visit.hubId)!;
       assertVisitCurrent(visit, app.config.now(), hub.timeZone);
       const result = giveFeedback(app.commands, { hubId: hub.id, answer: req.body.answer, source: 'phone', visit, day: visit.day });

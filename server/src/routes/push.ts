@@ -5,6 +5,7 @@ import { adminChange } from '../commands/admin.js';
 import { assertVisitCurrent } from '../domain/visit-day.js';
 import { requireUser } from '../plugins/auth.js';
 import { pushAhead, pushAheadKey } from '../push/nudges.js';
+import { mayReadVisitByToken } from '../domain/access.js';
 
 /** Subscriptions one visit may hold: a visitor's phone and a companion's, with room to spare. */
 export const maxSubscriptionsPerVisit = 5;
@@ -41,7 +42,8 @@ export default async function pushRoutes(app: FastifyInstance) {
     },
     async (req, reply) => {
       const visit = app.q.visitByToken(req.params.token);
-      if (!visit) throw new DomainError('VISIT_NOT_FOUND', 'No such visit');
+      // a device or login of another hub does not see this hub's visits (issue 12 §1)
+      if (!visit || !mayReadVisitByToken(req.actor?.hubId ?? null, visit.hubId)) throw new DomainError('VISIT_NOT_FOUND', 'No such visit');
       assertVisitCurrent(visit, app.config.now(), app.q.hub(visit.hubId)!.timeZone);
       if (visit.status !== 'active') throw new DomainError('VISIT_ENDED', 'The visit has ended; there is nothing to be notified about');
       const body = req.body;
@@ -74,7 +76,8 @@ export default async function pushRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const visit = app.q.visitByToken(req.params.token);
-      if (!visit) throw new DomainError('VISIT_NOT_FOUND', 'No such visit');
+      // a device or login of another hub does not see this hub's visits (issue 12 §1)
+      if (!visit || !mayReadVisitByToken(req.actor?.hubId ?? null, visit.hubId)) throw new DomainError('VISIT_NOT_FOUND', 'No such visit');
       app.q.deletePushSubscription(visit.id, req.body?.endpoint);
       return { subscribed: false };
     },

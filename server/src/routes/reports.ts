@@ -6,6 +6,7 @@ import { DomainError, ErrorBody, maxReportDays, reportKinds, reportSchemas, reso
 import { requireUser } from '../plugins/auth.js';
 import { iso } from '../views/time.js';
 import type { ReportJob } from '../views/reports/index.js';
+import { isAdminRole } from '../domain/access.js';
 
 export { toCsv } from '../views/csv.js';
 
@@ -14,9 +15,9 @@ export { toCsv } from '../views/csv.js';
  * any for an admin, only their own for staff.
  */
 function scopeOf(q: Queries, user: UserRecord, agency: number | undefined): number[] | null {
-  if (agency === undefined) return user.role === 'admin' ? null : [...user.agencyIds];
+  if (agency === undefined) return isAdminRole(user.role) ? null : [...user.agencyIds];
   if (!q.agencies(user.hubId).some((a) => a.id === agency)) throw new DomainError('NOT_FOUND', `No agency ${agency} in this hub`);
-  if (user.role !== 'admin' && !user.agencyIds.includes(agency)) throw new DomainError('FORBIDDEN', 'Reports of another agency are for admins');
+  if (!isAdminRole(user.role) && !user.agencyIds.includes(agency)) throw new DomainError('FORBIDDEN', 'Reports of another agency are for admins');
   return [agency];
 }
 

@@ -6,6 +6,7 @@ import { requireActor } from '../plugins/auth.js';
 import { createKioskLimiter } from '../plugins/rate-limit.js';
 import { publicVisit } from '../views/visits.js';
 import { assertVisitCurrent } from '../domain/visit-day.js';
+import { mayReadVisitByToken } from '../domain/access.js';
 
 export default async function visitRoutes(app: FastifyInstance) {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -49,7 +50,8 @@ export default async function visitRoutes(app: FastifyInstance) {
     },
     async (req) => {
       const visit = app.q.visitByToken(req.params.token);
-      if (!visit) throw new DomainError('VISIT_NOT_FOUND', 'No such visit');
+      // a device or login of another hub does not see this hub's visits (issue 12 §1)
+      if (!visit || !mayReadVisitByToken(req.actor?.hubId ?? null, visit.hubId)) throw new DomainError('VISIT_NOT_FOUND', 'No such visit');
       const hub = app.q.hub(visit.hubId)!;
       assertVisitCurrent(visit, app.config.now(), hub.timeZone);
       return publicVisit(app.q, hub, visit, app.config.now().getTime());

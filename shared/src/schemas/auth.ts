@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { Id, StaffLanguage, Zone } from './common.js';
+import { Id, LocalizedText, StaffLanguage, Zone } from './common.js';
 import { PrinterSettings } from './printer.js';
 
-export const Role = z.enum(['staff', 'guide', 'admin']);
+/** A region admin manages every hub; an admin manages the hubs they are assigned to. */
+export const Role = z.enum(['staff', 'guide', 'admin', 'region_admin']);
 export type Role = z.infer<typeof Role>;
 /** A feedback tablet by the exit; a booking system is an agency's API client for appointments. */
 export const DeviceKind = z.enum(['kiosk', 'display', 'feedback', 'booking']);
@@ -39,8 +40,22 @@ export const Device = z.object({
 });
 export type Device = z.infer<typeof Device>;
 
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export const IsoWeekday = z.number().int().min(1).max(7);
+/** A hub the user may work in: rostered there today, and on which weekdays (null = any day). */
+export const UserHub = z.object({
+  id: Id,
+  slug: z.string(),
+  name: LocalizedText,
+  today: z.boolean(),
+  weekdays: z.array(IsoWeekday).nullable(),
+});
+export type UserHub = z.infer<typeof UserHub>;
+export const SwitchHubBody = z.object({ hubId: Id }).strict();
+
 export const Me = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('user'), hubId: Id, user: User }),
+  /** hubId is the hub this session is in now; hubs are those the user may switch to. */
+  z.object({ kind: z.literal('user'), hubId: Id, user: User, hubs: z.array(UserHub) }),
   z.object({ kind: z.literal('device'), hubId: Id, device: Device }),
 ]);
 export type Me = z.infer<typeof Me>;

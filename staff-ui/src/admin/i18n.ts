@@ -31,7 +31,7 @@ export interface AdminMessages {
   username: string;
   displayName: string;
   role: string;
-  roles: Record<'staff' | 'guide' | 'admin', string>;
+  roles: Record<'staff' | 'guide' | 'admin' | 'region_admin', string>;
   agencies: string;
   language: string;
   password: string;
@@ -115,7 +115,7 @@ export const adminMessages: Record<'fi' | 'sv' | 'en', AdminMessages> = {
     username: 'Käyttäjätunnus',
     displayName: 'Nimi',
     role: 'Rooli',
-    roles: { staff: 'Virkailija', guide: 'Neuvoja', admin: 'Ylläpitäjä' },
+    roles: { staff: 'Virkailija', guide: 'Neuvoja', admin: 'Ylläpitäjä', region_admin: 'Alueen ylläpitäjä' },
     agencies: 'Toimijat',
     language: 'Kieli',
     password: 'Salasana',
@@ -192,7 +192,7 @@ export const adminMessages: Record<'fi' | 'sv' | 'en', AdminMessages> = {
     username: 'Användarnamn',
     displayName: 'Namn',
     role: 'Roll',
-    roles: { staff: 'Handläggare', guide: 'Rådgivare', admin: 'Administratör' },
+    roles: { staff: 'Handläggare', guide: 'Rådgivare', admin: 'Administratör', region_admin: 'Regionadministratör' },
     agencies: 'Aktörer',
     language: 'Språk',
     password: 'Lösenord',
@@ -269,7 +269,7 @@ export const adminMessages: Record<'fi' | 'sv' | 'en', AdminMessages> = {
     username: 'Username',
     displayName: 'Name',
     role: 'Role',
-    roles: { staff: 'Staff', guide: 'Guide', admin: 'Admin' },
+    roles: { staff: 'Staff', guide: 'Guide', admin: 'Admin', region_admin: 'Region admin' },
     agencies: 'Agencies',
     language: 'Language',
     password: 'Password',

@@ -57,7 +57,12 @@ export class StaffDeskSetup extends LitElement {
   @state() private _chosen: number[] = [];
 
   override willUpdate(changed: Map<string, unknown>) {
-    if (changed.has('deskId') || changed.has('desks')) this._deskId ??= this.deskId ?? this.desks.find((d) => d.status === 'closed')?.id ?? null;
+    if (changed.has('deskId') || changed.has('desks')) {
+      // a remembered desk of another hub (the user switched hubs) is not one of these
+      if (this._deskId !== null && this.desks.length > 0 && !this.desks.some((d) => d.id === this._deskId)) this._deskId = null;
+      const remembered = this.desks.some((d) => d.id === this.deskId) ? this.deskId : null;
+      this._deskId ??= remembered ?? this.desks.find((d) => d.status === 'closed')?.id ?? null;
+    }
     if (changed.has('serviceIds') || changed.has('services')) {
       if (this._chosen.length === 0) this._chosen = this.serviceIds.filter((id) => this.services.some((s) => s.id === id));
     }

@@ -1,7 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiError, createApi, type StepAction } from '@luukku/shared/http';
 import { connectRealtime, type ConnectionState } from '@luukku/shared/realtime';
-import type { Agency, Desk, HubEvent, Hub, MyDay, PrinterStatus, QueueSummary, ReferBody, Service, StaffStep, StepResponse, User } from '@luukku/shared';
+import type { Agency, Desk, HubEvent, Hub, Me, MyDay, PrinterStatus, QueueSummary, ReferBody, Service, StaffStep, StepResponse, User, UserHub } from '@luukku/shared';
 import { consoleListsAfter } from '@luukku/shared/lines';
 import { atDesk, decide, type Planned, type Press, type Refusal } from './staff-actions.js';
 import type { AppointmentBody, AppointmentResult, AppointmentsResponse, CheckedIn, LoginOptions } from '@luukku/shared';
@@ -43,6 +43,10 @@ export class StaffController implements ReactiveController {
   myDay: MyDay | null = null;
   /** Today's appointments of this user's agencies, kept from `appointment` events. */
   appointments: AppointmentsResponse | null = null;
+  /** The hub this session is in, and the hubs the user may switch to (today's first). */
+  hubId: number | null = null;
+  hubs: UserHub[] = [];
+  switchingHub = false;
   connection: ConnectionState = 'connecting';
   loaded = false;
   error = '';
@@ -106,7 +110,8 @@ export class StaffController implements ReactiveController {
   get myServices(): Service[] {
     const u = this.user;
     if (!u) return [];
-    return this.services.filter((s) => s.active && (u.role === 'admin' || s.isGuidance || u.agencyIds.includes(s.agencyId)));
+    const admin = u.role === 'admin' || u.role === 'region_admin';
+    return this.services.filter((s) => s.active && (admin || s.isGuidance || u.agencyIds.includes(s.agencyId)));
   }
 
   private async start(): Promise<void> {
@@ -120,7 +125,7 @@ export class StaffController implements ReactiveController {
     try {
       const me = await this.api.me();
       if (me.kind !== 'user') throw new ApiError(403, 'FORBIDDEN', 'not a staff login');
-      this.user = me.user;
+      this.takeMe(me);
       this.connect();
     } catch {
       this.user = null;
@@ -301,7 +306,7 @@ export class StaffController implements ReactiveController {
     this.error = '';
     try {
       const me = await this.api.login(username, password);
-      if (me.kind === 'user') this.user = me.user;
+      this.takeMe(me);
       this.connect();
       this.host.requestUpdate();
       return true;
@@ -309,6 +314,37 @@ export class StaffController implements ReactiveController {
       this.error = err instanceof ApiError && (err.code === 'BAD_CREDENTIALS' || err.code === 'LOCAL_LOGIN_DISABLED') ? err.code : String(err);
       this.host.requestUpdate();
       return false;
+    }
+  }
+
+  private takeMe(me: Me): void {
+    if (me.kind !== 'user') return;
+    this.user = me.user;
+    this.hubId = me.hubId;
+    this.hubs = me.hubs;
+  }
+
+  /**
+   * Moves the session to another hub: the server refuses while this user's desk is open
+   * (DESK_STILL_OPEN) and cuts the sockets; everything is loaded again from the new hub.
+   */
+  async switchHub(hubId: number): Promise<'ok' | 'DESK_STILL_OPEN' | 'refused'> {
+    this.switchingHub = true;
+    this.host.requestUpdate();
+    try {
+      const me = await this.api.request<Me>('POST', '/api/auth/hub', { hubId });
+      this.takeMe(me);
+      this.current = null;
+      this.desks = [];
+      this.queues = [];
+      this.appointments = null;
+      this.connect();
+      return 'ok';
+    } catch (err) {
+      return err instanceof ApiError && err.code === 'DESK_STILL_OPEN' ? 'DESK_STILL_OPEN' : 'refused';
+    } finally {
+      this.switchingHub = false;
+      this.host.requestUpdate();
     }
   }
 

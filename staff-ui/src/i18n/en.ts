@@ -9,6 +9,7 @@ export const en: StaffMessages = {
   loginFailed: 'Wrong username or password.',
   logout: 'Log out',
   language: 'Language',
+  hubSwitch: { label: 'Service hub', today: 'today', deskOpen: 'Close your desk before you switch hubs.', refused: 'The hub could not be switched.' },
   desk: 'Desk',
   chooseDesk: 'Choose a desk',
   servicesNow: 'Services I serve now',

@@ -9,6 +9,7 @@ export const fi: StaffMessages = {
   loginFailed: 'Väärä käyttäjätunnus tai salasana.',
   logout: 'Kirjaudu ulos',
   language: 'Kieli',
+  hubSwitch: { label: 'Palvelutori', today: 'tänään', deskOpen: 'Sulje palvelupisteesi ennen kuin vaihdat palvelutoria.', refused: 'Palvelutorin vaihto ei onnistunut.' },
   desk: 'Palvelupiste',
   chooseDesk: 'Valitse palvelupiste',
   servicesNow: 'Palvelut, joita palvelen nyt',

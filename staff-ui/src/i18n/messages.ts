@@ -8,6 +8,8 @@ export interface StaffMessages {
   loginFailed: string;
   logout: string;
   language: string;
+  /** The hub switcher in the header (users of more than one hub). */
+  hubSwitch: { label: string; today: string; deskOpen: string; refused: string };
   desk: string;
   chooseDesk: string;
   servicesNow: string;

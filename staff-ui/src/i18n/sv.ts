@@ -9,6 +9,7 @@ export const sv: StaffMessages = {
   loginFailed: 'Fel användarnamn eller lösenord.',
   logout: 'Logga ut',
   language: 'Språk',
+  hubSwitch: { label: 'Servicetorg', today: 'i dag', deskOpen: 'Stäng din servicepunkt innan du byter servicetorg.', refused: 'Det gick inte att byta servicetorg.' },
   desk: 'Servicepunkt',
   chooseDesk: 'Välj servicepunkt',
   servicesNow: 'Tjänster jag betjänar nu',

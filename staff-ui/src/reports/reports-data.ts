@@ -76,7 +76,7 @@ export class ReportsController implements ReactiveController {
   get choosableAgencies(): Agency[] {
     const u = this.user;
     if (!u) return [];
-    return u.role === 'admin' ? this.agencies : this.agencies.filter((a) => u.agencyIds.includes(a.id));
+    return u.role === 'admin' || u.role === 'region_admin' ? this.agencies : this.agencies.filter((a) => u.agencyIds.includes(a.id));
   }
 
   get today(): string {

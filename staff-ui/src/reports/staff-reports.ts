@@ -125,7 +125,7 @@ export class StaffReports extends LitElement {
             .today=${d.today}
             .agencies=${d.choosableAgencies}
             .agency=${d.agency}
-            ?admin=${d.user?.role === 'admin'}
+            ?admin=${d.user?.role === 'admin' || d.user?.role === 'region_admin'}
             .agencyName=${(a: Agency) => v.name(a.name)}
             @report-choose=${(e: CustomEvent<ReportControlsEvents['report-choose']>) => d.choose(e.detail.period, e.detail.agency)}
           ></report-controls>`
