@@ -33,10 +33,10 @@ describe('a hub made from a template', () => {
   it("copies the template's agencies, services (by code, with their own agency), questions and settings, under new ids", async () => {
     const { h, q, ctx, demo, admin } = await setUp();
     expect((await h.call('PUT', '/api/admin/push', { cookie: await h.login('admin') }, { ahead: 2 })).status).toBe(200);
-    const made = createHubFromTemplate(ctx, admin, { slug: 'pornainen', name: { fi: 'Pornaisten palvelupiste', sv: 'Borgnäs servicepunkt' }, templateHubId: demo.id });
+    const made = createHubFromTemplate(ctx, admin, { slug: 'ohkola', name: { fi: 'Ohkolan palvelupiste', sv: 'Ohkola servicepunkt' }, templateHubId: demo.id });
 
     const copy = q.hub(made.hubId)!;
-    expect(copy).toMatchObject({ slug: 'pornainen', name: { fi: 'Pornaisten palvelupiste', sv: 'Borgnäs servicepunkt' }, timeZone: demo.timeZone, lastSeq: 0 });
+    expect(copy).toMatchObject({ slug: 'ohkola', name: { fi: 'Ohkolan palvelupiste', sv: 'Ohkola servicepunkt' }, timeZone: demo.timeZone, lastSeq: 0 });
     expect(copy.kioskLanguages).toEqual(demo.kioskLanguages);
     const agencies = (id: number) => q.agencies(id).map((a) => [a.code, a.name, a.color, a.isGuidance]);
     expect(agencies(made.hubId)).toEqual(agencies(demo.id));

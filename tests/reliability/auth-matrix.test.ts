@@ -526,6 +526,10 @@ const hubTable: HubRow[] = [
   ['GET /api/me',                              'own', 'own', 'own', 'own'],
   // into Mäntsälä: the rotating worker is assigned there too; Pornainen's hub admin is not
   ['POST /api/auth/hub',                       '403 FORBIDDEN', '403 FORBIDDEN', 'own', '403 HUB_NOT_ASSIGNED'],
+  // the organisation's sign-in begins and ends the same for everyone (its provider is unreachable here)
+  ['GET /api/auth/options',                    'own', 'own', 'own', 'own'],
+  ['GET /api/auth/oidc/start',                 303, 303, 303, 303],
+  ['GET /api/auth/oidc/callback',              303, 303, 303, 303],
   ['GET /api/me/day',                          '403 FORBIDDEN', '403 FORBIDDEN', 'own', 'own'],
   ['POST /api/pairing',                        'own', 'own', 'own', 'own'],
   ['GET /api/pairing/{id}',                    'own', 'own', 'own', 'own'],
@@ -589,6 +593,8 @@ const hubTable: HubRow[] = [
   ['PUT /api/admin/hub/policy',                '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', 'own'],
   ['POST /api/admin/agencies',                 '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', 'own'],
   ['PUT /api/admin/agencies/{id}',             '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', '404 NOT_FOUND'],
+  ['GET /api/admin/agency-presence',           '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', 'own'],
+  ['PUT /api/admin/agencies/{id}/presence',    '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', '404 NOT_FOUND'],
   ['POST /api/admin/services',                 '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', '404 NOT_FOUND'],
   ['PUT /api/admin/services/{id}',             '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', '404 SERVICE_NOT_FOUND'],
   ['POST /api/admin/desks',                    '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', 'own'],

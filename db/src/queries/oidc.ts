@@ -6,6 +6,8 @@ export function oidcQueries(db: Db) {
   const insertUser = db.prepare(/* sql */ `
     INSERT INTO users (hub_id, username, display_name, password_hash, role, language, created_at, oidc_subject)
     VALUES (@hubId, @username, @displayName, '!oidc', @role, @language, @now, @subject)`);
+  // rostered to the hub it was made in, on any day, as an admin-made user is (migration 017)
+  const roster = db.prepare(/* sql */ `INSERT INTO user_hubs (user_id, hub_id, weekdays) VALUES (?, ?, NULL)`);
   const usernameTaken = db.prepare<[string], { n: number }>(/* sql */ `SELECT count(*) AS n FROM users WHERE username = ?`);
   const setMapped = db.prepare(/* sql */ `UPDATE users SET role = @role, display_name = @displayName WHERE id = @id`);
   const clearAgencies = db.prepare(/* sql */ `DELETE FROM user_agencies WHERE user_id = ?`);
@@ -17,8 +19,11 @@ export function oidcQueries(db: Db) {
     userIdByOidcSubject: (subject: string): number | undefined => userIdBySubject.get(subject)?.id,
     usernameTaken: (username: string): boolean => usernameTaken.get(username)!.n > 0,
     /** A user created at their first sign-in; the password hash is no scrypt hash, so no password opens it. */
-    insertOidcUser: (u: { hubId: number; username: string; displayName: string; role: string; language: string; subject: string }, now: number): number =>
-      Number(insertUser.run({ ...u, now }).lastInsertRowid),
+    insertOidcUser: (u: { hubId: number; username: string; displayName: string; role: string; language: string; subject: string }, now: number): number => {
+      const id = Number(insertUser.run({ ...u, now }).lastInsertRowid);
+      roster.run(id, u.hubId);
+      return id;
+    },
     /** Role, agencies and name as the identity provider's claims give them at this sign-in. */
     setMappedAccess: (id: number, role: string, agencyIds: readonly number[], displayName: string): void => {
       setMapped.run({ id, role, displayName });
