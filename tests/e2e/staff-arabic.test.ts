@@ -115,6 +115,17 @@ describe.skipIf(!hasBrowser)('the staff console in Arabic, right to left', () =>
     await tap(page, dialog.locator('button.target').filter({ hasText: 'Vuokra-asunnot' }));
     // the note's reader, named inside the Arabic sentence, keeps its own direction
     await expect.poll(() => dialog.locator('#note-reader').textContent()).toContain('يقرأ هذه الملاحظة: \u2068Mäntsälän Vuokra-asunnot\u2069');
+    // a service's name from the hub has no Arabic here: it falls back to Finnish and keeps reading
+    // left to right, so "(tiistaisin)" keeps its closing bracket at its end
+    const nameDir = await dialog
+      .locator('button.target')
+      .filter({ hasText: 'tiistaisin' })
+      .evaluate((button) => {
+        const walker = document.createTreeWalker(button, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) if (n.textContent?.includes('tiistaisin')) return getComputedStyle(n.parentElement!).direction;
+        return 'none';
+      });
+    expect(nameDir).toBe('ltr');
     expect(await axeProblems(page)).toEqual([]);
     await screenshot(page, 'staff-refer-ar');
     await tap(page, dialog.getByRole('button', { name: 'إحالة', exact: true }));
