@@ -105,7 +105,8 @@ describe.skipIf(!hasBrowser)('appointments in the staff console', () => {
     // the clock belongs to the browser context the next tests share: back to the real time
     await page.clock.setSystemTime(new Date());
     await page.close();
-  });
+    // four languages, each with an axe run: more than the default minute on a busy machine
+  }, 150_000);
 
   it("lists today's appointments live and checks one in from the panel, showing the number given", async () => {
     const [me] = await staffAtDesks(env.hub.url, [4], KELA);
