@@ -4,7 +4,7 @@ import { keyed } from 'lit/directives/keyed.js';
 import { pickText } from '@luukku/shared/i18n';
 import type { StepAction } from '@luukku/shared/http';
 import { StaffController } from './data/staff-data.js';
-import { messages, staffLanguages, type StaffLang } from './i18n/index.js';
+import { messages, staffDir, staffLanguages, type StaffLang } from './i18n/index.js';
 import { base } from './styles.js';
 import type { LoginDetail } from './components/staff-login.js';
 import type { OpenDeskDetail } from './components/staff-desk-setup.js';
@@ -37,6 +37,9 @@ const langKey = 'luukku.staff.lang';
 type Page = 'console' | 'admin' | 'reports';
 /** /staff, /staff/admin and /staff/reports are pages of one app. */
 const pageFromPath = (path = location.pathname): Page => (path.startsWith('/staff/admin') ? 'admin' : path.startsWith('/staff/reports') ? 'reports' : 'console');
+
+/** The admin and reports pages speak fi, sv and en: Arabic readers get them in English. */
+const untranslated = (lang: StaffLang): Exclude<StaffLang, 'ar'> => (lang === 'ar' ? 'en' : lang);
 
 /** Single keys for the day's work; ignored while typing in a field or with a dialog open. */
 const shortcuts: Record<string, StepAction | 'call-next' | 'refer'> = {
@@ -176,8 +179,11 @@ export class StaffApp extends LitElement {
 
   override render() {
     const d = this._data;
-    const t = messages(this._lang);
-    document.documentElement.lang = this._lang;
+    // the admin and reports pages have no Arabic yet: they show in English, left to right
+    const pageLang = pageFromPath() === 'console' ? this._lang : untranslated(this._lang);
+    const t = messages(pageLang);
+    document.documentElement.lang = pageLang;
+    document.documentElement.dir = staffDir(pageLang);
     if (!d.loaded) return html`<main aria-busy="true"></main>`;
     if (!d.user) {
       return html`<main>
@@ -231,9 +237,9 @@ export class StaffApp extends LitElement {
         ${d.error ? html`<p class="banner" role="alert">${d.error}</p>` : nothing}
         ${this._hubRefusal ? html`<p class="banner" role="alert">${this._hubRefusal}</p>` : nothing}
         ${page === 'admin' && isAdmin
-          ? keyed(d.hubId, html`<staff-admin .language=${this._lang}></staff-admin>`)
+          ? keyed(d.hubId, html`<staff-admin .language=${untranslated(this._lang)}></staff-admin>`)
           : page === 'reports'
-            ? keyed(d.hubId, html`<staff-reports .language=${this._lang}></staff-reports>`)
+            ? keyed(d.hubId, html`<staff-reports .language=${untranslated(this._lang)}></staff-reports>`)
             : // made anew in another hub: the desk form must not keep the last hub's desk
               keyed(d.hubId, !desk || this._editingDesk ? this._setup(desk?.id ?? null) : this._console())}
       </main>
@@ -463,7 +469,9 @@ export class StaffApp extends LitElement {
     if (e.ctrlKey || e.metaKey || e.altKey || e.repeat) return;
     const target = e.composedPath()[0];
     if (target instanceof HTMLElement && target.closest('input, textarea, select, dialog, [contenteditable]')) return;
-    const action = shortcuts[e.key.toLowerCase()];
+    // on an Arabic (or other non-Latin) layout the key is read by its place: N is where N is
+    const key = /^[a-z]$/i.test(e.key) ? e.key : e.code.startsWith('Key') ? e.code.slice(3) : e.key;
+    const action = shortcuts[key.toLowerCase()];
     const d = this._data;
     if (!action || !d.myDesk || this._editingDesk || pageFromPath() !== 'console') return;
     e.preventDefault();

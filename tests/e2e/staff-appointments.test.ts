@@ -1,6 +1,6 @@
 /**
  * Issue 11 §1 in the staff console: a waiting appointment is marked with its time and whether
- * it is due (fi, sv, en), and moves up when it comes due on the console's own clock; the day's
+ * it is due (fi, sv, en, ar — Arabic right to left, its times isolated left to right), and moves up when it comes due on the console's own clock; the day's
  * appointments are listed and checked in live; a follow-up booked while serving shows its code.
  */
 import { describe, expect, it } from 'vitest';
@@ -14,7 +14,7 @@ import { apiRequests, consoleIdle } from './support/staff-console.js';
 const KELA = 2;
 const minute = 60_000;
 
-/** "10.30" (fi, sv) or "10:30" (en) on Helsinki's clock, as the console writes it. */
+/** "10.30" (fi, sv) or "10:30" (en, ar) on Helsinki's clock, as the console writes it. */
 const hhmm = (at: number, sep: string) => {
   const p = Object.fromEntries(
     new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Helsinki', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(at)).map((x) => [x.type, x.value]),
@@ -60,7 +60,7 @@ describe.skipIf(!hasBrowser)('appointments in the staff console', () => {
     return (await m.count()) === 0 ? null : (await m.textContent())?.replace(/\s+/g, ' ').trim();
   };
 
-  it('marks a checked-in appointment in the line with its time and whether it is due (fi, sv, en), and moves it up when it comes due', async () => {
+  it('marks a checked-in appointment in the line with its time and whether it is due (fi, sv, en, ar), and moves it up when it comes due', async () => {
     const [me] = await staffAtDesks(env.hub.url, [3], KELA);
     const page = await openConsole(me!);
     const requests = apiRequests(page);
@@ -79,6 +79,8 @@ describe.skipIf(!hasBrowser)('appointments in the staff console', () => {
     const cases = [
       { lang: 'fi', sep: '.', now: (t: string) => `Ajanvaraus ${t} · vuorossa nyt`, due: (t: string, d: string) => `Ajanvaraus ${t} · vuorossa klo ${d}` },
       { lang: 'sv', sep: '.', now: (t: string) => `Tidsbokning ${t} · på tur nu`, due: (t: string, d: string) => `Tidsbokning ${t} · på tur kl. ${d}` },
+      // Arabic: a time sits in a left-to-right isolate (U+2066 … U+2069) inside the right-to-left text
+      { lang: 'ar', sep: ':', now: (t: string) => `موعد \u2066${t}\u2069 · دوره الآن`, due: (t: string, d: string) => `موعد \u2066${t}\u2069 · دوره الساعة \u2066${d}\u2069` },
       { lang: 'en', sep: ':', now: (t: string) => `Appointment ${t} · due now`, due: (t: string, d: string) => `Appointment ${t} · due at ${d}` },
     ];
     for (const c of cases) {
@@ -86,6 +88,7 @@ describe.skipIf(!hasBrowser)('appointments in the staff console', () => {
       await expect.poll(() => markOf(page, soonVisit.number), { timeout: 10_000 }).toBe(c.now(hhmm(soonAt, c.sep)));
       expect(await markOf(page, laterVisit.number)).toBe(c.due(hhmm(laterAt, c.sep), hhmm(laterAt - 10 * minute, c.sep)));
       expect(await markOf(page, walkIn.number)).toBeNull();
+      expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual([c.lang, c.lang === 'ar' ? 'rtl' : 'ltr']);
       expect(await axeProblems(page)).toEqual([]);
       await screenshot(page, `staff-appointment-marks-${c.lang}`);
     }
@@ -97,12 +100,13 @@ describe.skipIf(!hasBrowser)('appointments in the staff console', () => {
     // the next tick, with no request and no event
     await page.clock.setSystemTime(laterAt - 9 * minute);
     await expect.poll(() => numbersInLine(page), { timeout: 20_000 }).toEqual([soonVisit.number, laterVisit.number, walkIn.number]);
-    expect(await markOf(page, laterVisit.number)).toBe(cases[2]!.now(hhmm(laterAt, ':')));
+    expect(await markOf(page, laterVisit.number)).toBe(cases[3]!.now(hhmm(laterAt, ':')));
     expect(requests).toEqual([]);
     // the clock belongs to the browser context the next tests share: back to the real time
     await page.clock.setSystemTime(new Date());
     await page.close();
-  });
+    // four languages, each with an axe run: more than the default minute on a busy machine
+  }, 150_000);
 
   it("lists today's appointments live and checks one in from the panel, showing the number given", async () => {
     const [me] = await staffAtDesks(env.hub.url, [4], KELA);

@@ -23,10 +23,13 @@ export function hubDate(at: number, timeZone: string): string {
   return `${p.year}-${p.month}-${p.day}`;
 }
 
-/** "10.30" in Finnish and Swedish, "10:30" in English, on the hub's clock. */
+/**
+ * "10.30" in Finnish and Swedish, "10:30" in English and Arabic, on the hub's clock. Always Latin
+ * digits, as the kiosk and the displays write times (their formats are en-GB in every language).
+ */
 export function clockTime(iso: string, timeZone: string, lang: StaffLang): string {
   const p = parts(Date.parse(iso), timeZone);
-  return `${p.hour}${lang === 'en' ? ':' : '.'}${p.minute}`;
+  return `${p.hour}${lang === 'en' || lang === 'ar' ? ':' : '.'}${p.minute}`;
 }
 
 /** The moment a wall-clock date and time (YYYY-MM-DD, HH:MM) is in the hub's zone, as ISO. */

@@ -90,7 +90,7 @@ export class StaffAppointments extends LitElement {
     return html`<tr data-code=${a.code}>
       <td>${clockTime(a.startsAt, this.timeZone, this.language)}</td>
       <td class="code">${a.code}</td>
-      <td>${service ? pickText(service.name, this.language) : ''}</td>
+      <td><bdi>${service ? pickText(service.name, this.language) : ''}</bdi></td>
       <td>
         <span class="badge">${t.appointmentStatuses[a.status] ?? a.status}${a.number ? ` · ${a.number}` : ''}</span>
         ${lang ? html`<span class="badge" title=${t.visitLanguage}>${lang}</span>` : nothing}

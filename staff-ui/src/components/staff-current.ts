@@ -95,7 +95,7 @@ export class StaffCurrent extends LitElement {
         ${c.visit.steps.map((s) => {
           const service = this.services.find((x) => x.id === s.serviceId);
           return html`<li>
-            ${service ? pickText(service.name, this.language) : ''} — ${t.statusLabel[s.status]}
+            <bdi>${service ? pickText(service.name, this.language) : ''}</bdi> — ${t.statusLabel[s.status]}
             <span class="muted">${time(s.calledAt ?? s.queueTime)}${s.endedAt ? `–${time(s.endedAt)}` : ''}</span>
           </li>`;
         })}
@@ -104,7 +104,7 @@ export class StaffCurrent extends LitElement {
         const from = this.agencies.find((a) => a.id === r.fromAgencyId);
         const to = this.agencies.find((a) => a.id === r.toAgencyId);
         return html`<div>
-          <h3>${t.referral}: ${from ? pickText(from.name, this.language) : ''} → ${to ? pickText(to.name, this.language) : ''}</h3>
+          <h3>${t.referral}: <bdi>${from ? pickText(from.name, this.language) : ''}</bdi> ${this.language === 'ar' ? '←' : '→'} <bdi>${to ? pickText(to.name, this.language) : ''}</bdi></h3>
           <p>${t.reasons[r.reason]} · ${t.placements[r.placement]} · ${time(r.at)}</p>
           ${r.note ? html`<p class="note"><strong>${t.noteLabel}:</strong> ${r.note}</p>` : nothing}
           ${r.noteHidden ? html`<p class="muted">${t.noteHidden}</p>` : nothing}

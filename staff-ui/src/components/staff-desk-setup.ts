@@ -88,7 +88,7 @@ export class StaffDeskSetup extends LitElement {
               type="checkbox"
               .checked=${this._chosen.includes(s.id)}
               @change=${(e: Event) => this._toggle(s.id, (e.target as HTMLInputElement).checked)}
-            />${pickText(s.name, this.language)}${agency && !s.isGuidance ? html` <span class="muted">· ${pickText(agency.name, this.language)}</span>` : ''}</label
+            /><bdi>${pickText(s.name, this.language)}</bdi>${agency && !s.isGuidance ? html` <span class="muted">· <bdi>${pickText(agency.name, this.language)}</bdi></span>` : ''}</label
           >`;
         })}
       </fieldset>

@@ -73,14 +73,14 @@ export class StaffOverview extends LitElement {
     const name = pickText(a.name, this.language);
     return html`<tbody data-agency=${a.id}>
       <tr>
-        <th scope="rowgroup" colspan="4" style=${cssProps({ '--agency': a.color })}>${name}</th>
+        <th scope="rowgroup" colspan="4" style=${cssProps({ '--agency': a.color })}><bdi>${name}</bdi></th>
       </tr>
       ${lines.map((q) => {
         const service = this.services.find((s) => s.id === q.serviceId);
         const target = service?.targetWaitMin ?? this.targetWaitMin;
         const longest = q.waiting > 0 ? minutesSince(q.oldestAt, this.now) : 0;
         return html`<tr data-service=${q.serviceId}>
-          <td>${service ? pickText(service.name, this.language) : pickText(q.label, this.language)}${q.openNow ? nothing : html` <span class="badge">${t.closedNow}</span>`}</td>
+          <td><bdi>${service ? pickText(service.name, this.language) : pickText(q.label, this.language)}</bdi>${q.openNow ? nothing : html` <span class="badge">${t.closedNow}</span>`}</td>
           <td class="n" data-figure="waiting">${q.waiting}</td>
           <td class="n ${longest > target ? 'late' : ''}" data-figure="longest">${q.waiting > 0 ? t.minutes(longest) : '–'}</td>
           <td class="n" data-figure="desks">${q.openDesks}</td>

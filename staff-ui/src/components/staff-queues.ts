@@ -95,7 +95,7 @@ export class StaffQueues extends LitElement {
     const target = service?.targetWaitMin ?? this.targetWaitMin;
     const name = service ? pickText(service.name, this.language) : '';
     return html`<section style=${cssProps({ '--agency': agency?.color ?? '#555' })} aria-label=${name}>
-      <h3><span>${name}</span><span class="muted">${t.people(q.waiting)} · ${t.estimate(q.estimateMin)}</span></h3>
+      <h3><span><bdi>${name}</bdi></span><span class="muted">${t.people(q.waiting)} · ${t.estimate(q.estimateMin)}</span></h3>
       ${(q.entries ?? []).length === 0
         ? html`<p class="muted">${t.nobodyWaiting}</p>`
         : html`<ol>

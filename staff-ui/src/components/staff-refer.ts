@@ -132,7 +132,7 @@ export class StaffRefer extends LitElement {
             const list = candidates.filter((s) => s.agencyId === a.id);
             if (list.length === 0) return '';
             return html`<div class="agency">
-              <h3>${pickText(a.name, this.language)}</h3>
+              <h3><bdi>${pickText(a.name, this.language)}</bdi></h3>
               <div class="row">
                 ${list.map((s) => this._target(s))}
               </div>
@@ -140,7 +140,7 @@ export class StaffRefer extends LitElement {
           })}
         </div>
         ${this._chosen.length > 0
-          ? html`<div><strong>${t.chosenOrder}</strong><ol class="chosen">${this._chosen.map((id) => html`<li>${name(id)}</li>`)}</ol></div>`
+          ? html`<div><strong>${t.chosenOrder}</strong><ol class="chosen">${this._chosen.map((id) => html`<li><bdi>${name(id)}</bdi></li>`)}</ol></div>`
           : ''}
         <label
           >${t.reason}
@@ -186,7 +186,7 @@ export class StaffRefer extends LitElement {
       aria-pressed=${this._chosen.includes(s.id) ? 'true' : 'false'}
       @click=${() => this._toggle(s.id)}
     >
-      <span>${pickText(s.name, this.language)}</span><span class="wait">${status}</span>
+      <span><bdi>${pickText(s.name, this.language)}</bdi></span><span class="wait">${status}</span>
     </button>`;
   }
 

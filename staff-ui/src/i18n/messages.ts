@@ -1,4 +1,4 @@
-/** Every string of the staff console; one catalogue file per language (fi, sv, en). */
+/** Every string of the staff console; one catalogue file per language (fi, sv, en, ar). */
 export interface StaffMessages {
   nav: { console: string; reports: string; admin: string };
   appName: string;
