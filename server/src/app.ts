@@ -29,6 +29,7 @@ import printingRoutes from './routes/printing.js';
 import displayRoutes from './routes/display.js';
 import queueRoutes from './routes/queues.js';
 import reportRoutes from './routes/reports.js';
+import hubRoutes from './routes/hubs.js';
 import stepRoutes from './routes/steps.js';
 import visitRoutes from './routes/visits.js';
 import displayInfoRoutes from './routes/display-info.js';
@@ -95,6 +96,7 @@ export async function buildApp(config: Config): Promise<FastifyInstance> {
   await app.register(queueRoutes);
   await app.register(adminRoutes);
   await app.register(reportRoutes);
+  await app.register(hubRoutes);
   await app.register(adminCatalogRoutes);
   await app.register(pairingRoutes);
   await app.register(displayInfoRoutes);

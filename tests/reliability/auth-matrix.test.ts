@@ -108,6 +108,10 @@ const table: Row[] = [
   ['GET /api/reports/guidance',                  401,    403,   403,   403,   200,   403,   200],
   ['GET /api/reports/stay',                      401,    403,   403,   403,   200,   403,   200],
   ['GET /api/reports/feedback',                  401,    403,   403,   403,   200,   403,   200],
+  // hubs side by side: admins, for the hubs they are assigned to (a region admin: any; tests/api/hubs.test.ts)
+  ['GET /api/reports/hubs',                      401,    403,   403,   403,   403,   403,   200],
+  // a hub from a template is the region admin's alone: a hub admin may not make hubs
+  ['POST /api/admin/hubs',                       401,    403,   403,   403,   403,   403,   403],
 
   // the end-of-visit question: the phone page by the visit's token (anyone who holds it), the
   // feedback tablet by its device token only (its 201 is in tests/api/feedback.test.ts)
@@ -300,6 +304,11 @@ const cells: Record<string, Prepare> = {
     ]),
   ),
 
+  'GET /api/reports/hubs': async () => ({ path: '/api/reports/hubs?day=2026-11-24' }),
+  'POST /api/admin/hubs': async () => ({
+    path: '/api/admin/hubs',
+    body: { slug: `matrix-${++serial}`, name: { fi: 'Matriisi' }, templateHubId: hub.app.q.hubBySlug('mantsala')!.id },
+  }),
   'GET /api/admin/audit': async () => ({ path: '/api/admin/audit?limit=5' }),
   'POST /api/admin/devices': async () => ({ path: '/api/admin/devices', body: { kind: 'display', name: `Display ${++serial}`, zone: 'a' } }),
   'POST /api/admin/devices/pair': async () => {
@@ -594,6 +603,8 @@ const hubTable: HubRow[] = [
   ['POST /api/admin/agencies',                 '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', 'own'],
   ['PUT /api/admin/agencies/{id}',             '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', '404 NOT_FOUND'],
   ['GET /api/admin/agency-presence',           '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', 'own'],
+  ['GET /api/reports/hubs',                    '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', 'own'],
+  ['POST /api/admin/hubs',                     '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN'],
   ['PUT /api/admin/agencies/{id}/presence',    '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', '404 NOT_FOUND'],
   ['POST /api/admin/services',                 '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', '404 NOT_FOUND'],
   ['PUT /api/admin/services/{id}',             '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', '404 SERVICE_NOT_FOUND'],

@@ -119,6 +119,7 @@ beforeAll(async () => {
   templates = {
     'POST /api/auth/login': { username: 'kela', password: 'demo' },
     'POST /api/auth/hub': { hubId: hub.app.q.hubBySlug('mantsala')!.id },
+    'POST /api/admin/hubs': { slug: 'fuzz-hub', name: { fi: 'Sumea' }, templateHubId: hub.app.q.hubBySlug('mantsala')!.id },
     'POST /api/kiosk/print': { token: pool.token[0] },
     'POST /api/visits': { services: [s.kela], language: 'fi', needs: { interpreter: true }, idempotencyKey: 'fuzz-idempotency-1' },
     'POST /api/desks/{id}/open': { services: [s.kela] },

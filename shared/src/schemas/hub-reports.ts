@@ -60,3 +60,21 @@ export const HubsReport = z.object({
   ),
 });
 export type HubsReport = z.infer<typeof HubsReport>;
+
+/** A region admin's new hub from a template (issue 12 §1). */
+export const NewHubBody = z
+  .object({
+    /** The hub's short name in addresses and logs: a–z, 0–9 and -. */
+    slug: z.string().regex(/^[a-z0-9-]{1,40}$/, 'slug: 1–40 of a–z, 0–9 and -'),
+    name: LocalizedText,
+    /** The hub whose settings, agencies, services and kiosk questions the new one starts with. */
+    templateHubId: Id,
+  })
+  .strict();
+export type NewHubBody = z.infer<typeof NewHubBody>;
+
+export const NewHubResult = z.object({
+  hub: z.object({ id: Id, slug: z.string(), name: LocalizedText }),
+  copied: z.object({ agencies: Count, services: Count, questions: Count }),
+});
+export type NewHubResult = z.infer<typeof NewHubResult>;
