@@ -61,6 +61,33 @@ describe('sign-in with the organisation account', () => {
     expect([...b.jars.get('luukku.test')!.keys()]).toEqual(['luukku_session']);
   });
 
+  it("rosters a person to the hubs their groups name, on those weekdays, with the agency in each, and re-reads them at the next sign-in", async () => {
+    const q = hub.app.q;
+    const [mantsala, pornainen] = ['mantsala', 'pornainen'].map((slug) => q.hubBySlug(slug)!.id) as [number, number];
+    const kelaIn = (hubId: number) => q.agencies(hubId).find((a) => a.code === 'kela')!.id;
+    provider.accounts.set('ville', { groups: ['luukku-kela-kierto'] });
+    const first = await signIn('ville');
+    // the test clock is a Tuesday: the pop-up point's day
+    const tuesday = (await me(first.b)).body;
+    expect(tuesday.hubId).toBe(pornainen);
+    expect(tuesday.user.agencyIds).toEqual([kelaIn(pornainen)]);
+    expect(tuesday.hubs.map((h: { id: number; weekdays: number[] | null; today: boolean }) => [h.id, h.weekdays, h.today])).toEqual([
+      [pornainen, [2, 4], true],
+      [mantsala, [1, 3, 5], false],
+    ]);
+    // in Mäntsälä the worker serves Mäntsälä's Kela line
+    expect((await hub.call('POST', '/api/auth/hub', { cookie: first.b.luukkuCookies() }, { hubId: mantsala })).body.user.agencyIds).toEqual([kelaIn(mantsala)]);
+
+    // the organisation moves them to Mäntsälä only: the next sign-in says so, and the old session ends
+    provider.accounts.set('ville', { groups: ['luukku-kela-mantsala'] });
+    const second = await signIn('ville');
+    const after = (await me(second.b)).body;
+    expect(after.hubId).toBe(mantsala);
+    expect(after.hubs.map((h: { id: number; weekdays: number[] | null }) => [h.id, h.weekdays])).toEqual([[mantsala, null]]);
+    expect((await me(first.b)).status).toBe(401);
+    expect((await hub.call('POST', '/api/auth/hub', { cookie: second.b.luukkuCookies() }, { hubId: pornainen })).body.error.code).toBe('HUB_NOT_ASSIGNED');
+  });
+
   it('refuses a person whose groups map to no role, with a clear code', async () => {
     provider.accounts.set('outsider', { groups: ['someone-else'] });
     const { b, end } = await signIn('outsider');

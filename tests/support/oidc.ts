@@ -68,6 +68,9 @@ export function oidcSettings(issuer: string, redirectUrl: string): OidcConfig {
         'luukku-kela': { role: 'staff', agencies: ['kela'] },
         'luukku-tyo': { role: 'staff', agencies: ['tyo'] },
         'luukku-admins': { role: 'admin', agencies: [] },
+        // issue 12 §1: Kela's expert in Mäntsälä on Mon, Wed, Fri and at the Pornainen pop-up on Tue, Thu
+        'luukku-kela-kierto': { role: 'staff', agencies: ['kela'], hubs: { mantsala: [1, 3, 5], pornainen: [2, 4] } },
+        'luukku-kela-mantsala': { role: 'staff', agencies: ['kela'], hubs: { mantsala: null } },
       },
     },
     allowInsecureRequests: true,

@@ -8,6 +8,9 @@ export function oidcQueries(db: Db) {
     VALUES (@hubId, @username, @displayName, '!oidc', @role, @language, @now, @subject)`);
   // rostered to the hub it was made in, on any day, as an admin-made user is (migration 017)
   const roster = db.prepare(/* sql */ `INSERT INTO user_hubs (user_id, hub_id, weekdays) VALUES (?, ?, NULL)`);
+  const clearRoster = db.prepare(/* sql */ `DELETE FROM user_hubs WHERE user_id = ?`);
+  const addRoster = db.prepare(/* sql */ `INSERT INTO user_hubs (user_id, hub_id, weekdays) VALUES (?, ?, ?)`);
+  const setHome = db.prepare(/* sql */ `UPDATE users SET hub_id = ? WHERE id = ?`);
   const usernameTaken = db.prepare<[string], { n: number }>(/* sql */ `SELECT count(*) AS n FROM users WHERE username = ?`);
   const setMapped = db.prepare(/* sql */ `UPDATE users SET role = @role, display_name = @displayName WHERE id = @id`);
   const clearAgencies = db.prepare(/* sql */ `DELETE FROM user_agencies WHERE user_id = ?`);
@@ -29,6 +32,12 @@ export function oidcQueries(db: Db) {
       setMapped.run({ id, role, displayName });
       clearAgencies.run(id);
       for (const a of new Set(agencyIds)) addAgency.run(id, a);
+    },
+    /** The hubs the claims give, in the mapping's order: the first is the user's home hub. */
+    setOidcRoster: (id: number, roster: readonly { hubId: number; weekdays: readonly number[] | null }[]): void => {
+      clearRoster.run(id);
+      for (const r of roster) addRoster.run(id, r.hubId, r.weekdays === null ? null : [...r.weekdays].sort().join(','));
+      if (roster[0]) setHome.run(roster[0].hubId, id);
     },
     setSessionIdToken: (tokenHash: string, token: string): void => {
       setIdToken.run({ tokenHash, idToken: token });

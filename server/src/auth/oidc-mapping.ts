@@ -16,6 +16,11 @@ export const ClaimsMapping = z
       z.strictObject({
         role: Role.optional(),
         agencies: z.array(z.string().min(1).max(50)).max(100).default([]),
+        /**
+         * The hubs this group works in, by slug, each with its ISO weekdays (1 = Monday) or null
+         * for any day: `{"mantsala": [1, 3, 5], "pornainen": [2, 4]}`. The agencies apply in each.
+         */
+        hubs: z.record(z.string().regex(/^[a-z0-9-]{1,40}$/), z.array(z.number().int().min(1).max(7)).min(1).max(7).nullable()).optional(),
       }),
     ),
   })
@@ -26,6 +31,8 @@ export interface MappedAccess {
   role: Role;
   /** Agency codes, sorted, without repeats. */
   agencies: string[];
+  /** Hub slug → weekdays (null: any day), in the order the mapping names them; null when no group names hubs. */
+  hubs: Map<string, number[] | null> | null;
 }
 
 // a user in several mapped groups gets the widest of their roles
@@ -44,11 +51,18 @@ function claimValues(claims: Record<string, unknown>, path: string): string[] {
 export function mapClaims(mapping: ClaimsMapping, claims: Record<string, unknown>): MappedAccess | null {
   let role: Role | null = null;
   const agencies = new Set<string>();
+  let hubs: Map<string, number[] | null> | null = null;
   for (const value of claimValues(claims, mapping.claim)) {
     const entry = Object.hasOwn(mapping.map, value) ? mapping.map[value] : undefined;
     if (!entry) continue;
     if (entry.role && (role === null || rank[entry.role] > rank[role])) role = entry.role;
     for (const a of entry.agencies) agencies.add(a);
+    for (const [slug, days] of Object.entries(entry.hubs ?? {})) {
+      hubs ??= new Map();
+      // two groups naming one hub: the days of both, and any day wins
+      const before = hubs.get(slug);
+      hubs.set(slug, before === undefined ? days : before === null || days === null ? null : [...new Set([...before, ...days])].sort());
+    }
   }
-  return role === null ? null : { role, agencies: [...agencies].sort() };
+  return role === null ? null : { role, agencies: [...agencies].sort(), hubs };
 }

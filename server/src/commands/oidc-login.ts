@@ -19,12 +19,15 @@ export interface OidcLoginResult {
   /** The access read from the claims differed from what the user had: their sessions ended and sockets must be cut. */
   changed: boolean;
   created: boolean;
-  /** Agency codes the mapping names that this hub does not have (a mistake in the mapping, for the log). */
+  /** Agency codes the mapping names that none of the user's hubs has, and hub slugs no hub has (mistakes in the mapping, for the log). */
   unknownAgencies: string[];
+  unknownHubs: string[];
 }
 
-const sameAccess = (u: UserRecord, role: string, agencyIds: readonly number[]) =>
-  u.role === role && [...new Set(u.agencyIds)].sort().join() === [...new Set(agencyIds)].sort().join();
+type Roster = { hubId: number; weekdays: readonly number[] | null }[];
+const rosterKey = (r: Roster) => r.map((e) => `${e.hubId}:${e.weekdays?.join('') ?? '*'}`).sort().join();
+const sameAccess = (u: UserRecord, role: string, agencyIds: readonly number[], roster: Roster, before: Roster) =>
+  u.role === role && [...new Set(u.agencyIds)].sort().join() === [...new Set(agencyIds)].sort().join() && rosterKey(roster) === rosterKey(before);
 
 function freeUsername(ctx: CommandContext, wanted: string): string {
   const base = wanted.toLowerCase().replace(/[^\w.@-]+/g, '-').slice(0, 60) || 'user';
@@ -43,12 +46,22 @@ export function oidcLogin(ctx: CommandContext, hubId: number, who: OidcIdentity,
   const existingId = ctx.q.userIdByOidcSubject(who.subject);
   const existing = existingId === undefined ? undefined : ctx.q.user(existingId);
   if (existing && !existing.active) throw new DomainError('FORBIDDEN', 'This account has been deactivated in Luukku');
-  const home = existing?.hubId ?? hubId;
-  const byCode = new Map(ctx.q.agencies(home).map((a) => [a.code, a.id]));
+  const before: Roster = existing ? ctx.q.roster(existing.id) : [];
+  // the hubs the claims name (issue 12 §1), else as before: a new user's in the default hub
+  const unknownHubs = [...(access?.hubs?.keys() ?? [])].filter((slug) => !ctx.q.hubBySlug(slug));
+  const roster: Roster = access?.hubs
+    ? [...access.hubs].flatMap(([slug, weekdays]) => {
+        const hub = ctx.q.hubBySlug(slug);
+        return hub ? [{ hubId: hub.id, weekdays }] : [];
+      })
+    : before.length > 0 ? before : [{ hubId, weekdays: null }];
+  const home = roster[0]?.hubId ?? existing?.hubId ?? hubId;
   const codes = access?.agencies ?? [];
-  const agencyIds = codes.flatMap((c) => byCode.get(c) ?? []);
-  const unknownAgencies = codes.filter((c) => !byCode.has(c));
-  const changed = existing !== undefined && (access === null || !sameAccess(existing, access.role, agencyIds));
+  // the mapped agencies in every hub the user works in: Kela's row in Mäntsälä and in Pornainen
+  const agencyRows = roster.flatMap((r) => ctx.q.agencies(r.hubId));
+  const agencyIds = agencyRows.filter((a) => codes.includes(a.code)).map((a) => a.id);
+  const unknownAgencies = codes.filter((c) => !agencyRows.some((a) => a.code === c));
+  const changed = existing !== undefined && (access === null || roster.length === 0 || !sameAccess(existing, access.role, agencyIds, roster, before));
   const result = write(ctx, home, (w, now) => {
     let id = existing?.id;
     if (changed) {
@@ -60,14 +73,16 @@ export function oidcLogin(ctx: CommandContext, hubId: number, who: OidcIdentity,
       });
       w.emit('catalog', { changed: 'user.oidc_access' });
     }
-    if (access === null) return undefined;
+    // claims that name only hubs this install lacks give no access here
+    if (access === null || roster.length === 0) return undefined;
     if (id === undefined) {
       id = ctx.q.insertOidcUser({ hubId: home, username: freeUsername(ctx, who.username), displayName: who.displayName, role: access.role, language: who.language, subject: who.subject }, now);
       ctx.q.audit({ hubId: home, at: now, actorKind: 'user', actorId: id, action: 'user.oidc_created', subject: `user:${id}`, detail: { role: access.role, agencyIds } });
       w.emit('catalog', { changed: 'user.oidc_created' });
     }
     ctx.q.setMappedAccess(id, access.role, agencyIds, who.displayName);
+    ctx.q.setOidcRoster(id, roster);
     return ctx.q.user(id)!;
   });
-  return { user: result ?? null, changed, created: result !== undefined && existing === undefined, unknownAgencies };
+  return { user: result ?? null, changed, created: result !== undefined && existing === undefined, unknownAgencies, unknownHubs };
 }

@@ -120,7 +120,8 @@ export default fp(
           // the old access is gone: cut their live sockets now, not at the next sweep (rule 8)
           if (result.changed && result.user === null) app.realtime.kickUser(app.q.userIdByOidcSubject(who.subject)!);
           if (result.changed && result.user) app.realtime.kickUser(result.user.id);
-          if (result.unknownAgencies.length) req.log.warn({ agencies: result.unknownAgencies }, 'the claims mapping names agencies this hub does not have');
+          if (result.unknownAgencies.length) req.log.warn({ agencies: result.unknownAgencies }, 'the claims mapping names agencies the user\'s hubs do not have');
+          if (result.unknownHubs.length) req.log.warn({ hubs: result.unknownHubs }, 'the claims mapping names hubs this install does not have');
           if (!result.user) throw new DomainError('OIDC_NOT_MAPPED', 'Your organisation account has no role in Luukku');
           startSession(app, req, reply, result.user, { idToken, detail: { method: 'oidc', created: result.created, changed: result.changed } });
           return reply.redirect(consolePath, 303);
