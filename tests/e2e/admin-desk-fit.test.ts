@@ -3,6 +3,7 @@
  * spoken at each, and makes a service appointment-only with how to book, in the admin pages.
  */
 import { describe, expect, it } from 'vitest';
+import { openAdminPages } from './support/pages.js';
 import { axeProblems, hasBrowser, screenshot } from './support/browser.js';
 import { useServerAndBrowser } from './support/lifecycle.js';
 import { staffSession } from './support/server.js';
@@ -12,12 +13,7 @@ describe.skipIf(!hasBrowser)('desk attributes and appointment-only services in t
 
   it('saves a desk as accessible with its languages, and a service as appointment-only with booking info', async () => {
     const { hub, browser } = env;
-    const admin = await browser.newPage({ width: 1366, height: 1000 });
-    await admin.goto(`${hub.url}/staff/admin`);
-    await admin.getByLabel('Käyttäjätunnus').fill('admin');
-    await admin.getByLabel('Salasana').fill('demo');
-    await admin.getByRole('button', { name: 'Kirjaudu' }).click();
-    await admin.getByRole('heading', { name: 'Ylläpito' }).waitFor();
+    const admin = await openAdminPages(browser, hub.url);
 
     await admin.getByRole('button', { name: 'Palvelupisteet' }).click();
     const desk4 = admin.locator('form[data-desk="4"]');

@@ -3,6 +3,7 @@
  * sees a preview, imports it and reads the codes; a malformed file shows its problems by line.
  */
 import { describe, expect, it } from 'vitest';
+import { openAdminPages } from './support/pages.js';
 import { axeProblems, hasBrowser, screenshot } from './support/browser.js';
 import { useServerAndBrowser } from './support/lifecycle.js';
 import { staffSession } from './support/server.js';
@@ -44,12 +45,7 @@ describe.skipIf(!hasBrowser)('appointment import in the admin pages', () => {
     const day = async () => (await api.call('GET', `/api/appointments?day=${tomorrow}`)).body.appointments as { bookingId: string; code: string; language: string | null }[];
     const before = await day();
 
-    const page = await browser.newPage({ width: 1366, height: 1000 });
-    await page.goto(`${hub.url}/staff/admin`);
-    await page.getByLabel('Käyttäjätunnus').fill('admin');
-    await page.getByLabel('Salasana').fill('demo');
-    await page.getByRole('button', { name: 'Kirjaudu' }).click();
-    await page.getByRole('heading', { name: 'Ylläpito' }).waitFor();
+    const page = await openAdminPages(browser, hub.url);
     await page.getByRole('button', { name: 'Ajanvaraukset', exact: true }).click();
     await page.getByRole('heading', { name: 'Tuo ajanvaraukset tiedostosta' }).waitFor();
 

@@ -3,6 +3,7 @@
  * nudge, and gives an agency's booking system its token (shown once) and takes it away again.
  */
 import { describe, expect, it } from 'vitest';
+import { openAdminPages } from './support/pages.js';
 import { axeProblems, hasBrowser, launch, screenshot, type Browser } from './support/browser.js';
 import { useServerAndBrowser } from './support/lifecycle.js';
 import { staffSession } from './support/server.js';
@@ -22,12 +23,7 @@ describe.skipIf(!hasBrowser)('the journey settings in the admin pages', () => {
 
   it('keeps the appointment window and the push nudge over a reload, and says a refused value in Finnish', async () => {
     const { hub, browser } = env;
-    const admin = await browser.newPage({ width: 1366, height: 1000 });
-    await admin.goto(`${hub.url}/staff/admin`);
-    await admin.getByLabel('Käyttäjätunnus').fill('admin');
-    await admin.getByLabel('Salasana').fill('demo');
-    await admin.getByRole('button', { name: 'Kirjaudu' }).click();
-    await admin.getByRole('heading', { name: 'Ylläpito' }).waitFor();
+    const admin = await openAdminPages(browser, hub.url);
 
     const window = admin.getByRole('form', { name: 'Ajanvarausten aikaikkuna' });
     const nudge = admin.getByRole('form', { name: 'Ilmoitus puhelimeen vuoron lähestyessä' });

@@ -3,6 +3,7 @@
  * is not here: its phone service, its online service, a Guidance ticket and a short text.
  */
 import { describe, expect, it } from 'vitest';
+import { openAdminPages } from './support/pages.js';
 import { axeProblems, hasBrowser, screenshot } from './support/browser.js';
 import { useServerAndBrowser } from './support/lifecycle.js';
 import { staffSession } from './support/server.js';
@@ -17,12 +18,7 @@ describe.skipIf(!hasBrowser)('agency presence in the admin pages', () => {
     const poliisi = agencies.find((a) => a.code === 'poliisi')!.id;
     const stored = async () => ((await api.call('GET', '/api/admin/agency-presence')).body.presence as { agencyId: number }[]).find((p) => p.agencyId === poliisi);
 
-    const admin = await browser.newPage({ width: 1366, height: 1000 });
-    await admin.goto(`${hub.url}/staff/admin`);
-    await admin.getByLabel('Käyttäjätunnus').fill('admin');
-    await admin.getByLabel('Salasana').fill('demo');
-    await admin.getByRole('button', { name: 'Kirjaudu' }).click();
-    await admin.getByRole('heading', { name: 'Ylläpito' }).waitFor();
+    const admin = await openAdminPages(browser, hub.url);
     await admin.getByRole('button', { name: 'Poissaolopäivät' }).click();
     // the demo's Kela offers its phone service, its online service and Guidance
     const kela = admin.locator('admin-presence tr', { hasText: 'Kela' });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { openAdminPages } from './support/pages.js';
 import { axeProblems, hasBrowser, launch, screenshot } from './support/browser.js';
 import { issueAtKiosk, useServerAndBrowser } from './support/lifecycle.js';
 import { staffSession } from './support/server.js';
@@ -18,12 +19,7 @@ describe.skipIf(!hasBrowser)('the hub coordinator in a real browser', () => {
       const code = (await codeText.textContent())!.trim();
       expect(code).toMatch(/^[A-Z2-9]{6}$/);
 
-      const admin = await browser.newPage({ width: 1366, height: 1000 });
-      await admin.goto(`${hub.url}/staff/admin`);
-      await admin.getByLabel('Käyttäjätunnus').fill('admin');
-      await admin.getByLabel('Salasana').fill('demo');
-      await admin.getByRole('button', { name: 'Kirjaudu' }).click();
-      await admin.getByRole('heading', { name: 'Ylläpito' }).waitFor();
+      const admin = await openAdminPages(browser, hub.url);
       expect(await axeProblems(admin)).toEqual([]);
 
       await admin.getByRole('button', { name: 'Laitteet' }).click();

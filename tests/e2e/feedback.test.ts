@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import { tap } from './support/pages.js';
 import { axeProblems, hasBrowser, screenshot } from './support/browser.js';
 import { issueAtKiosk, useServerAndBrowser } from './support/lifecycle.js';
 import { staffSession } from './support/server.js';
@@ -17,17 +17,6 @@ const words = {
   ar: { yes: 'نعم', partly: 'جزئيًا', no: 'لا', thanks: 'شكرًا على إجابتك!' },
 } as const;
 type Lang = keyof typeof question;
-
-/** A finger's tap, as a touch screen sends it: touch start and end, from which the browser makes the click. */
-async function tap(page: Page, target: Locator): Promise<void> {
-  const box = (await target.boundingBox())!;
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
-  const point = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  await cdp.detach();
-}
 
 describe.skipIf(!hasBrowser)('one question at the end of the visit', () => {
   const env = useServerAndBrowser();

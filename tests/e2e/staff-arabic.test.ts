@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { tap } from './support/pages.js';
 import { axeProblems, hasBrowser, screenshot } from './support/browser.js';
 import { issueAtKiosk, useServerAndBrowser } from './support/lifecycle.js';
 import { staffAtDesks, type Staff } from './support/display-helpers.js';
@@ -15,19 +16,6 @@ const KELA = 2;
 const width = 1366;
 /** Several axe runs and a whole visit each: on a busy machine these take over the default minute. */
 const slow = 150_000;
-
-/** A finger's tap, as a touch screen sends it: touch start and end, from which the browser makes the click. */
-async function tap(page: Page, target: Locator): Promise<void> {
-  // a finger reaches only what is on screen: a long dialog's last button is scrolled to first
-  await target.scrollIntoViewIfNeeded();
-  const box = (await target.boundingBox())!;
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
-  const point = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [point] });
-  await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
-  await cdp.detach();
-}
 
 /**
  * A key as an Arabic (101) keyboard sends it: the letter printed on the key (`key`) is Arabic,
