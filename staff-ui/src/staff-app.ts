@@ -237,7 +237,7 @@ export class StaffApp extends LitElement {
         ${d.error ? html`<p class="banner" role="alert">${d.error}</p>` : nothing}
         ${this._hubRefusal ? html`<p class="banner" role="alert">${this._hubRefusal}</p>` : nothing}
         ${page === 'admin' && isAdmin
-          ? keyed(d.hubId, html`<staff-admin .language=${untranslated(this._lang)}></staff-admin>`)
+          ? keyed(d.hubId, html`<staff-admin .language=${untranslated(this._lang)} .regionAdmin=${d.user.role === 'region_admin'}></staff-admin>`)
           : page === 'reports'
             ? keyed(d.hubId, html`<staff-reports .language=${untranslated(this._lang)}></staff-reports>`)
             : // made anew in another hub: the desk form must not keep the last hub's desk

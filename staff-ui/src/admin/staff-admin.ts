@@ -6,6 +6,7 @@ import { adminMessages, displayAdminMessages, type AdminMessages } from './i18n.
 import { importMessages } from './import-i18n.js';
 import { adminErrorText, journeyMessages } from './journey-i18n.js';
 import { presenceAdminMessages } from './presence-i18n.js';
+import { hubsAdminMessages } from './hubs-i18n.js';
 import './admin-audit.js';
 import './admin-basics.js';
 import './admin-devices.js';
@@ -14,10 +15,11 @@ import './admin-import.js';
 import './admin-journey.js';
 import './admin-people.js';
 import './admin-presence.js';
+import './admin-hubs.js';
 import './admin-questions.js';
 import './admin-services.js';
 
-type Tab = keyof AdminMessages['tabs'] | 'display' | 'import' | 'presence';
+type Tab = keyof AdminMessages['tabs'] | 'display' | 'import' | 'presence' | 'hubs';
 const tabs: Tab[] = ['hub', 'agencies', 'services', 'desks', 'staff', 'questions', 'devices', 'audit'];
 // the display's tab (its words in displayAdminMessages), after the devices
 tabs.splice(tabs.indexOf('devices') + 1, 0, 'display');
@@ -25,6 +27,8 @@ tabs.splice(tabs.indexOf('devices') + 1, 0, 'display');
 tabs.splice(tabs.indexOf('services') + 1, 0, 'import');
 // agency presence (its words in presenceAdminMessages), after the agencies
 tabs.splice(tabs.indexOf('agencies') + 1, 0, 'presence');
+// every hub, and new ones from a template: the region admin's alone (its words in hubsAdminMessages)
+tabs.push('hubs');
 
 /** The hub coordinator's pages, at /staff/admin: everything about the hub, without a file. */
 @customElement('staff-admin')
@@ -57,6 +61,8 @@ export class StaffAdmin extends LitElement {
   ];
 
   @property() language: 'fi' | 'sv' | 'en' = 'fi';
+  /** A region admin also sees the hubs tab. */
+  @property({ type: Boolean }) regionAdmin = false;
   @state() private _tab: Tab = 'hub';
   private _ctl = new AdminController(this);
 
@@ -69,13 +75,15 @@ export class StaffAdmin extends LitElement {
     const t = adminMessages[this.language];
     const c = this._ctl;
     const tabName = (tab: Tab) =>
-      tab === 'presence'
+      tab === 'hubs'
+        ? hubsAdminMessages[this.language].tab
+        : tab === 'presence'
         ? presenceAdminMessages[this.language].tab
         : tab === 'display' ? displayAdminMessages[this.language].tab : tab === 'import' ? importMessages[this.language].tab : t.tabs[tab];
     const heading = tabName(this._tab);
     return html`<h2>${t.title}</h2>
       <nav aria-label=${t.title}>
-        ${tabs.map((tab) => html`<button aria-pressed=${tab === this._tab ? 'true' : 'false'} @click=${() => (this._tab = tab)}>${tabName(tab)}</button>`)}
+        ${tabs.filter((tab) => tab !== 'hubs' || this.regionAdmin).map((tab) => html`<button aria-pressed=${tab === this._tab ? 'true' : 'false'} @click=${() => (this._tab = tab)}>${tabName(tab)}</button>`)}
       </nav>
       <div role="status">${c.saved ? html`<p class="badge">${c.saved}</p>` : nothing}</div>
       ${c.error ? html`<p class="banner" role="alert">${c.error}</p>` : nothing}
@@ -103,6 +111,8 @@ export class StaffAdmin extends LitElement {
         return html`<admin-audit .t=${t} .ctl=${c} .catalog=${c.catalog}></admin-audit>`;
       case 'import':
         return html`<admin-import .t=${importMessages[this.language]} .language=${this.language} .catalog=${c.catalog}></admin-import>`;
+      case 'hubs':
+        return html`<admin-hubs .t=${hubsAdminMessages[this.language]} .language=${this.language} .ctl=${c} .catalog=${c.catalog}></admin-hubs>`;
       case 'presence':
         return html`<admin-presence .t=${presenceAdminMessages[this.language]} .language=${this.language} .ctl=${c} .catalog=${c.catalog}></admin-presence>`;
       case 'display':
