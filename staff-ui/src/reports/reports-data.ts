@@ -1,6 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ApiError, createApi } from '@luukku/shared/http';
-import type { Agency, Hub, Me, ReportKind, ReportMap, User } from '@luukku/shared';
+import type { Agency, Hub, HubsReport, Me, ReportKind, ReportMap, User } from '@luukku/shared';
 
 export const reportKinds = ['arrivals', 'waits', 'services', 'desks', 'referrals', 'guidance', 'stay', 'feedback'] as const satisfies readonly ReportKind[];
 
@@ -54,6 +54,9 @@ export class ReportsController implements ReactiveController {
   period: PeriodChoice = { mode: 'week', day: '', from: '', to: '' };
   agency: number | null = null;
   reports: Partial<ReportMap> = {};
+  /** Hubs side by side, for an admin of more than one hub (issue 12 §1); null otherwise. */
+  hubs: HubsReport | null = null;
+  private sideBySide = false;
   loading = false;
   error = '';
   private readonly api = createApi({ timeoutMs: 30_000 });
@@ -90,6 +93,7 @@ export class ReportsController implements ReactiveController {
         this.api.request<{ hub: Hub; agencies: Agency[] }>('GET', '/api/services'),
       ]);
       this.user = me.kind === 'user' ? me.user : null;
+      this.sideBySide = me.kind === 'user' && (me.user.role === 'admin' || me.user.role === 'region_admin') && me.hubs.length > 1;
       this.hub = services.hub;
       this.agencies = services.agencies;
       const today = this.today;
@@ -121,9 +125,14 @@ export class ReportsController implements ReactiveController {
     this.host.requestUpdate();
     const q = periodQuery(this.period, this.agency).toString();
     try {
-      const answers = await Promise.all(reportKinds.map((k) => this.api.request<ReportMap[typeof k]>('GET', `/api/reports/${k}?${q}`)));
+      const [answers, hubs] = await Promise.all([
+        Promise.all(reportKinds.map((k) => this.api.request<ReportMap[typeof k]>('GET', `/api/reports/${k}?${q}`))),
+        // whole hubs side by side: the agency choice does not narrow it
+        this.sideBySide ? this.api.request<HubsReport>('GET', `/api/reports/hubs?${periodQuery(this.period, null)}`) : null,
+      ]);
       if (mine !== this.generation) return;
       this.reports = Object.fromEntries(reportKinds.map((k, i) => [k, answers[i]])) as Partial<ReportMap>;
+      this.hubs = hubs;
     } catch (err) {
       if (mine !== this.generation) return;
       this.fail(err);

@@ -15,6 +15,8 @@ import { serviceTimesSection } from './sections/service-times.js';
 import { staySection } from './sections/stay.js';
 import { waitsSection } from './sections/waits.js';
 import { feedbackSection } from './sections/feedback.js';
+import { hubsSection } from './sections/hubs.js';
+import { hubsReportMessages } from './hubs-i18n.js';
 import type { ReportControlsEvents } from './report-controls.js';
 import './report-controls.js';
 
@@ -138,6 +140,7 @@ export class StaffReports extends LitElement {
               ${arrivalsSection(v, r.arrivals)} ${waitsSection(v, r.waits)} ${serviceTimesSection(v, r.services)} ${desksSection(v, r.desks)}
               ${referralsSection(v, r.referrals)} ${guidanceSection(v, r.guidance)} ${staySection(v, r.stay)}
               ${r.feedback ? feedbackSection(v, this.language, r.feedback) : nothing}
+              ${d.hubs ? hubsSection(v, hubsReportMessages[this.language], d.hubs) : nothing}
             </div>`
         : nothing}
     </div>`;
