@@ -7,8 +7,10 @@ import { chmodSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const usage = `Usage:
-  npm run luukku -- create-admin --username NAME [--hub-name NAME] [--hub-slug SLUG]
-      Creates the first admin (and the hub itself, when the database has none). Asks for the
+  npm run luukku -- create-admin --username NAME [--hub-name NAME] [--hub-slug SLUG] [--region]
+      Creates an admin of the hub --hub-slug names (the first hub by default; the hub itself,
+      when the database has none). --region makes a region admin, who manages every hub and
+      makes new ones from a template in the admin pages. Asks for the
       password (typed twice, not shown), or reads its first line from stdin when piped:
       printf '%s\n' "$PASSWORD" | npm run luukku -- create-admin --username NAME
       Never on the command line: other users of the machine see arguments (ps, shell history).
@@ -21,7 +23,8 @@ const CreateAdmin = z.object({
   username: z.string().regex(/^[a-z0-9._-]{2,64}$/, 'username: 2–64 of a–z, 0–9, . _ -'),
   password: z.string().min(8, 'password: at least 8 characters'),
   'hub-name': z.string().min(1).max(100).default('Palvelutori'),
-  'hub-slug': z.string().regex(/^[a-z0-9-]{1,40}$/).default('hub'),
+  'hub-slug': z.string().regex(/^[a-z0-9-]{1,40}$/).optional(),
+  region: z.boolean().default(false),
 });
 
 async function backup(rest: string[]): Promise<number> {
@@ -108,7 +111,9 @@ async function main(argv: string[]): Promise<number> {
   }
   const { values } = parseArgs({
     args: rest,
-    options: { username: { type: 'string' }, password: { type: 'string' }, 'hub-name': { type: 'string' }, 'hub-slug': { type: 'string' } },
+    options: {
+      username: { type: 'string' }, password: { type: 'string' }, 'hub-name': { type: 'string' }, 'hub-slug': { type: 'string' }, region: { type: 'boolean' },
+    },
   });
   if (values.password !== undefined) {
     process.stderr.write('The password is not taken from the command line, where others can read it: type it at the prompt or pipe it on stdin.\n\n' + usage + '\n');
@@ -132,19 +137,27 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`The username ${args.username} is taken.\n`);
     return 1;
   }
+  // with hubs in the database, --hub-slug names one of them; without, it names the new hub
+  const slug = args['hub-slug'];
+  if (q.hubs().length > 0 && slug !== undefined && !q.hubBySlug(slug)) {
+    process.stderr.write(`No hub is called ${slug}; the hubs are: ${q.hubs().map((h) => h.slug).join(', ')}.\n`);
+    return 1;
+  }
   const passwordHash = await hashPassword(args.password, config.scryptLog2N);
   const now = Date.now();
+  const role = args.region ? 'region_admin' : 'admin';
   q.transaction(() => {
     const hub =
-      q.hubs()[0]?.id ??
+      (slug === undefined ? q.hubs()[0]?.id : q.hubBySlug(slug)?.id) ??
       q.insertHub(
-        { slug: args['hub-slug'], name: { fi: args['hub-name'] }, timeZone: 'Europe/Helsinki', languages: ['fi', 'sv', 'en'], referralPolicy: 'keep', targetWaitMin: 15 },
+        { slug: slug ?? 'hub', name: { fi: args['hub-name'] }, timeZone: 'Europe/Helsinki', languages: ['fi', 'sv', 'en'], referralPolicy: 'keep', targetWaitMin: 15 },
         now,
       );
-    const id = q.insertUser({ hubId: hub, username: args.username, displayName: args.username, passwordHash, role: 'admin', language: 'fi', agencyIds: [] }, now);
-    q.audit({ hubId: hub, at: now, actorKind: 'system', actorId: null, action: 'user.create-admin', subject: `user:${id}`, detail: null });
+    const id = q.insertUser({ hubId: hub, username: args.username, displayName: args.username, passwordHash, role, language: 'fi', agencyIds: [] }, now);
+    q.audit({ hubId: hub, at: now, actorKind: 'system', actorId: null, action: 'user.create-admin', subject: `user:${id}`, detail: { role } });
   });
-  process.stdout.write(`Admin ${args.username} created in ${config.databasePath}.\n`);
+  const where = q.hub(q.userByUsername(args.username)!.hubId)!.slug;
+  process.stdout.write(`${args.region ? 'Region admin' : 'Admin'} ${args.username} created in hub ${where} of ${config.databasePath}.\n`);
   return 0;
 }
 

@@ -109,6 +109,25 @@ describe('create-admin', () => {
     expect(login.statusCode, login.body).toBe(200);
   });
 
+  it('makes a region admin of a chosen hub with --region --hub-slug, and refuses a hub that does not exist', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'luukku-admin-'));
+    // a database with the demo's two hubs, as an install that has run
+    app = await buildApp({ ...configFromEnv({ LUUKKU_DATA_DIR: dir, LUUKKU_DEMO: '1', LOG_LEVEL: 'silent' }), uiDir: dir });
+    await app.close();
+    app = undefined;
+    const unknown = await createAdmin(['--username', 'alueen-paakayttaja', '--region', '--hub-slug', 'ei-ole'], 'a long passphrase 42\n', dir);
+    expect(unknown.code).toBe(1);
+    expect(unknown.out).toContain('mantsala, pornainen');
+    const made = await createAdmin(['--username', 'alueen-paakayttaja', '--region', '--hub-slug', 'pornainen'], 'a long passphrase 42\n', dir);
+    expect(made.code, made.out).toBe(0);
+    app = await buildApp({ ...configFromEnv({ LUUKKU_DATA_DIR: dir, LOG_LEVEL: 'silent' }), uiDir: dir });
+    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'alueen-paakayttaja', password: 'a long passphrase 42' } });
+    expect(login.statusCode, login.body).toBe(200);
+    const me = JSON.parse(login.body);
+    expect(me.user.role).toBe('region_admin');
+    expect(me.hubId).toBe(app.q.hubBySlug('pornainen')!.id);
+  });
+
   it('refuses a password given on the command line, and creates nobody', async () => {
     dir = mkdtempSync(join(tmpdir(), 'luukku-admin-'));
     const result = await createAdmin(['--username', 'paakayttaja', '--password', 'a long passphrase 42'], '', dir);
