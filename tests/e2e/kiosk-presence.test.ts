@@ -124,4 +124,18 @@ describe.skipIf(!hasBrowser)('an agency that is not here today, at the kiosk', (
     expect(await axeProblems(page)).toEqual([]);
     await page.close();
   });
+
+  it("shows the demo's pop-up point closed on a Wednesday: Kela and employment services next here on Thursday, and Kela's phone service", async () => {
+    const page = await env.browser.newPage();
+    await page.goto(`${env.hub.url}/kiosk?device=demo-kiosk-pornainen`);
+    const tiles = page.locator('kiosk-start .tile.absent');
+    await expect.poll(() => tiles.count()).toBe(2);
+    const texts = (await tiles.locator('.next').allTextContents()).map((x) => x.trim());
+    expect(texts).toEqual(['Kela on täällä seuraavan kerran to 26.11. klo 9–16', 'Työllisyyspalvelut on täällä seuraavan kerran to 26.11. klo 9–16']);
+    await tiles.first().click();
+    const dialog = page.getByRole('dialog', { name: 'Kela' });
+    await dialog.getByText('020 692 202').waitFor();
+    expect(await axeProblems(page)).toEqual([]);
+    await page.close();
+  }, 120_000);
 });
