@@ -6,11 +6,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { startHub, type TestHub } from '../support/app.js';
 import { as, expectError, expectOk } from './helpers.js';
+import { Clients, startRealtimeHub, type TestClient } from '../realtime/clients.js';
 
 const monday = '2026-11-23T10:00:00+02:00';
 
 let hub: TestHub | undefined;
+let url = '';
+const clients = new Clients(() => url);
 afterEach(async () => {
+  clients.closeAll();
   await hub?.app.close();
   hub = undefined;
 });
@@ -78,5 +82,35 @@ describe('PUT /api/admin/users/:id/roster', () => {
     const alueId = h.app.q.userByUsername('alue')!.id;
     expectError(await h.call('PUT', `/api/admin/users/${alueId}/roster`, await as(h, 'admin'), { hubs: [{ hubId: d.mantsala, weekdays: [1] }] }), 403, 'FORBIDDEN');
     expect(d.roster()).toEqual(before);
+  });
+});
+
+/** Resolves when the server cuts the socket; rejects after `withinMs`. */
+function cut(c: TestClient, withinMs = 1_000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (!c.socket.connected) return resolve();
+    const timer = setTimeout(() => reject(new Error(`${c.name}: still connected after ${withinMs} ms`)), withinMs);
+    c.socket.once('disconnect', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+describe('taken off a hub', () => {
+  it("ends the person's session in that hub and cuts their sockets; their other hub still opens", async () => {
+    // a Tuesday: kela-kierto's login opens Pornainen
+    ({ hub, url } = await startRealtimeHub());
+    const h = hub;
+    const d = demo(h);
+    const cookie = await h.login('kela-kierto');
+    expect(expectOk(await h.call('GET', '/api/me', { cookie })).hubId).toBe(d.pornainen);
+    const socket = await clients.staff(cookie, 'kela-kierto');
+    const gone = cut(socket);
+    expectOk(await h.call('PUT', d.url, await as(h, 'admin-pornainen'), { hubs: [] }));
+    await gone;
+    expectError(await h.call('GET', '/api/me', { cookie }), 401, 'UNAUTHENTICATED');
+    expect(d.roster()).toEqual([{ hubId: d.mantsala, weekdays: [1, 3, 5] }]);
+    expect(await meHub(h, 'kela-kierto')).toBe(d.mantsala);
   });
 });
