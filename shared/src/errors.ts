@@ -89,6 +89,8 @@ export const errorStatus = {
   DESK_STILL_OPEN: 409,
   /** A hub switch to a hub the user is not assigned to (region admins may enter any). */
   HUB_NOT_ASSIGNED: 403,
+  /** A roster edit that would leave the person in no hub at all. */
+  ROSTER_EMPTY: 400,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -24,3 +24,4 @@ export * from './schemas/appointments.js';
 export * from './fit.js';
 export * from './schemas/oidc.js';
 export * from './schemas/presence.js';
+export * from './schemas/roster.js';

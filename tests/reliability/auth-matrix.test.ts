@@ -131,6 +131,7 @@ const table: Row[] = [
   ['POST /api/admin/users',                      401,    403,   403,   403,   403,   403,   201],
   ['PUT /api/admin/users/{id}',                  401,    403,   403,   403,   403,   403,   200],
   ['POST /api/admin/users/{id}/password',        401,    403,   403,   403,   403,   403,   200],
+  ['PUT /api/admin/users/{id}/roster',           401,    403,   403,   403,   403,   403,   200],
   ['PUT /api/admin/hub/policy',                  401,    403,   403,   403,   403,   403,   200],
   ['POST /api/admin/agencies',                   401,    403,   403,   403,   403,   403,   201],
   ['PUT /api/admin/agencies/{id}',               401,    403,   403,   403,   403,   403,   200],
@@ -330,6 +331,10 @@ const cells: Record<string, Prepare> = {
     body: { displayName: 'Target', role: 'staff', agencyIds: [hub.ids.agency.tyo], active: true, language: 'sv' },
   }),
   'POST /api/admin/users/{id}/password': async () => ({ path: `/api/admin/users/${targets.user}/password`, body: { password: 'another-password-1' } }),
+  'PUT /api/admin/users/{id}/roster': async () => ({
+    path: `/api/admin/users/${targets.user}/roster`,
+    body: { hubs: [{ hubId: hub.app.q.hubBySlug('mantsala')!.id, weekdays: null }] },
+  }),
   'PUT /api/admin/hub/policy': async () => ({ path: '/api/admin/hub/policy', body: { referralPolicy: 'keep', targetWaitMin: 15 } }),
   'POST /api/admin/agencies': async () => ({ path: '/api/admin/agencies', body: { code: `matrix-${++serial}`, name: text, color: '#224466' } }),
   'PUT /api/admin/agencies/{id}': async () => ({
@@ -599,6 +604,7 @@ const hubTable: HubRow[] = [
   ['POST /api/admin/users',                    '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', '404 NOT_FOUND'],
   ['PUT /api/admin/users/{id}',                '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', '404 USER_NOT_FOUND'],
   ['POST /api/admin/users/{id}/password',      '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', '404 USER_NOT_FOUND'],
+  ['PUT /api/admin/users/{id}/roster',         '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', '404 USER_NOT_FOUND'],
   ['PUT /api/admin/hub/policy',                '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', 'own'],
   ['POST /api/admin/agencies',                 '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', 'own'],
   ['PUT /api/admin/agencies/{id}',             '403 FORBIDDEN', '403 FORBIDDEN', '403 FORBIDDEN', '404 NOT_FOUND'],

@@ -134,6 +134,7 @@ beforeAll(async () => {
     'POST /api/admin/users': { username: 'fuzz-new', displayName: 'New', password: 'fuzz-password-2', role: 'staff', agencyIds: [hub.ids.agency.kela], language: 'sv' },
     'PUT /api/admin/users/{id}': { displayName: 'Changed', role: 'guide', agencyIds: [], active: true, language: 'en' },
     'POST /api/admin/users/{id}/password': { password: 'fuzz-password-3' },
+    'PUT /api/admin/users/{id}/roster': { hubs: [{ hubId: hub.app.q.hubBySlug('mantsala')!.id, weekdays: [1, 2] }] },
     'PUT /api/admin/hub/policy': { referralPolicy: 'back', targetWaitMin: 20 },
     'POST /api/admin/agencies': { code: 'fuzz-agency', name: text, color: '#123456' },
     'PUT /api/admin/agencies/{id}': { name: text, color: '#654321' },

@@ -47,6 +47,9 @@ export function peopleQueries(db: Db) {
   const setRosterEntry = db.prepare(/* sql */ `
     INSERT INTO user_hubs (user_id, hub_id, weekdays) VALUES (@userId, @hubId, @weekdays)
     ON CONFLICT (user_id, hub_id) DO UPDATE SET weekdays = excluded.weekdays`);
+  const clearRoster = db.prepare(/* sql */ `DELETE FROM user_hubs WHERE user_id = ?`);
+  const homeHubOf = db.prepare<[number], { hub_id: number }>(/* sql */ `SELECT hub_id FROM users WHERE id = ?`);
+  const setHomeHub = db.prepare(/* sql */ `UPDATE users SET hub_id = ? WHERE id = ?`);
   const sessionHub = db.prepare<[string], { hub_id: number | null }>(/* sql */ `SELECT hub_id FROM sessions WHERE token_hash = ?`);
   const setSessionHub = db.prepare(/* sql */ `UPDATE sessions SET hub_id = @hubId WHERE token_hash = @tokenHash`);
   const insertUser = db.prepare(/* sql */ `
@@ -100,6 +103,13 @@ export function peopleQueries(db: Db) {
     /** Assigns the user to a hub on these ISO weekdays (null = any day), or changes the days. */
     setRoster: (userId: number, entry: RosterEntry): void => {
       setRosterEntry.run({ userId, hubId: entry.hubId, weekdays: entry.weekdays === null ? null : [...entry.weekdays].sort().join(',') });
+    },
+    /** Replaces the whole roster; the home hub moves to the first entry when its own entry is gone. */
+    replaceRoster: (userId: number, entries: readonly RosterEntry[]): void => {
+      clearRoster.run(userId);
+      for (const e of entries) setRosterEntry.run({ userId, hubId: e.hubId, weekdays: e.weekdays === null ? null : [...e.weekdays].sort().join(',') });
+      const home = homeHubOf.get(userId);
+      if (home && entries[0] && !entries.some((e) => e.hubId === home.hub_id)) setHomeHub.run(entries[0].hubId, userId);
     },
     /** A session starts in one hub (the login picks it); hubId null is for sessions older than hubs. */
     insertSession: (tokenHash: string, userId: number, now: number, expiresAt: number, idleMs = 30 * 60_000, hubId: number | null = null): void => {

@@ -180,3 +180,33 @@ export function stepAudience(step: StepRef): { agencyIds: number[]; userId: numb
 export function visibleAgencies(actor: Actor): number[] | 'all' {
   return isAdmin(actor) ? 'all' : [...actor.agencyIds];
 }
+
+export interface RosterDays {
+  hubId: number;
+  /** ISO weekdays; null is any day. */
+  weekdays: readonly number[] | null;
+}
+
+const sameDays = (a: RosterDays['weekdays'], b: RosterDays['weekdays']): boolean =>
+  a === null || b === null ? a === b : [...a].sort().join() === [...b].sort().join();
+
+/**
+ * A roster edit (issue 12 §1): a region admin sets any hubs; a hub admin adds, changes or removes
+ * only entries of hubs they may enter, and the person's entries of other hubs stay as they were
+ * (sent back unchanged is fine; changed is refused). The editor's hubs first, in their order, so
+ * the first entry is where a home hub moves when its own entry goes. At least one hub remains.
+ */
+export function rosterAfterEdit(
+  editor: { role: Role; hubIds: readonly number[] },
+  before: readonly RosterDays[],
+  wanted: readonly RosterDays[],
+): { ok: true; roster: RosterDays[] } | { ok: false; reason: 'forbidden' | 'empty' } {
+  const mine = (hubId: number) => mayEnterHub(editor, hubId);
+  for (const w of wanted) {
+    if (mine(w.hubId)) continue;
+    const kept = before.find((b) => b.hubId === w.hubId);
+    if (!kept || !sameDays(kept.weekdays, w.weekdays)) return { ok: false, reason: 'forbidden' };
+  }
+  const roster = [...wanted.filter((w) => mine(w.hubId)), ...before.filter((b) => !mine(b.hubId))];
+  return roster.length === 0 ? { ok: false, reason: 'empty' } : { ok: true, roster };
+}

@@ -38,7 +38,7 @@ export default async function adminCatalogRoutes(app: FastifyInstance) {
       agencies: q.agencies(hub.id).map(agencyView),
       services: services.map((s) => ({ ...serviceView(s, hub, now), defaultServiceMin: s.defaultServiceMin })),
       desks: q.desks(hub.id).map((d) => deskView(q, d)),
-      users: q.users(hub.id).map((u) => ({ ...userView(u), active: u.active })),
+      users: q.users(hub.id).map((u) => ({ ...userView(u), active: u.active, roster: q.roster(u.id) })),
       devices: q.devices(hub.id).map(deviceView),
       questions: q.kioskQuestions(hub.id).map((k) => ({
         id: k.id,

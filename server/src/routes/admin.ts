@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { fallbackLanguage, visitorLanguages, PrinterSettings, CreatedDevice, CreateDeviceBody, CreateUserBody, Device, DomainError, ErrorBody, HubPolicyBody, Hub, IdParams, User } from '@luukku/shared';
+import { fallbackLanguage, visitorLanguages, PrinterSettings, CreatedDevice, CreateDeviceBody, CreateUserBody, Device, DomainError, ErrorBody, HubPolicyBody, Hub, IdParams, RosterBody, RosterEntry, User } from '@luukku/shared';
 import { hashPassword, hashToken, newToken } from '../auth/secrets.js';
 import { requireUser, userInHub } from '../plugins/auth.js';
-import { mayGrantRole } from '../domain/access.js';
+import { mayGrantRole, rosterAfterEdit } from '../domain/access.js';
 import { deviceView, hubView, userView } from '../views/catalog.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
@@ -102,6 +102,38 @@ export default async function adminRoutes(app: FastifyInstance) {
       });
       reply.status(201);
       return userView(q.user(id)!);
+    },
+  );
+
+  r.put(
+    '/api/admin/users/:id/roster',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: "Replace a person's roster: the hubs they work in and on which ISO weekdays (null = any day). A hub admin changes only their own hubs' entries; the rest are kept",
+        params: IdParams, body: RosterBody, response: { 200: z.object({ hubs: z.array(RosterEntry) }), ...errors },
+      },
+    },
+    async (req) => {
+      const admin = requireUser(req, ['admin']);
+      const target = q.user(req.params.id);
+      // a hub's people are those rostered to the hub the admin is in now
+      if (!target || !target.hubIds.includes(admin.hubId)) throw new DomainError('USER_NOT_FOUND', `No user ${req.params.id}`);
+      if (!mayGrantRole(admin.role, target.role, target.role)) throw new DomainError('FORBIDDEN', "Only a region admin changes a region admin's hubs");
+      for (const e of req.body.hubs) if (!q.hub(e.hubId)) throw new DomainError('HUB_NOT_FOUND', `No hub ${e.hubId}`);
+      const before = q.roster(target.id);
+      const edit = rosterAfterEdit(admin, before, req.body.hubs);
+      if (!edit.ok && edit.reason === 'forbidden') throw new DomainError('FORBIDDEN', 'A hub admin changes only the entries of hubs they may enter');
+      if (!edit.ok) throw new DomainError('ROSTER_EMPTY', 'A person must stay rostered to at least one hub');
+      const roster = edit.roster.map((e) => ({ hubId: e.hubId, weekdays: e.weekdays && [...e.weekdays] }));
+      q.transaction(() => {
+        q.replaceRoster(target.id, roster);
+        audit(admin.hubId, admin.id, 'user.roster', `user:${target.id}`, { before, after: roster });
+      });
+      // a session in a hub they were taken off already fails its hub check; their sockets go now
+      const gone = before.some((b) => !roster.some((e) => e.hubId === b.hubId));
+      if (gone) app.realtime.kickUser(target.id);
+      return { hubs: q.roster(target.id) };
     },
   );
 

@@ -36,6 +36,7 @@ import { HexColor, Id, StaffLanguage } from './common.js';
 import { Agency, Desk, Hub, Prefix } from './catalog.js';
 import { Schedule } from './schedule.js';
 import { Device, DeviceKind, PairableKind, Role, User } from './auth.js';
+import { RosterEntry } from './roster.js';
 
 const Code = z.string().regex(/^[a-z0-9-]{2,40}$/, 'code: 2–40 of a–z, 0–9, -');
 
@@ -147,7 +148,7 @@ export const AdminCatalog = z.object({
   agencies: z.array(Agency),
   services: z.array(AdminService),
   desks: z.array(Desk),
-  users: z.array(User.extend({ active: z.boolean() })),
+  users: z.array(User.extend({ active: z.boolean(), roster: z.array(RosterEntry) })),
   devices: z.array(Device),
   questions: z.array(KioskQuestionBody.extend({ id: Id })),
 });

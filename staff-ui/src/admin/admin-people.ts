@@ -1,11 +1,13 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { pickText } from '@luukku/shared/i18n';
-import type { AdminCatalog } from '@luukku/shared';
+import type { AdminCatalog, Me, UserHub } from '@luukku/shared';
 import { base } from '../styles.js';
 import type { AdminController } from './admin-data.js';
 import { field, str } from './admin-forms.js';
 import type { AdminMessages } from './i18n.js';
+import { rosterMessages } from './roster-i18n.js';
+import './admin-roster.js';
 
 type Person = AdminCatalog['users'][number];
 const roles = ['staff', 'guide', 'admin'] as const;
@@ -21,6 +23,16 @@ export class AdminPeople extends LitElement {
   /** Passed down on every reload, so this section redraws with the new data. */
   @property({ attribute: false }) catalog!: AdminCatalog;
   @state() private _editing: Person | 'new' | null = null;
+  /** The hubs this admin may enter: the roster editor offers these. */
+  @state() private _hubs: UserHub[] = [];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.ctl.get<Me>('/api/me').then(
+      (me) => (this._hubs = me.kind === 'user' ? me.hubs : []),
+      (err: unknown) => this.ctl.fail(err),
+    );
+  }
 
   override render() {
     const t = this.t;
@@ -37,7 +49,14 @@ export class AdminPeople extends LitElement {
         </tbody>
       </table>
       <p><button @click=${() => (this._editing = 'new')}>${t.newUser}</button></p>
-      ${this._editing ? this._form(this._editing) : nothing}`;
+      ${this._editing ? this._form(this._editing) : nothing}
+      ${this._editing && this._editing !== 'new' ? this._roster(this._editing.id) : nothing}`;
+  }
+
+  /** The person's hubs and days, from the latest catalogue so a save shows what the server kept. */
+  private _roster(userId: number) {
+    const roster = this.catalog.users.find((u) => u.id === userId)?.roster ?? [];
+    return html`<admin-roster .t=${rosterMessages[this.language]} .language=${this.language} .ctl=${this.ctl} .userId=${userId} .roster=${roster} .hubs=${this._hubs}></admin-roster>`;
   }
 
   private _form(p: Person | 'new') {
