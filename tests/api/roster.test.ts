@@ -113,4 +113,22 @@ describe('taken off a hub', () => {
     expect(d.roster()).toEqual([{ hubId: d.mantsala, weekdays: [1, 3, 5] }]);
     expect(await meHub(h, 'kela-kierto')).toBe(d.mantsala);
   });
+
+  it('closes the desk the person has open in a hub they are taken off, and returns the visitor they called to the line', async () => {
+    // a Tuesday: kela-kierto works at the pop-up point
+    const h = (hub = await startHub());
+    const d = demo(h);
+    const cookie = { cookie: await h.login('kela-kierto') };
+    const q = h.app.q;
+    const kela = q.services(d.pornainen).find((s) => s.code === 'kela')!.id;
+    const desk = q.desks(d.pornainen).find((x) => x.name === '1')!.id;
+    const visit = expectOk(await h.call('POST', '/api/visits', { token: 'demo-kiosk-pornainen' }, { services: [kela], language: 'fi', idempotencyKey: 'roster-desk-1' }), 201);
+    expectOk(await h.call('POST', `/api/desks/${desk}/open`, cookie, { services: [kela] }));
+    expect(expectOk(await h.call('POST', `/api/desks/${desk}/call-next`, cookie)).step.number).toBe(visit.number);
+
+    expectOk(await h.call('PUT', d.url, await as(h, 'admin-pornainen'), { hubs: [] }));
+    expect(q.desk(desk)!.status).toBe('closed');
+    // the visitor is back in Pornainen's Kela line, at their place, held by no desk
+    expect(q.stepsOfVisit(visit.visitId).map((x) => [x.status, x.deskId, x.userId])).toEqual([['waiting', null, null]]);
+  });
 });

@@ -123,9 +123,11 @@ export function callNext(ctx: CommandContext, user: UserRecord, deskId: number):
  * A visitor held at such a desk goes back to their line at their old place, as "return to
  * queue" does, so no one is stranded at a desk nobody may act on.
  */
-export function releaseUserDesks(q: Queries, w: Writer, userId: number, now: number): number[] {
+export function releaseUserDesks(q: Queries, w: Writer, userId: number, now: number, onlyHubId?: number): number[] {
   const closed: number[] = [];
   for (const desk of q.desksOfUser(userId)) {
+    // taken off one hub's roster: only that hub's desk closes
+    if (onlyHubId !== undefined && desk.hubId !== onlyHubId) continue;
     const held = q.activeStepOfDesk(desk.id);
     if (held && q.updateStep(held, held.status, { status: 'waiting', deskId: null, userId: null, calledAt: null, startedAt: null })) {
       const hub = loadHub(q, desk.hubId);

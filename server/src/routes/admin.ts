@@ -6,6 +6,8 @@ import { hashPassword, hashToken, newToken } from '../auth/secrets.js';
 import { requireUser, userInHub } from '../plugins/auth.js';
 import { mayGrantRole, rosterAfterEdit } from '../domain/access.js';
 import { deviceView, hubView, userView } from '../views/catalog.js';
+import { write } from '../commands/context.js';
+import { releaseUserDesks } from '../commands/desks.js';
 
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
 
@@ -130,9 +132,11 @@ export default async function adminRoutes(app: FastifyInstance) {
         q.replaceRoster(target.id, roster);
         audit(admin.hubId, admin.id, 'user.roster', `user:${target.id}`, { before, after: roster });
       });
-      // a session in a hub they were taken off already fails its hub check; their sockets go now
-      const gone = before.some((b) => !roster.some((e) => e.hubId === b.hubId));
-      if (gone) app.realtime.kickUser(target.id);
+      // a session in a hub they were taken off already fails its hub check; a desk they left
+      // open there closes (a visitor it held goes back to their place), and their sockets go now
+      const removed = before.filter((b) => !roster.some((e) => e.hubId === b.hubId)).map((b) => b.hubId);
+      for (const hubId of removed) write(app.commands, hubId, (w, now) => releaseUserDesks(q, w, target.id, now, hubId));
+      if (removed.length > 0) app.realtime.kickUser(target.id);
       return { hubs: q.roster(target.id) };
     },
   );
