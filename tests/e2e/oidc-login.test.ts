@@ -86,4 +86,40 @@ describe.skipIf(!hasBrowser)("sign-in with the organisation's account in a real 
     expect(await axeProblems(page)).toEqual([]);
     await page.close();
   }, 120_000);
+
+  it('takes a group change at the next sign-in, and refuses an answer whose state was tampered with', async () => {
+    provider.accounts.set('pekka', { name: 'Pekka Kela', groups: ['luukku-kela'] });
+    await browser.context.clearCookies();
+    const page = await browser.newPage({ width: 1366, height: 900 });
+    await signIn(page, 'pekka');
+    await page.getByRole('heading', { name: 'Valitse palvelupiste' }).waitFor();
+    await page.getByRole('checkbox', { name: /Kela: etuudet ja asumistuki/ }).waitFor();
+
+    // the organisation moves Pekka to employment services: the next sign-in says so
+    provider.accounts.set('pekka', { name: 'Pekka Kela', groups: ['luukku-tyo'] });
+    await browser.context.clearCookies();
+    await signIn(page, 'pekka');
+    await page.getByRole('heading', { name: 'Valitse palvelupiste' }).waitFor();
+    await page.getByRole('checkbox', { name: /Työllisyyspalvelut/ }).waitFor();
+    expect(await page.getByRole('checkbox', { name: /Kela: etuudet ja asumistuki/ }).count()).toBe(0);
+
+    // an answer from the provider whose state is not the one this sign-in sent: the state is
+    // changed in Luukku's redirect to the provider (the provider returns what it was given)
+    await browser.context.clearCookies();
+    await page.route('**/api/auth/oidc/start', async (route) => {
+      const res = await route.fetch({ maxRedirects: 0 });
+      const to = new URL(res.headers()['location']!);
+      to.searchParams.set('state', 'tampered-state');
+      await route.fulfill({ status: 302, headers: { ...res.headers(), location: to.toString() } });
+    });
+    await signIn(page, 'pekka');
+    await page.getByText('Kirjautuminen ei onnistunut. Yritä uudelleen.').waitFor();
+    expect(page.url()).toBe(`${hub.url}/staff`);
+    expect(await page.getByRole('heading', { name: 'Valitse palvelupiste' }).count()).toBe(0);
+    // refused for its state, as the audit log says
+    const refusal = hub.app.db.prepare(`SELECT detail FROM audit_log WHERE action = 'auth.oidc_refused' ORDER BY id DESC LIMIT 1`).pluck().get() as string;
+    expect(JSON.parse(refusal)).toMatchObject({ code: 'OIDC_LOGIN_FAILED', reason: expect.stringMatching(/unexpected "state"/) });
+    expect(await axeProblems(page)).toEqual([]);
+    await page.close();
+  }, 150_000);
 });
