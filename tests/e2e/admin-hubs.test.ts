@@ -45,8 +45,11 @@ describe.skipIf(!hasBrowser)("the region admin's hubs", () => {
     await page.getByRole('alert').waitFor();
     expect(q.hubs().length).toBe(before);
 
+    // the page is loaded anew in the new hub: wait for that navigation, not for the address,
+    // which was /staff/admin before it too
+    const reloaded = page.waitForEvent('load');
     await page.getByRole('button', { name: 'Siirry palvelutorille Ohkolan palvelupiste' }).click();
-    await page.waitForURL(/\/staff\/admin$/);
+    await reloaded;
     await page.getByRole('heading', { name: 'Ylläpito' }).waitFor();
     const me = await page.evaluate(async () => (await fetch('/api/me')).json());
     expect(me.hubId).toBe(q.hubBySlug('ohkola')!.id);
